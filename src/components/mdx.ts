@@ -1,0 +1,10 @@
+// Components that slides may use without importing them (see slides/ and src/components/diagrams/).
+import Steps from "./Steps.astro";
+import Step from "./Step.astro";
+import Exchange from "./diagrams/Exchange.astro";
+import Timeline from "./diagrams/Timeline.astro";
+import LayerStack from "./diagrams/LayerStack.astro";
+import BarCompare from "./diagrams/BarCompare.astro";
+import FrameHeader from "./diagrams/FrameHeader.astro";
+
+export const mdxComponents = { Steps, Step, Exchange, Timeline, LayerStack, BarCompare, FrameHeader };
