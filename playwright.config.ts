@@ -24,7 +24,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
+    trace: "on-first-retry", // tracing snapshots a 29-slide DOM per action: too slow to keep always on
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [

@@ -1,30 +1,43 @@
 import { expect, test } from "@playwright/test";
 import { deckShape, openSlide, settled, visible } from "./deck.ts";
 
-test("→ walks every step of every slide, and ← walks all the way back", async ({ page }) => {
-  test.setTimeout(120_000); // about a hundred moves, each waiting for its transition
-  await openSlide(page, 1);
-  const { stepCounts, titles } = await deckShape(page);
-  expect(titles.length).toBeGreaterThanOrEqual(20);
+test.describe("walking the whole deck", () => {
+  // Transitions are covered in motion.spec.ts; here they would only slow a hundred moves down.
+  test.use({ reducedMotion: "reduce" });
 
-  for (const [index, steps] of stepCounts.entries()) {
-    for (let step = 0; step <= steps; step++) {
-      await settled(page);
-      expect(await visible(page)).toEqual({ slide: index + 1, shown: step });
-      await expect(page).toHaveURL(new RegExp(`/slides/${index + 1}/${step ? `\\?step=${step}` : ""}$`));
-      await expect(page.locator(`#slide-${index + 1}-title`)).toHaveText(titles[index]!);
-      await page.keyboard.press("ArrowRight");
+  test("→ walks every step of every slide, and ← walks all the way back", async ({ page }) => {
+    test.setTimeout(90_000); // some 300 round trips to the browser
+    await openSlide(page, 1);
+    const { stepCounts, titles } = await deckShape(page);
+    expect(titles.length).toBeGreaterThanOrEqual(20);
+
+    const here = () =>
+      page.evaluate(() => ({
+        path: location.pathname + location.search,
+        title: document.querySelector("[data-slide-index]:not([hidden]) .slide__title")?.textContent,
+      }));
+    for (const [index, steps] of stepCounts.entries()) {
+      for (let step = 0; step <= steps; step++) {
+        expect(await visible(page)).toEqual({ slide: index + 1, shown: step });
+        expect(await here()).toEqual({
+          path: `/slides/${index + 1}/${step ? `?step=${step}` : ""}`,
+          title: titles[index],
+        });
+        await page.keyboard.press("ArrowRight");
+      }
     }
-  }
-  // At the very end, → stays put.
-  await settled(page);
-  expect(await visible(page)).toEqual({ slide: stepCounts.length, shown: stepCounts.at(-1) });
+    // At the very end, → stays put.
+    expect(await visible(page)).toEqual({ slide: stepCounts.length, shown: stepCounts.at(-1) });
 
-  const moves = stepCounts.reduce((sum, steps) => sum + steps + 1, 0) - 1;
-  for (let i = 0; i < moves; i++) await page.keyboard.press("ArrowLeft");
-  await settled(page);
-  expect(await visible(page)).toEqual({ slide: 1, shown: 0 });
-  await expect(page).toHaveURL(/\/slides\/1\/$/);
+    for (let index = stepCounts.length - 1; index >= 0; index--) {
+      for (let step = stepCounts[index]!; step >= 0; step--) {
+        expect(await visible(page)).toEqual({ slide: index + 1, shown: step });
+        await page.keyboard.press("ArrowLeft");
+      }
+    }
+    expect(await visible(page)).toEqual({ slide: 1, shown: 0 });
+    await expect(page).toHaveURL(/\/slides\/1\/$/);
+  });
 });
 
 test("every slide's step marks are exactly steps 1..N of its frontmatter", async ({ page }) => {
