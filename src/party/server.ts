@@ -1,0 +1,290 @@
+/**
+ * The PartyKit room: a thin adapter. Every handler does parse → validate → pure transition
+ * (src/room) → persist → send, and never throws. Hibernation-safe: what must outlive a wake-up
+ * lives in room.storage (the room) or in connection state (each connection's role and rate
+ * bucket); the class fields below are caches that onStart rebuilds.
+ */
+import type * as Party from "partykit/server";
+import { isCanonicalRoomCode } from "../room/codes.ts";
+import { fullBucket, take, type Bucket } from "../room/limiter.ts";
+import { countAudience, isParticipantId, type Member } from "../room/participants.ts";
+import {
+  CLOSE_CODES,
+  errorMessage,
+  isPresenterOnly,
+  parseClientMessage,
+  type CloseCode,
+  type ErrorCode,
+  type RoomCreated,
+  type RoomInfo,
+  type ServerMessage,
+} from "../room/protocol.ts";
+import { hashKey, keyMatches, newPresenterKey } from "../room/secret.ts";
+import {
+  applyTimerAction,
+  commit,
+  goto,
+  initialState,
+  setPresence,
+  type Presence,
+  type PublicState,
+  type RoomView,
+} from "../room/state.ts";
+
+/** Presence deltas wait this long, so a storm of joins makes one broadcast, not one per phone. */
+export const PRESENCE_COALESCE_MS = 100;
+
+/** Storage keys. The key hash is written once; the view on every change. */
+const KEY_HASH = "keyHash";
+const VIEW = "view";
+
+/** PartyKit connection state: who this is, and their rate-limit bucket. */
+interface ConnectionInfo extends Member {
+  bucket: Bucket;
+}
+
+type Admission = { ok: true; member: Member } | { ok: false; error: ErrorCode; close: CloseCode };
+
+const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+  "access-control-allow-headers": "content-type",
+  "access-control-max-age": "86400",
+};
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", ...CORS_HEADERS, ...headers },
+  });
+}
+
+function infoOf(connection: Party.Connection): ConnectionInfo | null {
+  return connection.state as ConnectionInfo | null;
+}
+
+/** send() throws on a socket that closed meanwhile; a lost frame to a gone client is fine. */
+function sendTo(connection: Party.Connection, message: ServerMessage | string): void {
+  try {
+    connection.send(typeof message === "string" ? message : JSON.stringify(message));
+  } catch {
+    // The client is gone; its onClose will update presence.
+  }
+}
+
+function closeWith(connection: Party.Connection, code: CloseCode | 1000, reason: string): void {
+  try {
+    connection.close(code, reason);
+  } catch {
+    // Already closed.
+  }
+}
+
+export default class RoomServer implements Party.Server {
+  readonly options: Party.ServerOptions = { hibernate: true };
+  readonly room: Party.Room;
+
+  // Caches of room.storage (null: the room was never created). `view` is the latest state;
+  // `published` the latest one whose delta went out, which is what snapshots show: a snapshot
+  // must never be ahead of the deltas still being written, or its reader would see them as stale.
+  private keyHash: string | null = null;
+  private view: RoomView | null = null;
+  private published: RoomView | null = null;
+  // A pending presence broadcast. Losing it to an eviction is harmless: presence is recomputed
+  // from the live connections on the next start.
+  private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(room: Party.Room) {
+    this.room = room;
+  }
+
+  async onStart(): Promise<void> {
+    if (!isCanonicalRoomCode(this.room.id)) return;
+    await this.room.blockConcurrencyWhile(async () => {
+      const stored = await this.room.storage.get<unknown>([KEY_HASH, VIEW]);
+      const keyHash = stored.get(KEY_HASH);
+      if (typeof keyHash !== "string") return;
+      this.keyHash = keyHash;
+      this.view = (stored.get(VIEW) as RoomView | undefined) ?? { seq: 0, state: initialState(this.room.id) };
+      this.published = this.view;
+      // After a restart nobody is connected; after a hibernation wake-up the sockets are still
+      // here. Either way the stored presence may be stale: correct it as a change of its own, so
+      // one seq never names two different states.
+      await this.change(setPresence(this.view.state, this.readPresence()));
+    });
+  }
+
+  // ── HTTP: create and look up rooms ─────────────────────────────────────────────────────────
+
+  async onRequest(request: Party.Request): Promise<Response> {
+    try {
+      if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
+      if (!isCanonicalRoomCode(this.room.id)) return json(400, errorMessage("bad_room"));
+      if (request.method === "GET") {
+        if (!this.published) return json(404, errorMessage("no_room"));
+        return json(200, { code: this.room.id, exists: true, state: this.published.state } satisfies RoomInfo);
+      }
+      if (request.method === "POST") return await this.create();
+      return json(405, errorMessage("bad_request", { detail: "método não permitido" }), { allow: "GET, POST, OPTIONS" });
+    } catch (error) {
+      console.error("onRequest", error);
+      return json(500, errorMessage("bad_request", { detail: "erro no servidor" }));
+    }
+  }
+
+  private async create(): Promise<Response> {
+    if (this.keyHash) return json(409, errorMessage("room_exists"));
+    const key = newPresenterKey();
+    const keyHash = await hashKey(key);
+    // Hashing let other requests in: another POST may have created the room meanwhile.
+    if (this.keyHash) return json(409, errorMessage("room_exists"));
+    this.keyHash = keyHash;
+    this.view = { seq: 0, state: initialState(this.room.id) };
+    await this.room.storage.put({ [KEY_HASH]: keyHash, [VIEW]: this.view });
+    this.published = this.view;
+    return json(201, { code: this.room.id, key } satisfies RoomCreated);
+  }
+
+  // ── WebSocket: admission ───────────────────────────────────────────────────────────────────
+
+  /** Who may connect, decided from the URL alone (role, pid, key). Called twice per connect. */
+  private async admit(url: string): Promise<Admission> {
+    if (!isCanonicalRoomCode(this.room.id)) return { ok: false, error: "bad_room", close: CLOSE_CODES.noRoom };
+    if (!this.keyHash) return { ok: false, error: "no_room", close: CLOSE_CODES.noRoom };
+    const params = new URL(url).searchParams;
+    const role = params.get("role");
+    if (role === "presenter") {
+      if (await keyMatches(params.get("key"), this.keyHash)) return { ok: true, member: { role } };
+      return { ok: false, error: "unauthorized", close: CLOSE_CODES.unauthorized };
+    }
+    if (role === "audience") {
+      const pid = params.get("pid");
+      if (isParticipantId(pid)) return { ok: true, member: { role, pid } };
+    }
+    return { ok: false, error: "bad_request", close: CLOSE_CODES.badRequest };
+  }
+
+  /** Tags decide who `getConnections("presenter" | "audience")` finds; refused sockets get none. */
+  async getConnectionTags(_connection: Party.Connection, context: Party.ConnectionContext): Promise<string[]> {
+    try {
+      const admission = await this.admit(context.request.url);
+      return admission.ok ? [admission.member.role] : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async onConnect(connection: Party.Connection, context: Party.ConnectionContext): Promise<void> {
+    try {
+      const admission = await this.admit(context.request.url);
+      if (!admission.ok || !this.published) {
+        const refusal = admission.ok ? { error: "no_room" as const, close: CLOSE_CODES.noRoom } : admission;
+        sendTo(connection, errorMessage(refusal.error));
+        closeWith(connection, refusal.close, refusal.error);
+        return;
+      }
+      const info: ConnectionInfo = { ...admission.member, bucket: fullBucket(Date.now()) };
+      connection.setState(info);
+      sendTo(connection, this.snapshotFor(info));
+      this.schedulePresence();
+    } catch (error) {
+      console.error("onConnect", error);
+    }
+  }
+
+  // ── WebSocket: messages ────────────────────────────────────────────────────────────────────
+
+  async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection): Promise<void> {
+    try {
+      const info = infoOf(sender);
+      if (!info || !this.view) return; // a refused socket on its way out (no state)
+
+      const { verdict, bucket } = take(info.bucket, Date.now());
+      sender.setState({ ...info, bucket });
+      if (verdict !== "ok") {
+        sendTo(sender, errorMessage("rate_limited"));
+        if (verdict === "flood") closeWith(sender, CLOSE_CODES.policy, "policy violation");
+        return;
+      }
+
+      const parsed = parseClientMessage(raw);
+      if (!parsed.ok) return sendTo(sender, parsed.error);
+      const message = parsed.message;
+      if (isPresenterOnly(message) && info.role !== "presenter") {
+        return sendTo(sender, errorMessage("forbidden", { ref: message.type }));
+      }
+
+      switch (message.type) {
+        case "goto":
+          return await this.change(goto(this.view.state, message));
+        case "timer":
+          return await this.change(applyTimerAction(this.view.state, message.action, Date.now()));
+        case "sync":
+          return sendTo(sender, this.snapshotFor(info));
+        case "ping":
+          return sendTo(sender, { type: "pong", id: message.id, now: Date.now() });
+      }
+    } catch (error) {
+      console.error("onMessage", error);
+    }
+  }
+
+  onClose(connection: Party.Connection): void {
+    // Hibernatable sockets don't answer a client's close frame by themselves (workerd of
+    // 2024-07-18): without this the client waits for its own timeout and reports 1006.
+    closeWith(connection, 1000, "");
+    this.schedulePresence();
+  }
+
+  onError(): void {
+    this.schedulePresence();
+  }
+
+  // ── State: change, persist, broadcast ──────────────────────────────────────────────────────
+
+  private snapshotFor(info: ConnectionInfo): ServerMessage {
+    const view = this.published ?? { seq: 0, state: initialState(this.room.id) };
+    const you = info.pid === undefined ? { role: info.role } : { role: info.role, pid: info.pid };
+    return { type: "snapshot", seq: view.seq, now: Date.now(), you, state: view.state };
+  }
+
+  /**
+   * Moves the room to `next` (a no-op costs nothing), persists, then broadcasts. `view` is
+   * updated before the write, so a change arriving meanwhile builds on this one; writes
+   * complete in order, so deltas go out in seq order.
+   */
+  private async change(next: PublicState): Promise<void> {
+    if (!this.view) return;
+    const result = commit(this.view, next);
+    if (!result) return;
+    this.view = result.view;
+    await this.room.storage.put(VIEW, result.view);
+    this.published = result.view;
+    this.broadcast(JSON.stringify({ type: "delta", seq: result.delta.seq, now: Date.now(), changes: result.delta.changes } satisfies ServerMessage));
+  }
+
+  /** To admitted connections only (a refused socket, still closing, has no state). */
+  private broadcast(text: string): void {
+    for (const connection of this.room.getConnections()) {
+      if (infoOf(connection)) sendTo(connection, text);
+    }
+  }
+
+  private readPresence(): Presence {
+    let presenterOnline = false;
+    for (const _ of this.room.getConnections("presenter")) {
+      presenterOnline = true;
+      break;
+    }
+    const audience = countAudience(Array.from(this.room.getConnections("audience"), infoOf));
+    return { audience, presenterOnline };
+  }
+
+  private schedulePresence(): void {
+    if (this.presenceTimer !== null || !this.view) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      if (this.view) this.change(setPresence(this.view.state, this.readPresence())).catch((error: unknown) => console.error("presence", error));
+    }, PRESENCE_COALESCE_MS);
+  }
+}

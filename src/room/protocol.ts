@@ -1,0 +1,283 @@
+/**
+ * The wire protocol: one valibot schema per message, the limits, error and close codes.
+ * JSON text frames `{ "type": "…", … }`. docs/PROTOCOL.md describes the same thing for people.
+ * Shared by the server (parseClientMessage) and the browser (parseServerMessage).
+ */
+import * as v from "valibot";
+import { utf8Length } from "./utf8.ts";
+
+import type { PublicState } from "./state.ts";
+
+export type { PublicState, TimerState } from "./state.ts";
+
+// ── Limits ───────────────────────────────────────────────────────────────────────────────────
+
+/** Largest accepted client frame, in UTF-8 bytes. Every valid message is far smaller. */
+export const MAX_FRAME_BYTES = 4096;
+export const SLIDE_MAX = 999;
+export const STEP_MAX = 99;
+export const PING_ID_MAX = 32;
+
+// ── Roles, errors and close codes ────────────────────────────────────────────────────────────
+
+export const ROLES = ["presenter", "audience"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ERROR_CODES = [
+  "bad_json",
+  "bad_message",
+  "unknown_type",
+  "too_large",
+  "binary_not_supported",
+  "forbidden",
+  "unauthorized",
+  "no_room",
+  "room_exists",
+  "bad_room",
+  "bad_request",
+  "rate_limited",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Short Portuguese texts: the audience's phones may show them as they are. */
+export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
+  bad_json: "JSON inválido",
+  bad_message: "Mensagem inválida",
+  unknown_type: "Tipo de mensagem desconhecido",
+  too_large: `Mensagem grande demais (máximo ${MAX_FRAME_BYTES} bytes)`,
+  binary_not_supported: "Mensagens binárias não são aceitas",
+  forbidden: "Só quem apresenta pode fazer isso",
+  unauthorized: "Chave de apresentação inválida",
+  no_room: "Sala não encontrada",
+  room_exists: "Essa sala já existe",
+  bad_room: "Código de sala inválido",
+  bad_request: "Requisição inválida",
+  rate_limited: "Mensagens demais, vá mais devagar",
+};
+
+/**
+ * Close codes the server uses (4000–4999 are the application's, RFC 6455 §7.4.2). All four mean
+ * "retrying the same URL will fail the same way": a client must not reconnect automatically.
+ */
+export const CLOSE_CODES = {
+  /** Bad connect URL: missing or invalid participant id, missing or unknown role. */
+  badRequest: 4000,
+  /** Presenter key missing or wrong. */
+  unauthorized: 4001,
+  /** The room was never created (error `no_room`), or the URL's code can't be a room (`bad_room`). */
+  noRoom: 4004,
+  /** Flooding: too many messages refused by the rate limit. */
+  policy: 4008,
+} as const;
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set(Object.values(CLOSE_CODES));
+
+/** True for close codes after which reconnecting is pointless (tell partysocket to stop). */
+export function isFinalCloseCode(code: number): boolean {
+  return FINAL_CLOSE_CODES.has(code);
+}
+
+// ── Shared shapes ────────────────────────────────────────────────────────────────────────────
+
+const Int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+
+export const TimerStateSchema = v.object({
+  startedAt: v.nullable(v.number()),
+  elapsed: v.number(),
+});
+
+export const PublicStateSchema = v.object({
+  code: v.string(),
+  slide: v.number(),
+  step: v.number(),
+  presenterOnline: v.boolean(),
+  audience: v.number(),
+  timer: TimerStateSchema,
+}) satisfies v.GenericSchema<unknown, PublicState>; // the schema and state.ts's type must agree
+
+// ── Client → server ──────────────────────────────────────────────────────────────────────────
+// Strict objects: an unknown field is a bad_message, so a typo ("slid") fails loudly instead of
+// being ignored.
+
+export const GotoSchema = v.strictObject({
+  type: v.literal("goto"),
+  slide: Int(0, SLIDE_MAX),
+  step: Int(0, STEP_MAX),
+});
+
+export const TimerSchema = v.strictObject({
+  type: v.literal("timer"),
+  action: v.picklist(["start", "pause", "reset"]),
+});
+
+export const SyncSchema = v.strictObject({
+  type: v.literal("sync"),
+});
+
+export const PingSchema = v.strictObject({
+  type: v.literal("ping"),
+  id: v.pipe(v.string(), v.maxLength(PING_ID_MAX)),
+});
+
+const CLIENT_SCHEMAS = {
+  goto: GotoSchema,
+  timer: TimerSchema,
+  sync: SyncSchema,
+  ping: PingSchema,
+} as const;
+
+export const ClientMessageSchema = v.variant("type", [GotoSchema, TimerSchema, SyncSchema, PingSchema]);
+
+export type GotoMessage = v.InferOutput<typeof GotoSchema>;
+export type TimerMessage = v.InferOutput<typeof TimerSchema>;
+export type SyncMessage = v.InferOutput<typeof SyncSchema>;
+export type PingMessage = v.InferOutput<typeof PingSchema>;
+export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
+export type ClientMessageType = ClientMessage["type"];
+
+/** Actions the server refuses (`forbidden`) unless they come from a presenter connection. */
+export function isPresenterOnly(message: ClientMessage): boolean {
+  return message.type === "goto" || message.type === "timer";
+}
+
+// ── Server → client ──────────────────────────────────────────────────────────────────────────
+// Plain (non-strict) objects: a client ignores fields a newer server may add.
+
+export const YouSchema = v.object({
+  role: v.picklist(ROLES),
+  pid: v.optional(v.string()),
+});
+
+export const SnapshotSchema = v.object({
+  type: v.literal("snapshot"),
+  seq: v.number(),
+  now: v.number(),
+  you: YouSchema,
+  state: PublicStateSchema,
+});
+
+export const DeltaSchema = v.object({
+  type: v.literal("delta"),
+  seq: v.number(),
+  now: v.number(),
+  changes: v.partial(PublicStateSchema),
+});
+
+export const PongSchema = v.object({
+  type: v.literal("pong"),
+  id: v.string(),
+  now: v.number(),
+});
+
+export const ErrorMessageSchema = v.object({
+  type: v.literal("error"),
+  code: v.picklist(ERROR_CODES),
+  message: v.string(),
+  ref: v.optional(v.string()),
+});
+
+export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema]);
+
+export type You = v.InferOutput<typeof YouSchema>;
+export type SnapshotMessage = v.InferOutput<typeof SnapshotSchema>;
+export type DeltaMessage = v.InferOutput<typeof DeltaSchema>;
+export type PongMessage = v.InferOutput<typeof PongSchema>;
+export type ErrorMessage = v.InferOutput<typeof ErrorMessageSchema>;
+export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
+
+/** The body of HTTP answers: POST → 201 `RoomCreated`, GET → 200 `RoomInfo`, errors → ErrorMessage. */
+export interface RoomCreated {
+  code: string;
+  key: string;
+}
+export interface RoomInfo {
+  code: string;
+  exists: true;
+  state: v.InferOutput<typeof PublicStateSchema>;
+}
+
+export function errorMessage(code: ErrorCode, options: { ref?: string; detail?: string } = {}): ErrorMessage {
+  const message = options.detail ? `${ERROR_TEXT[code]}: ${options.detail}` : ERROR_TEXT[code];
+  const error: ErrorMessage = { type: "error", code, message };
+  if (options.ref !== undefined) error.ref = options.ref;
+  return error;
+}
+
+// ── Parsing ──────────────────────────────────────────────────────────────────────────────────
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: ErrorMessage };
+
+/** Keys that could reach an object's prototype if some later code merged the object naively. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * JSON.parse that also reports own keys named `__proto__`/`constructor`/`prototype` at any depth
+ * (the reviver sees every key). Never throws.
+ */
+function parseJson(text: string): { ok: true; value: unknown; poisoned: boolean } | { ok: false } {
+  let poisoned = false;
+  try {
+    const value: unknown = JSON.parse(text, (key, val: unknown) => {
+      if (FORBIDDEN_KEYS.has(key)) poisoned = true;
+      return val;
+    });
+    return { ok: true, value, poisoned };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Where a valibot failure points ("slide", "timer.elapsed"), for a useful error text. */
+function issuePath(issues: readonly v.BaseIssue<unknown>[]): string | undefined {
+  const path = issues[0]?.path?.map((item) => String(item.key)).join(".");
+  return path || undefined;
+}
+
+/** `ref` echoes the offending type, but only a short one (the error must stay small). */
+function typeRef(type: string): string {
+  return type.slice(0, PING_ID_MAX);
+}
+
+/**
+ * Turns one client frame into a valid message or a typed error. Never throws. Order matters:
+ * binary, then size (before any parsing work), then JSON, then shape.
+ */
+export function parseClientMessage(raw: string | ArrayBuffer | ArrayBufferView): ParseResult<ClientMessage> {
+  if (typeof raw !== "string") return { ok: false, error: errorMessage("binary_not_supported") };
+  if (utf8Length(raw, MAX_FRAME_BYTES) > MAX_FRAME_BYTES) return { ok: false, error: errorMessage("too_large") };
+
+  const parsed = parseJson(raw);
+  if (!parsed.ok) return { ok: false, error: errorMessage("bad_json") };
+  if (parsed.poisoned) return { ok: false, error: errorMessage("bad_message", { detail: "chave proibida" }) };
+
+  const value = parsed.value;
+  if (!isPlainObject(value)) return { ok: false, error: errorMessage("bad_message", { detail: "esperava um objeto" }) };
+  const type = value["type"];
+  if (typeof type !== "string") return { ok: false, error: errorMessage("bad_message", { detail: "type" }) };
+  if (!Object.hasOwn(CLIENT_SCHEMAS, type)) return { ok: false, error: errorMessage("unknown_type", { ref: typeRef(type) }) };
+
+  const result = v.safeParse(CLIENT_SCHEMAS[type as ClientMessageType], value);
+  if (!result.success) {
+    const detail = issuePath(result.issues);
+    return { ok: false, error: errorMessage("bad_message", detail ? { ref: type, detail } : { ref: type }) };
+  }
+  return { ok: true, message: result.output };
+}
+
+/** Browser side: a server frame checked against the schemas (null for anything unexpected). */
+export function parseServerMessage(raw: unknown): ServerMessage | null {
+  if (typeof raw !== "string") return null;
+  const parsed = parseJson(raw);
+  if (!parsed.ok || parsed.poisoned) return null;
+  const result = v.safeParse(ServerMessageSchema, parsed.value);
+  return result.success ? result.output : null;
+}
+
+export function encodeMessage(message: ServerMessage | ClientMessage): string {
+  return JSON.stringify(message);
+}

@@ -1,0 +1,73 @@
+/**
+ * The room survives its server: kill `partykit dev` hard (SIGKILL, like a crash), start it
+ * again on the same port and --persist directory, and a reconnecting client finds the same
+ * slide, step and timer, with a seq that never went backwards.
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { newRoomCode } from "../../src/room/codes.ts";
+import type { RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
+import { TestSocket } from "./client.ts";
+import { startPartyServer, type PartyServer } from "./server.ts";
+
+const servers: PartyServer[] = [];
+
+after(async () => {
+  // The first server created the temp dir: dispose it last, after the second one is stopped.
+  for (const server of servers.reverse()) await server.dispose();
+});
+
+test("state and seq survive a killed and restarted server", async () => {
+  const first = await startPartyServer();
+  servers.push(first);
+  const code = newRoomCode();
+  const created = await fetch(`${first.origin}/parties/main/${code}`, { method: "POST" });
+  assert.equal(created.status, 201);
+  const { key } = (await created.json()) as RoomCreated;
+  const presenterUrl = (origin: string) => `${origin}/parties/main/${code}?role=presenter&key=${encodeURIComponent(key)}`;
+
+  const p = await TestSocket.open(presenterUrl(first.wsOrigin));
+  await p.nextOfType("snapshot");
+  const phone = await TestSocket.open(`${first.wsOrigin}/parties/main/${code}?role=audience&pid=phone-persist`);
+  await phone.nextOfType("snapshot");
+  p.send({ type: "goto", slide: 12, step: 3 });
+  p.send({ type: "timer", action: "start" });
+  await new Promise((done) => setTimeout(done, 120));
+  p.send({ type: "timer", action: "pause" });
+  await p.next((m) => m.type === "delta" && m.changes.timer?.startedAt === null && m.changes.timer.elapsed > 0);
+  await new Promise((done) => setTimeout(done, 200)); // let the presence delta land too
+  p.send({ type: "sync" });
+  const before = await p.nextOfType("snapshot");
+  assert.equal(before.state.audience, 1);
+  assert.equal(before.state.presenterOnline, true);
+
+  await first.kill();
+  const closed = await Promise.race([p.closed, new Promise((done) => setTimeout(done, 5_000, null))]);
+  assert.ok(closed, "the socket noticed the server's death");
+
+  const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
+  servers.push(second);
+  const info = await fetch(`${second.origin}/parties/main/${code}`);
+  assert.equal(info.status, 200, "the room still exists");
+  const again = await TestSocket.open(presenterUrl(second.wsOrigin));
+  const after: SnapshotMessage = await again.nextOfType("snapshot");
+
+  assert.equal(after.state.slide, 12);
+  assert.equal(after.state.step, 3);
+  assert.deepEqual(after.state.timer, before.state.timer);
+  assert.ok(after.seq >= before.seq, `seq went from ${before.seq} to ${after.seq}`);
+  // Nobody survived the crash: the stale presence was corrected as a change of its own.
+  assert.equal(after.state.audience, 0);
+  assert.equal(after.seq, before.seq + 1);
+  assert.equal(after.state.presenterOnline, false, "the snapshot is the state at its seq; presence follows");
+  const online = await again.next((m) => m.type === "delta" && m.changes.presenterOnline === true);
+  assert.equal(online.type === "delta" && online.seq, after.seq + 1);
+
+  // The key still works, and a second POST still refuses to recreate the room.
+  again.send({ type: "goto", slide: 13, step: 0 });
+  await again.next((m) => m.type === "delta" && m.changes.slide === 13);
+  const recreate = await fetch(`${second.origin}/parties/main/${code}`, { method: "POST" });
+  assert.equal(recreate.status, 409);
+  await again.close();
+  await phone.closed;
+});

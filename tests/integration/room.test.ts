@@ -1,0 +1,401 @@
+/**
+ * The room against a real `partykit dev`: HTTP endpoints, roles, deltas, errors, presence,
+ * limits. One server for the file; every test makes its own room.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { newRoomCode } from "../../src/room/codes.ts";
+import type { DeltaMessage, RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
+import { hashKey } from "../../src/room/secret.ts";
+import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
+import { TestSocket, allFrames } from "./client.ts";
+import { startPartyServer, type PartyServer } from "./server.ts";
+
+let server: PartyServer;
+const secrets: string[] = [];
+
+before(async () => {
+  server = await startPartyServer();
+});
+
+after(async () => {
+  await server?.dispose();
+});
+
+async function createRoom(): Promise<RoomCreated> {
+  const code = newRoomCode();
+  const response = await fetch(`${server.origin}/parties/main/${code}`, { method: "POST" });
+  assert.equal(response.status, 201, await response.clone().text());
+  const body = (await response.json()) as RoomCreated;
+  secrets.push(body.key, await hashKey(body.key));
+  return body;
+}
+
+function url(code: string, query: string): string {
+  return `${server.wsOrigin}/parties/main/${code}?${query}`;
+}
+
+async function presenter(room: RoomCreated): Promise<[TestSocket, SnapshotMessage]> {
+  const socket = await TestSocket.open(url(room.code, `role=presenter&key=${encodeURIComponent(room.key)}`));
+  return [socket, await socket.nextOfType("snapshot")];
+}
+
+async function audience(code: string, pid: string): Promise<[TestSocket, SnapshotMessage]> {
+  const socket = await TestSocket.open(url(code, `role=audience&pid=${pid}`));
+  return [socket, await socket.nextOfType("snapshot")];
+}
+
+/** A fresh snapshot, asked for over the socket. */
+async function sync(socket: TestSocket): Promise<SnapshotMessage> {
+  socket.send({ type: "sync" });
+  return socket.nextOfType("snapshot");
+}
+
+/** Syncs until presence has reached `expected` (presence deltas trail joins by ~100 ms). */
+async function settled(socket: TestSocket, expected: { audience: number; presenterOnline: boolean }): Promise<SnapshotMessage> {
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    const snapshot = await sync(socket);
+    const { audience, presenterOnline } = snapshot.state;
+    if (audience === expected.audience && presenterOnline === expected.presenterOnline) return snapshot;
+    if (Date.now() > deadline) assert.fail(`presence stuck at ${JSON.stringify({ audience, presenterOnline })}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** Waits for a delta whose changes satisfy `match`, ignoring others. */
+function deltaWhere(socket: TestSocket, match: (changes: StateChanges) => boolean): Promise<DeltaMessage> {
+  return socket.next((message) => message.type === "delta" && match(message.changes)) as Promise<DeltaMessage>;
+}
+
+// ── HTTP ─────────────────────────────────────────────────────────────────────────────────────
+
+test("POST creates a room once: 201 with a key, then 409 room_exists", async () => {
+  const room = await createRoom();
+  assert.match(room.key, /^[A-Za-z0-9_-]{43}$/);
+  const again = await fetch(`${server.origin}/parties/main/${room.code}`, { method: "POST" });
+  assert.equal(again.status, 409);
+  assert.equal(again.headers.get("content-type"), "application/json");
+  assert.equal(again.headers.get("access-control-allow-origin"), "*");
+  assert.deepEqual(await again.json(), { type: "error", code: "room_exists", message: "Essa sala já existe" });
+});
+
+test("GET answers 200 with the public state, 404 for an unknown room, 400 for a bad code", async () => {
+  const room = await createRoom();
+  const found = await fetch(`${server.origin}/parties/main/${room.code}`);
+  assert.equal(found.status, 200);
+  assert.equal(found.headers.get("access-control-allow-origin"), "*");
+  assert.deepEqual(await found.json(), {
+    code: room.code,
+    exists: true,
+    state: { code: room.code, slide: 0, step: 0, presenterOnline: false, audience: 0, timer: { startedAt: null, elapsed: 0 } },
+  });
+
+  const missing = await fetch(`${server.origin}/parties/main/${newRoomCode()}`);
+  assert.equal(missing.status, 404);
+  assert.equal(((await missing.json()) as { code: string }).code, "no_room");
+
+  for (const bad of ["abcde", "ABCD0", "TOOLONG", "X"]) {
+    const response = await fetch(`${server.origin}/parties/main/${bad}`, { method: "POST" });
+    assert.equal(response.status, 400, bad);
+    assert.equal(((await response.json()) as { code: string }).code, "bad_room");
+  }
+});
+
+test("OPTIONS answers the CORS preflight; other methods get 405", async () => {
+  const code = newRoomCode();
+  const preflight = await fetch(`${server.origin}/parties/main/${code}`, {
+    method: "OPTIONS",
+    headers: { origin: "https://example.org", "access-control-request-method": "POST" },
+  });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get("access-control-allow-origin"), "*");
+  assert.match(preflight.headers.get("access-control-allow-methods") ?? "", /POST/);
+
+  for (const method of ["PUT", "DELETE", "PATCH"]) {
+    const response = await fetch(`${server.origin}/parties/main/${code}`, { method });
+    assert.equal(response.status, 405, method);
+    assert.equal(response.headers.get("content-type"), "application/json");
+    assert.equal(((await response.json()) as { code: string }).code, "bad_request");
+  }
+});
+
+// ── Connecting ───────────────────────────────────────────────────────────────────────────────
+
+test("a snapshot greets each connection with its role", async () => {
+  const room = await createRoom();
+  const [p, pSnap] = await presenter(room);
+  assert.deepEqual(pSnap.you, { role: "presenter" });
+  assert.equal(pSnap.state.code, room.code);
+  assert.equal(typeof pSnap.now, "number");
+  const [a, aSnap] = await audience(room.code, "phone-aaaa");
+  assert.deepEqual(aSnap.you, { role: "audience", pid: "phone-aaaa" });
+  assert.ok(aSnap.seq >= pSnap.seq);
+  await Promise.all([p.close(), a.close()]);
+});
+
+test("refusals: wrong key 4001, unknown room 4004, bad pid or role 4000 — error first, then close", async () => {
+  const room = await createRoom();
+  const cases: Array<[string, string, string, number]> = [
+    [room.code, "role=presenter&key=wrong", "unauthorized", 4001],
+    [room.code, "role=presenter", "unauthorized", 4001],
+    [room.code, `role=presenter&key=${await hashKey(room.key)}`, "unauthorized", 4001],
+    [newRoomCode(), "role=audience&pid=phone-bbbb", "no_room", 4004],
+    ["abcde", "role=audience&pid=phone-bbbb", "bad_room", 4004],
+    [room.code, "role=audience", "bad_request", 4000],
+    [room.code, "role=audience&pid=short", "bad_request", 4000],
+    [room.code, "role=reader&pid=phone-bbbb", "bad_request", 4000],
+    [room.code, "pid=phone-bbbb", "bad_request", 4000],
+  ];
+  await Promise.all(
+    cases.map(async ([code, query, error, closeCode]) => {
+      const socket = await TestSocket.open(url(code, query));
+      const message = await socket.next();
+      assert.equal(message.type, "error", query);
+      assert.equal(message.type === "error" && message.code, error, query);
+      const closed = await socket.closed;
+      assert.equal(closed.code, closeCode, query);
+      assert.ok(!socket.frames.some((frame) => frame.includes("snapshot")), "a refused socket sees no state");
+    }),
+  );
+  // None of them counted as present.
+  const [a] = await audience(room.code, "phone-cccc");
+  await deltaWhere(a, (changes) => changes.audience === 1);
+  const snapshot = await sync(a);
+  assert.equal(snapshot.state.presenterOnline, false);
+  await a.close();
+});
+
+// ── Driving ──────────────────────────────────────────────────────────────────────────────────
+
+test("the presenter drives: every audience socket gets each goto as the next seq, in order", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  const [a1] = await audience(room.code, "phone-1111");
+  const [a2] = await audience(room.code, "phone-2222");
+  await settled(a1, { audience: 2, presenterOnline: true });
+  await settled(a2, { audience: 2, presenterOnline: true });
+
+  // Mirror the room on each phone exactly as a client would, from a fresh snapshot.
+  const phones = [a1, a2];
+  const views: RoomView[] = [];
+  for (const phone of phones) {
+    const snapshot = await sync(phone);
+    views.push({ seq: snapshot.seq, state: snapshot.state });
+  }
+  const moves = [
+    { slide: 1, step: 0 },
+    { slide: 1, step: 1 },
+    { slide: 2, step: 0 },
+    { slide: 7, step: 3 },
+  ];
+  for (const move of moves) p.send({ type: "goto", ...move });
+  for (const [i, phone] of phones.entries()) {
+    for (const move of moves) {
+      const view = views[i]!;
+      const delta = await phone.next((m) => m.type === "delta" && m.seq > view.seq) as DeltaMessage;
+      assert.equal(delta.seq, view.seq + 1, "seq grows by one per delta");
+      const expected: StateChanges = {};
+      if (move.slide !== view.state.slide) expected.slide = move.slide;
+      if (move.step !== view.state.step) expected.step = move.step;
+      assert.deepEqual(delta.changes, expected, "a delta carries only what changed");
+      views[i] = applyDelta(view, delta);
+      assert.deepEqual({ slide: views[i]!.state.slide, step: views[i]!.state.step }, move);
+    }
+  }
+  const fresh = await sync(a1);
+  assert.deepEqual(views[0], { seq: fresh.seq, state: fresh.state });
+  assert.deepEqual(views[1], views[0]);
+
+  // A goto to where the deck already is changes nothing and costs no seq.
+  p.send({ type: "goto", slide: 7, step: 3 });
+  p.send({ type: "ping", id: "after-noop" });
+  await p.nextOfType("pong");
+  assert.equal((await sync(a1)).seq, fresh.seq);
+  await Promise.all([p.close(), a1.close(), a2.close()]);
+});
+
+test("a remote: a second presenter connection with the key drives too", async () => {
+  const room = await createRoom();
+  const [laptop] = await presenter(room);
+  const [phone] = await presenter(room);
+  phone.send({ type: "goto", slide: 4, step: 0 });
+  const delta = await deltaWhere(laptop, (changes) => changes.slide === 4);
+  assert.equal(delta.changes.step, undefined, "step was already 0");
+  await Promise.all([laptop.close(), phone.close()]);
+});
+
+test("audience goto or timer is forbidden and changes nothing", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  p.send({ type: "goto", slide: 3, step: 1 });
+  await deltaWhere(p, (changes) => changes.slide === 3);
+  const [a] = await audience(room.code, "phone-evil");
+  const before = await sync(a);
+
+  a.send({ type: "goto", slide: 9, step: 0 });
+  const error = await a.nextOfType("error");
+  assert.equal(error.code, "forbidden");
+  assert.equal(error.ref, "goto");
+  a.send({ type: "timer", action: "start" });
+  assert.equal((await a.nextOfType("error")).code, "forbidden");
+
+  const afterwards = await sync(a);
+  assert.equal(afterwards.state.slide, 3);
+  assert.equal(afterwards.state.step, 1);
+  assert.deepEqual(afterwards.state.timer, { startedAt: null, elapsed: 0 });
+  assert.ok(afterwards.seq >= before.seq);
+  assert.ok(!p.unreadMessages().some((m) => m.type === "delta" && (m.changes.slide === 9 || m.changes.timer)));
+  await Promise.all([p.close(), a.close()]);
+});
+
+test("bad frames get typed errors; the socket stays open and the state intact", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  p.send({ type: "goto", slide: 5, step: 2 });
+  await deltaWhere(p, (changes) => changes.slide === 5);
+  const before = await sync(p);
+
+  const frames: Array<[unknown, string, string?]> = [
+    ["{not json", "bad_json"],
+    ["[1,2,3]", "bad_message"],
+    ['{"type":"teleport"}', "unknown_type", "teleport"],
+    ['{"type":"goto","slide":"5","step":0}', "bad_message", "goto"],
+    ['{"type":"goto","slide":1000,"step":0}', "bad_message", "goto"],
+    ['{"type":"goto","slide":1,"step":0,"__proto__":{"admin":true}}', "bad_message"],
+    [JSON.stringify({ type: "ping", id: "x", pad: "y".repeat(5 * 1024) }), "too_large"],
+    [new Uint8Array([123, 125]), "binary_not_supported"],
+  ];
+  for (const [frame, code, ref] of frames) {
+    p.send(frame);
+    const error = await p.nextOfType("error");
+    assert.equal(error.code, code, String(frame).slice(0, 40));
+    if (ref) assert.equal(error.ref, ref);
+    assert.ok(error.message.length > 0);
+  }
+  assert.equal(p.ws.readyState, p.ws.OPEN);
+  const afterwards = await sync(p);
+  assert.equal(afterwards.seq, before.seq, "no bad frame made a change");
+  assert.deepEqual(afterwards.state, before.state);
+  await p.close();
+});
+
+// ── Presence ─────────────────────────────────────────────────────────────────────────────────
+
+test("the audience counts unique pids; presenterOnline follows the presenter", async () => {
+  const room = await createRoom();
+  const [watcher] = await audience(room.code, "watcher-0");
+  await deltaWhere(watcher, (changes) => changes.audience === 1);
+
+  const [tab1] = await audience(room.code, "same-phone");
+  const [tab2] = await audience(room.code, "same-phone");
+  await deltaWhere(watcher, (changes) => changes.audience === 2);
+  await tab1.close();
+  const [reloaded] = await audience(room.code, "same-phone"); // the phone reloads
+  await tab2.close();
+  await new Promise((done) => setTimeout(done, 300));
+  assert.equal((await sync(watcher)).state.audience, 2, "still two people");
+  assert.ok(!watcher.unreadMessages().some((m) => m.type === "delta" && (m.changes.audience ?? 2) !== 2));
+
+  const [p] = await presenter(room);
+  await deltaWhere(watcher, (changes) => changes.presenterOnline === true);
+  assert.equal((await sync(watcher)).state.audience, 2, "presenters are not audience");
+  await p.close();
+  await deltaWhere(watcher, (changes) => changes.presenterOnline === false);
+
+  await reloaded.close();
+  await deltaWhere(watcher, (changes) => changes.audience === 1);
+  await watcher.close();
+});
+
+test("a join storm is coalesced into a few presence deltas", async () => {
+  const room = await createRoom();
+  const [watcher] = await presenter(room);
+  await deltaWhere(watcher, (changes) => changes.presenterOnline === true);
+  const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => audience(room.code, `storm-${String(i).padStart(4, "0")}`)));
+  await deltaWhere(watcher, (changes) => changes.audience === 40);
+  const presenceDeltas = watcher.frames.filter((frame) => frame.includes('"audience"') && frame.includes('"delta"'));
+  assert.ok(presenceDeltas.length <= 10, `${presenceDeltas.length} presence deltas for 40 joins`);
+  await Promise.all([watcher.close(), ...phones.map(([socket]) => socket.close())]);
+});
+
+// ── Other messages ───────────────────────────────────────────────────────────────────────────
+
+test("ping gets a pong with the same id and the server time", async () => {
+  const room = await createRoom();
+  const [a] = await audience(room.code, "phone-ping");
+  const sent = Date.now();
+  a.send({ type: "ping", id: "rtt-1" });
+  const pong = await a.nextOfType("pong");
+  assert.equal(pong.id, "rtt-1");
+  assert.ok(Math.abs(pong.now - sent) < 5_000, "same machine, same clock");
+  await a.close();
+});
+
+test("sync answers with a snapshot of the current state", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  p.send({ type: "goto", slide: 2, step: 1 });
+  const delta = await deltaWhere(p, (changes) => changes.slide === 2);
+  const snapshot = await sync(p);
+  assert.equal(snapshot.seq, delta.seq);
+  assert.deepEqual(snapshot.you, { role: "presenter" });
+  assert.equal(snapshot.state.slide, 2);
+  assert.equal(snapshot.state.step, 1);
+  await p.close();
+});
+
+test("timer: start, pause, reset with server timestamps", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  const [a] = await audience(room.code, "phone-time");
+  const quiet = await settled(a, { audience: 1, presenterOnline: true });
+
+  p.send({ type: "timer", action: "start" });
+  const started = await deltaWhere(a, (changes) => changes.timer !== undefined);
+  assert.equal(started.seq, quiet.seq + 1);
+  assert.equal(started.changes.timer?.elapsed, 0);
+  assert.equal(typeof started.changes.timer?.startedAt, "number");
+  assert.ok(Math.abs(started.changes.timer!.startedAt! - started.now) < 1_000);
+
+  p.send({ type: "timer", action: "start" }); // already running: nothing happens
+  await new Promise((done) => setTimeout(done, 250));
+  p.send({ type: "timer", action: "pause" });
+  const paused = await deltaWhere(a, (changes) => changes.timer !== undefined);
+  assert.equal(paused.seq, started.seq + 1, "the second start made no delta");
+  assert.equal(paused.changes.timer?.startedAt, null);
+  assert.ok(paused.changes.timer!.elapsed >= 200 && paused.changes.timer!.elapsed < 5_000, String(paused.changes.timer!.elapsed));
+
+  p.send({ type: "timer", action: "reset" });
+  const reset = await deltaWhere(a, (changes) => changes.timer !== undefined);
+  assert.deepEqual(reset.changes.timer, { startedAt: null, elapsed: 0 });
+  await Promise.all([p.close(), a.close()]);
+});
+
+test("a flood is rate limited, then closed with 4008", async () => {
+  const room = await createRoom();
+  const [a] = await audience(room.code, "phone-flood");
+  for (let i = 0; i < 300; i++) a.send({ type: "ping", id: String(i) });
+  const closed = await a.closed;
+  assert.equal(closed.code, 4008);
+  const pongs = a.frames.filter((frame) => frame.includes('"pong"')).length;
+  const limited = a.frames.filter((frame) => frame.includes('"rate_limited"')).length;
+  assert.ok(pongs >= 40 && pongs < 60, `${pongs} pongs`);
+  assert.ok(limited > 200 - 5, `${limited} rate_limited errors`);
+
+  // Others are unaffected.
+  const [b] = await audience(room.code, "phone-calm");
+  b.send({ type: "ping", id: "ok" });
+  assert.equal((await b.nextOfType("pong")).id, "ok");
+  await b.close();
+});
+
+// Last: every frame any socket received above, searched for keys and hashes.
+test("no frame ever carried a presenter key or its hash", () => {
+  assert.ok(allFrames.length > 100, `${allFrames.length} frames checked`);
+  assert.ok(secrets.length >= 20);
+  for (const frame of allFrames) {
+    for (const secret of secrets) assert.ok(!frame.includes(secret), "a secret leaked into a frame");
+    assert.ok(!/keyHash|"key"/.test(frame), frame.slice(0, 80));
+  }
+});

@@ -1,0 +1,172 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  CLOSE_CODES,
+  ERROR_CODES,
+  ERROR_TEXT,
+  MAX_FRAME_BYTES,
+  errorMessage,
+  isFinalCloseCode,
+  isPresenterOnly,
+  parseClientMessage,
+  parseServerMessage,
+  type ErrorCode,
+} from "../../src/room/protocol.ts";
+import { utf8Length } from "../../src/room/utf8.ts";
+
+function errorOf(raw: Parameters<typeof parseClientMessage>[0]): { code: ErrorCode; ref?: string } {
+  const result = parseClientMessage(raw);
+  assert.equal(result.ok, false, `expected an error for ${String(raw).slice(0, 60)}`);
+  if (result.ok) throw new Error("unreachable");
+  assert.equal(result.error.type, "error");
+  assert.ok(result.error.message.length > 0);
+  return result.error.ref === undefined ? { code: result.error.code } : { code: result.error.code, ref: result.error.ref };
+}
+
+test("valid messages parse to themselves", () => {
+  const valid = [
+    { type: "goto", slide: 0, step: 0 },
+    { type: "goto", slide: 999, step: 99 },
+    { type: "timer", action: "start" },
+    { type: "timer", action: "pause" },
+    { type: "timer", action: "reset" },
+    { type: "sync" },
+    { type: "ping", id: "" },
+    { type: "ping", id: "x".repeat(32) },
+  ];
+  for (const message of valid) {
+    const result = parseClientMessage(JSON.stringify(message));
+    assert.deepEqual(result, { ok: true, message });
+  }
+});
+
+test("binary frames are refused whatever they hold", () => {
+  const bytes = new TextEncoder().encode('{"type":"sync"}');
+  assert.deepEqual(errorOf(bytes.buffer), { code: "binary_not_supported" });
+  assert.deepEqual(errorOf(bytes), { code: "binary_not_supported" });
+});
+
+test("frames over 4096 UTF-8 bytes are too large, measured in bytes", () => {
+  const padded = (extra: number) => `{"type":"ping","id":"x"}${" ".repeat(extra)}`;
+  const base = padded(0).length;
+  assert.equal(parseClientMessage(padded(MAX_FRAME_BYTES - base)).ok, true, "exactly 4096 bytes is fine");
+  assert.deepEqual(errorOf(padded(MAX_FRAME_BYTES - base + 1)), { code: "too_large" });
+  // 1366 × "é" is 2732 bytes but 1366 code units: under the limit only if counted in units.
+  const accents = `{"type":"ping","id":"${"é".repeat(1366)}"}`;
+  assert.ok(accents.length < MAX_FRAME_BYTES && utf8Length(accents) > MAX_FRAME_BYTES / 2);
+  const wide = `{"type":"ping","id":"${"😀".repeat(1100)}"}`; // 4 bytes each, 2 code units
+  assert.ok(wide.length < MAX_FRAME_BYTES);
+  assert.deepEqual(errorOf(wide), { code: "too_large" });
+  assert.deepEqual(errorOf("x".repeat(1_000_000)), { code: "too_large" });
+});
+
+test("utf8Length agrees with TextEncoder", () => {
+  for (const text of ["", "abc", "é", "€", "😀", "a😀b", "\ud800", "\udc00x", "ação 🎈 日本"]) {
+    assert.equal(utf8Length(text), new TextEncoder().encode(text).length, JSON.stringify(text));
+  }
+});
+
+test("invalid JSON is bad_json", () => {
+  for (const raw of ["", "{", "{type:'sync'}", '{"type":"sync",}', "undefined", "NaN"]) {
+    assert.deepEqual(errorOf(raw), { code: "bad_json" }, raw);
+  }
+});
+
+test("JSON that is not an object is bad_message", () => {
+  for (const raw of ["[]", '[{"type":"sync"}]', "42", '"sync"', "null", "true"]) {
+    assert.equal(errorOf(raw).code, "bad_message", raw);
+  }
+});
+
+test("a missing or non-string type is bad_message; an unknown one is unknown_type with ref", () => {
+  assert.equal(errorOf("{}").code, "bad_message");
+  assert.equal(errorOf('{"type":7}').code, "bad_message");
+  assert.deepEqual(errorOf('{"type":"dance"}'), { code: "unknown_type", ref: "dance" });
+  assert.deepEqual(errorOf('{"type":"toString"}'), { code: "unknown_type", ref: "toString" });
+  assert.equal(errorOf(JSON.stringify({ type: "y".repeat(100) })).ref?.length, 32, "ref is cut short");
+});
+
+test("wrong shapes and out-of-range values are bad_message, with the type as ref", () => {
+  const bad: Array<[object, string]> = [
+    [{ type: "goto", slide: "3", step: 0 }, "goto"],
+    [{ type: "goto", slide: 3 }, "goto"],
+    [{ type: "goto", slide: 1.5, step: 0 }, "goto"],
+    [{ type: "goto", slide: -1, step: 0 }, "goto"],
+    [{ type: "goto", slide: 1000, step: 0 }, "goto"],
+    [{ type: "goto", slide: 0, step: 100 }, "goto"],
+    [{ type: "goto", slide: 0, step: null }, "goto"],
+    [{ type: "goto", slide: 1e400, step: 0 }, "goto"],
+    [{ type: "timer", action: "stop" }, "timer"],
+    [{ type: "timer" }, "timer"],
+    [{ type: "ping", id: 5 }, "ping"],
+    [{ type: "ping", id: "x".repeat(33) }, "ping"],
+    [{ type: "ping" }, "ping"],
+    // Extra fields are refused too: a typo should fail loudly, not be ignored.
+    [{ type: "sync", please: true }, "sync"],
+    [{ type: "goto", slide: 1, step: 0, slid: 2 }, "goto"],
+  ];
+  for (const [message, ref] of bad) {
+    assert.deepEqual(errorOf(JSON.stringify(message)), { code: "bad_message", ref }, JSON.stringify(message));
+  }
+  const result = parseClientMessage('{"type":"goto","slide":1000,"step":0}');
+  assert.ok(!result.ok && result.error.message.includes("slide"), "the message names the field");
+});
+
+test("__proto__, constructor and prototype keys are refused at any depth", () => {
+  for (const raw of [
+    '{"type":"sync","__proto__":{"x":1}}',
+    '{"__proto__":{"type":"sync"},"type":"sync"}',
+    '{"type":"ping","id":"a","constructor":{}}',
+    '{"type":"goto","slide":1,"step":1,"x":[{"prototype":1}]}',
+    '{"type":"ping","id":"a","deep":{"a":{"b":{"__proto__":null}}}}',
+  ]) {
+    assert.equal(errorOf(raw).code, "bad_message", raw);
+  }
+  assert.equal(({} as Record<string, unknown>)["x"], undefined, "nothing leaked into Object.prototype");
+});
+
+test("parseClientMessage never throws", () => {
+  const nasty = ["[".repeat(5000), '{"type":"goto","slide":{"valueOf":1}}', "\u0000", '{"type":"sync"}\u0000'];
+  for (const raw of nasty) assert.doesNotThrow(() => parseClientMessage(raw));
+});
+
+test("only goto and timer are presenter-only", () => {
+  assert.ok(isPresenterOnly({ type: "goto", slide: 1, step: 0 }));
+  assert.ok(isPresenterOnly({ type: "timer", action: "start" }));
+  assert.ok(!isPresenterOnly({ type: "sync" }));
+  assert.ok(!isPresenterOnly({ type: "ping", id: "a" }));
+});
+
+test("every error code has a short Portuguese text", () => {
+  for (const code of ERROR_CODES) {
+    assert.ok(ERROR_TEXT[code].length > 0 && ERROR_TEXT[code].length < 60, code);
+  }
+  assert.equal(ERROR_TEXT.no_room, "Sala não encontrada");
+  assert.deepEqual(errorMessage("forbidden", { ref: "goto" }), {
+    type: "error",
+    code: "forbidden",
+    message: ERROR_TEXT.forbidden,
+    ref: "goto",
+  });
+});
+
+test("close codes 4000, 4001, 4004, 4008 are final; others are not", () => {
+  assert.deepEqual(Object.values(CLOSE_CODES).sort(), [4000, 4001, 4004, 4008]);
+  for (const code of [4000, 4001, 4004, 4008]) assert.ok(isFinalCloseCode(code));
+  for (const code of [1000, 1001, 1006, 1011, 4002, 4999]) assert.ok(!isFinalCloseCode(code));
+});
+
+test("parseServerMessage accepts the server's messages and rejects junk", () => {
+  const state = { code: "ABCDE", slide: 1, step: 0, presenterOnline: true, audience: 2, timer: { startedAt: null, elapsed: 0 } };
+  const snapshot = { type: "snapshot", seq: 3, now: 1, you: { role: "audience", pid: "abcdefgh" }, state };
+  assert.deepEqual(parseServerMessage(JSON.stringify(snapshot)), snapshot);
+  const delta = { type: "delta", seq: 4, now: 2, changes: { slide: 2 } };
+  assert.deepEqual(parseServerMessage(JSON.stringify(delta)), delta);
+  const pong = { type: "pong", id: "1", now: 3 };
+  assert.deepEqual(parseServerMessage(JSON.stringify(pong)), pong);
+  const error = { type: "error", code: "forbidden", message: "x", ref: "goto" };
+  assert.deepEqual(parseServerMessage(JSON.stringify(error)), error);
+  for (const junk of ["nope", "{}", '{"type":"delta","seq":"1"}', '{"type":"error","code":"teapot","message":""}', new ArrayBuffer(2)]) {
+    assert.equal(parseServerMessage(junk), null);
+  }
+});
