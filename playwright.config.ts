@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 4327);
+/** The room server (partykit dev) serving the same build, for the live-room tests. */
+export const ROOM_PORT = Number(process.env.E2E_ROOM_PORT ?? 4330);
 
 /**
  * The browser: an explicit path, else Debian's Chromium (CI and these machines), else the one
@@ -44,11 +46,20 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 } },
     },
   ],
-  // The built site, served as a static host would (run `npm run build` first; `npm test` does).
-  webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  // The built site (run `npm run build` first; `npm test` does), served twice: as a static host
+  // would, and by the real room server, the way `npm start` serves a talk.
+  webServer: [
+    {
+      command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `partykit dev --port ${ROOM_PORT} --disable-request-cf-fetch --no-hotkeys --persist .partykit/e2e`,
+      url: `http://127.0.0.1:${ROOM_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 90_000,
+    },
+  ],
 });

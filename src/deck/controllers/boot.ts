@@ -1,4 +1,4 @@
-import { createDeck } from "./deck.ts";
+import { createDeck, type Deck } from "./deck.ts";
 import { mountView } from "./view.ts";
 import { mountLocation, initialPosition } from "./location.ts";
 import { mountKeyboard } from "./keyboard.ts";
@@ -8,16 +8,22 @@ import { mountAnnouncer } from "./announcer.ts";
 import { mountOverview } from "./overview.ts";
 import { mountHelp, mountNotes, mountFullscreen } from "./panels.ts";
 
+let resolveReady: (deck: Deck) => void = () => {};
+/** The page's deck once it has started: live rooms (src/live) wait for it to drive it. */
+export const deckReady = new Promise<Deck>((resolve) => (resolveReady = resolve));
+
 /** Starts the deck on this page: one controller per behaviour, all driven by the deck's moves. */
 export function bootDeck(): void {
   const root = document.querySelector<HTMLElement>("[data-deck]");
   if (!root) return;
   const deck = createDeck(root);
+  // In a live room the room decides the slide; the address bar stays on the room's page.
+  const browsing = root.dataset.mode === "browse";
 
   mountView(deck);
   mountProgress(deck);
   mountAnnouncer(deck);
-  mountLocation(deck);
+  if (browsing) mountLocation(deck);
   const viewport = root.querySelector<HTMLElement>("[data-deck-viewport]");
   if (viewport) mountTouch(deck, viewport);
 
@@ -40,7 +46,8 @@ export function bootDeck(): void {
     button.addEventListener("click", run);
   }
 
-  const rendered = deck.slides.findIndex((slide) => !slide.hidden);
-  deck.go(initialPosition(deck, Math.max(rendered, 0)));
+  const rendered = Math.max(deck.slides.findIndex((slide) => !slide.hidden), 0);
+  deck.go(browsing ? initialPosition(deck, rendered) : { slide: rendered, step: 0 });
   root.dataset.ready = "";
+  resolveReady(deck);
 }

@@ -1,5 +1,6 @@
 import type { Deck } from "./deck.ts";
 import { dialogToggle } from "./dialogs.ts";
+import { slideCopy } from "./thumbnail.ts";
 
 /**
  * The overview grid (O or Esc): every slide as a small live copy, the current one focused.
@@ -69,25 +70,10 @@ function gridMove(cards: HTMLElement[], index: number, key: string): number {
   }
 }
 
-/**
- * Copies each slide into its card once, on first open. Islands become plain markup (a copied
- * <astro-island> would hydrate a second React root), ids are dropped, and the copy is inert.
- */
+/** Copies each slide into its card, once, on first open. */
 function buildThumbnails(deck: Deck, dialog: HTMLDialogElement): void {
   for (const thumb of dialog.querySelectorAll<HTMLElement>("[data-thumb]")) {
     const slide = deck.slides[Number(thumb.dataset.thumb)];
-    const inner = slide?.querySelector(".slide__inner");
-    if (!slide || !inner) continue;
-    const copy = document.createElement("div");
-    copy.className = slide.className;
-    copy.append(inner.cloneNode(true));
-    for (const island of copy.querySelectorAll("astro-island")) {
-      const plain = document.createElement("div");
-      plain.append(...island.childNodes);
-      island.replaceWith(plain);
-    }
-    for (const element of copy.querySelectorAll("[id]")) element.removeAttribute("id");
-    copy.inert = true;
-    thumb.replaceChildren(copy);
+    if (slide) thumb.replaceChildren(slideCopy(slide));
   }
 }

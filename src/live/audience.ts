@@ -1,0 +1,53 @@
+import { deckReady } from "../deck/controllers/boot.ts";
+import { normalizeRoomCode } from "../room/codes.ts";
+import { followPresenter } from "./follow.ts";
+import { participantId } from "./identity.ts";
+import { connectRoom } from "./room.ts";
+import { renderStatus } from "./status.ts";
+import { roomApi, roomHost } from "./urls.ts";
+
+/** Does this room exist? (So a mistyped code gets an answer, not a spinner.) */
+async function roomExists(code: string): Promise<boolean | "unreachable"> {
+  try {
+    const response = await fetch(roomApi(code));
+    return response.ok;
+  } catch {
+    return "unreachable";
+  }
+}
+
+export async function startAudience(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>("[data-join-form]")!;
+  const problem = document.querySelector<HTMLElement>("[data-join-error]")!;
+  const code = normalizeRoomCode(new URLSearchParams(location.search).get("room") ?? "");
+  const raw = new URLSearchParams(location.search).get("room");
+  const fail = (message: string) => {
+    problem.textContent = message;
+    problem.hidden = false;
+    form.querySelector("input")?.focus();
+  };
+  if (!code) {
+    if (raw) fail("Esse código não parece certo: são 5 letras e números, como K7M2Q.");
+    return;
+  }
+  const exists = await roomExists(code);
+  if (exists !== true) {
+    fail(exists === "unreachable" ? "Não consegui falar com o servidor. Confira o Wi-Fi e tente de novo." : `Não achei a sala ${code}. Confira o código.`);
+    return;
+  }
+
+  const deck = await deckReady;
+  document.documentElement.dataset.room = code;
+  document.querySelector<HTMLElement>("[data-join]")!.hidden = true;
+  deck.root.hidden = false;
+
+  const status = document.querySelector<HTMLElement>("[data-room-status]")!;
+  const backToLive = document.querySelector<HTMLButtonElement>("[data-back-to-live]")!;
+  const client = connectRoom({ code, role: "audience", pid: participantId(), host: roomHost() });
+  client.subscribe((snapshot) => renderStatus(status, snapshot, "audience"));
+  const goLive = followPresenter(deck, client, (live) => {
+    backToLive.hidden = live;
+    deck.root.dataset.live = String(live);
+  });
+  backToLive.addEventListener("click", goLive);
+}

@@ -1,0 +1,66 @@
+import { deckReady } from "../deck/controllers/boot.ts";
+import { newRoomCode, normalizeRoomCode } from "../room/codes.ts";
+import type { RoomCreated } from "../room/protocol.ts";
+import { drivePresenter } from "./follow.ts";
+import { presenterKey, rememberPresenterKey } from "./identity.ts";
+import { mountPresenterPanel } from "./presenterPanel.ts";
+import { connectRoom } from "./room.ts";
+import { renderStatus } from "./status.ts";
+import { roomApi, roomHost } from "./urls.ts";
+
+/** Creates a room; the server makes the presenter key and keeps only its hash. */
+async function createRoom(): Promise<RoomCreated> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(roomApi(newRoomCode()), { method: "POST" });
+    if (response.status === 409) continue; // the code is taken: draw another
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return (await response.json()) as RoomCreated;
+  }
+  throw new Error("no free room code");
+}
+
+/** The room this page presents: from the address (with the key saved here or handed over in the fragment), or a new one. */
+async function presenterRoom(): Promise<{ code: string; key: string } | null> {
+  const params = new URLSearchParams(location.search);
+  const code = normalizeRoomCode(params.get("room") ?? "");
+  const handed = new URLSearchParams(location.hash.slice(1)).get("key");
+  if (code && handed) {
+    rememberPresenterKey(code, handed);
+    history.replaceState(null, "", `${location.pathname}?room=${code}`); // the key leaves the address bar
+  }
+  if (code) {
+    const key = presenterKey(code);
+    return key ? { code, key } : null;
+  }
+  const created = await createRoom();
+  rememberPresenterKey(created.code, created.key);
+  history.replaceState(null, "", `${location.pathname}?room=${created.code}`);
+  return created;
+}
+
+export async function startPresenter(): Promise<void> {
+  const deck = await deckReady;
+  const status = document.querySelector<HTMLElement>("[data-room-status]")!;
+  const panel = document.querySelector<HTMLElement>("[data-presenter-panel]")!;
+
+  let room: { code: string; key: string } | null;
+  try {
+    room = await presenterRoom();
+  } catch {
+    status.dataset.tone = "bad";
+    status.textContent = "Servidor de salas indisponível: rode npm start";
+    return;
+  }
+  if (!room) {
+    status.dataset.tone = "bad";
+    status.textContent = "Este navegador não tem a chave desta sala";
+    panel.querySelector<HTMLElement>("[data-panel='no-key']")!.hidden = false;
+    return;
+  }
+
+  const client = connectRoom({ code: room.code, role: "presenter", presenterKey: room.key, host: roomHost() });
+  client.subscribe((snapshot) => renderStatus(status, snapshot, "presenter"));
+  mountPresenterPanel(panel, deck, client, room.code, room.key);
+  drivePresenter(deck, client);
+  document.documentElement.dataset.room = room.code;
+}

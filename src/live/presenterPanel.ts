@@ -1,0 +1,70 @@
+import type { Deck } from "../deck/controllers/deck.ts";
+import { slideCopy } from "../deck/controllers/thumbnail.ts";
+import { timerElapsed } from "../room/state.ts";
+import { formatElapsed } from "./clock.ts";
+import { qrSvg } from "./qr.ts";
+import type { RoomClient } from "./room.ts";
+import { joinUrl, remoteUrl } from "./urls.ts";
+
+/**
+ * The presenter's side panel: how to join (code, QR, address), who is here, the talk clock,
+ * the next slide and this slide's notes. Plain DOM updates: it redraws a few numbers a second.
+ */
+export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: RoomClient, code: string, key: string): void {
+  const find = <T extends Element = HTMLElement>(name: string) => panel.querySelector<T>(`[data-panel="${name}"]`);
+
+  const url = joinUrl(code);
+  find("code")!.textContent = code;
+  const link = find<HTMLAnchorElement>("join-url")!;
+  link.href = url;
+  link.textContent = url.replace(/^https?:\/\//, "");
+  find("qr")!.replaceChildren(qrSvg(url, `QR code para entrar na sala ${code}`));
+
+  const remote = find<HTMLButtonElement>("remote")!;
+  remote.addEventListener("click", async () => {
+    const target = remoteUrl(code, key);
+    try {
+      await navigator.clipboard.writeText(target);
+      remote.textContent = "Link copiado: abra no seu celular";
+    } catch {
+      prompt("Abra este link no aparelho que vai controlar os slides:", target);
+    }
+  });
+
+  const audience = find("audience")!;
+  const clock = find("clock")!;
+  const timerButtons = panel.querySelectorAll<HTMLButtonElement>("[data-timer]");
+  for (const button of timerButtons) {
+    button.addEventListener("click", () => {
+      const action = button.dataset.timer as "start" | "pause" | "reset";
+      client.send({ type: "timer", action });
+    });
+  }
+  const tick = () => {
+    const { view, clockOffset } = client.get();
+    if (!view) return;
+    clock.textContent = formatElapsed(timerElapsed(view.state.timer, Date.now() + clockOffset));
+    const running = view.state.timer.startedAt !== null;
+    panel.querySelector<HTMLButtonElement>('[data-timer="start"]')!.hidden = running;
+    panel.querySelector<HTMLButtonElement>('[data-timer="pause"]')!.hidden = !running;
+  };
+  setInterval(tick, 250);
+  client.subscribe((snapshot) => {
+    const state = snapshot.view?.state;
+    if (state) audience.textContent = String(state.audience);
+    tick();
+  });
+
+  const next = find("next")!;
+  const nextTitle = find("next-title")!;
+  const notes = find("notes")!;
+  deck.onMove((position, before) => {
+    if (before?.slide === position.slide) return;
+    const following = deck.slides[position.slide + 1];
+    next.replaceChildren(...(following ? [slideCopy(following)] : []));
+    nextTitle.textContent = following?.dataset.title ?? "Fim da apresentação";
+    // The notes are the speaker's own Markdown, rendered at build time: trusted markup.
+    const source = deck.slides[position.slide]?.querySelector(".slide__notes");
+    notes.replaceChildren(...[...(source?.children ?? [])].slice(1).map((child) => child.cloneNode(true)));
+  });
+}

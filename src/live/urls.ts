@@ -1,0 +1,29 @@
+/** Where the rooms and the join page live, as seen by this browser and by the audience's phones. */
+
+/** host[:port] of the room server: the page's own origin, unless the site is hosted apart from it. */
+export function roomHost(): string {
+  return import.meta.env.PUBLIC_PARTY_HOST || location.host;
+}
+
+/** The room's HTTP endpoint (create with POST, look up with GET). */
+export function roomApi(code: string): string {
+  const host = import.meta.env.PUBLIC_PARTY_HOST;
+  return `${host ? `${location.protocol}//${host}` : ""}/parties/main/${code}`;
+}
+
+/**
+ * The origin phones should open. A QR code saying "localhost" would send every phone to itself,
+ * so `npm start` builds the site with this machine's network address (or a public URL you set).
+ */
+export function joinOrigin(): string {
+  return import.meta.env.PUBLIC_JOIN_ORIGIN || location.origin;
+}
+
+export function joinUrl(code: string): string {
+  return `${joinOrigin()}${import.meta.env.BASE_URL}join/?room=${code}`;
+}
+
+/** The presenter view for a second device (a phone as remote). The key rides in the fragment, which browsers never send to a server. */
+export function remoteUrl(code: string, key: string): string {
+  return `${joinOrigin()}${import.meta.env.BASE_URL}present/?room=${code}#key=${encodeURIComponent(key)}`;
+}

@@ -1,0 +1,149 @@
+import { devices, expect, test, type Browser, type Page } from "@playwright/test";
+import { ROOM_PORT } from "../../playwright.config.ts";
+
+// Everything here runs against the real room server (partykit dev) serving the built site.
+const origin = `http://127.0.0.1:${ROOM_PORT}`;
+test.use({ baseURL: origin });
+
+const { defaultBrowserType: _pixel, ...pixel7 } = devices["Pixel 7"];
+const { defaultBrowserType: _iphone, ...iphone14 } = devices["iPhone 14"];
+
+/** Opens the presenter view, which creates a room, and returns its code. */
+async function present(page: Page): Promise<string> {
+  await page.goto("/present/");
+  await expect(page.locator("[data-room-status]")).toHaveText(/Ao vivo/);
+  const code = await page.locator('[data-panel="code"]').textContent();
+  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{5}$/);
+  return code!;
+}
+
+async function phone(browser: Browser, device: typeof pixel7) {
+  const context = await browser.newContext(device);
+  return { context, page: await context.newPage() };
+}
+
+/** The slide (1-based) a page shows. */
+function shownSlide(page: Page) {
+  return page.locator("[data-slide-index]:not([hidden])").first().getAttribute("data-slide-index").then((i) => Number(i) + 1);
+}
+
+test("phones join by link and by code, and follow the presenter's slides and steps", async ({ page, browser }) => {
+  const code = await present(page);
+  // The QR code and the address phones should open never say localhost.
+  const joinLink = page.locator('[data-panel="join-url"]');
+  await expect(joinLink).toHaveAttribute("href", new RegExp(`/join/\\?room=${code}$`));
+  expect(await joinLink.getAttribute("href")).not.toMatch(/localhost|127\.0\.0\.1/);
+  await expect(page.getByRole("img", { name: `QR code para entrar na sala ${code}` })).toBeVisible();
+
+  const a = await phone(browser, pixel7);
+  await a.page.goto(`/join/?room=${code}`);
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+
+  const b = await phone(browser, iphone14);
+  await b.page.goto("/join/");
+  await b.page.getByLabel("Código da sala").fill(code.toLowerCase());
+  await b.page.getByRole("button", { name: "Entrar" }).click();
+  await expect(b.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  await expect(page.locator('[data-panel="audience"]')).toHaveText("2");
+
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+  const target = await shownSlide(page);
+  expect(target).toBeGreaterThan(1);
+  for (const p of [a.page, b.page]) {
+    await expect(p.locator(`#slide-${target}`)).toBeVisible();
+  }
+  // Steps travel too: the phones reveal exactly what the presenter revealed.
+  const revealed = await page.locator(`#slide-${target} [data-step][data-shown]`).count();
+  await expect(a.page.locator(`#slide-${target} [data-step][data-shown]`)).toHaveCount(revealed);
+  await a.context.close();
+  await b.context.close();
+});
+
+test("a phone can browse on its own and come back to live", async ({ page, browser }) => {
+  const code = await present(page);
+  const a = await phone(browser, pixel7);
+  await a.page.goto(`/join/?room=${code}`);
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  const back = a.page.getByRole("button", { name: "Voltar ao vivo" });
+  await expect(back).toBeHidden();
+
+  await a.page.keyboard.press("End");
+  await expect(back).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  const live = await shownSlide(page);
+  // Browsing: the presenter's moves don't pull the phone away from what it is reading.
+  await expect(a.page.locator("[data-slide-index]:not([hidden])")).toHaveCount(1);
+  expect(await shownSlide(a.page)).not.toBe(live);
+  await back.tap();
+  await expect(a.page.locator(`#slide-${live}`)).toBeVisible();
+  await expect(back).toBeHidden();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => shownSlide(a.page)).toBe(await shownSlide(page));
+  await a.context.close();
+});
+
+test("a reloaded phone rejoins as the same person; the presenter's absence is told apart", async ({ page, browser }) => {
+  const code = await present(page);
+  const a = await phone(browser, pixel7);
+  await a.page.goto(`/join/?room=${code}`);
+  await expect(page.locator('[data-panel="audience"]')).toHaveText("1");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  const live = await shownSlide(page);
+
+  await a.page.reload();
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  await expect(a.page.locator(`#slide-${live}`)).toBeVisible();
+  await page.waitForTimeout(500); // let a double count, if there were one, reach the presenter
+  await expect(page.locator('[data-panel="audience"]')).toHaveText("1");
+
+  await page.close();
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Apresentador offline");
+  // The phone keeps the slide it was on.
+  await expect(a.page.locator(`#slide-${live}`)).toBeVisible();
+  await a.context.close();
+});
+
+test("the phone says when it is itself offline, and recovers on its own", async ({ page, browser }) => {
+  const code = await present(page);
+  const a = await phone(browser, pixel7);
+  await a.page.goto(`/join/?room=${code}`);
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  await a.context.setOffline(true);
+  await expect(a.page.locator("[data-room-status]")).toHaveText(/Você está offline|Reconectando/);
+  await page.keyboard.press("End");
+  const live = await shownSlide(page);
+  await a.context.setOffline(false);
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo", { timeout: 15_000 });
+  await expect(a.page.locator(`#slide-${live}`)).toBeVisible();
+  await a.context.close();
+});
+
+test("a wrong code gets a clear answer; a presenter page without the key cannot drive", async ({ page }) => {
+  await page.goto("/join/?room=ZZZZZ");
+  await expect(page.getByRole("alert")).toHaveText(/Não achei a sala ZZZZZ/);
+  await page.goto("/join/?room=0O1I!");
+  await expect(page.getByRole("alert")).toHaveText(/não parece certo/);
+
+  const owner = await page.context().browser()!.newPage();
+  const code = await present(owner);
+  // Another browser (no key in its storage) opening the presenter address is refused.
+  const stranger = await (await page.context().browser()!.newContext()).newPage();
+  await stranger.goto(`${origin}/present/?room=${code}`);
+  await expect(stranger.locator("[data-room-status]")).toHaveText(/não tem a chave/);
+  await owner.close();
+});
+
+test("a second device with the presenter key is a remote that drives the same room", async ({ page, browser }) => {
+  const code = await present(page);
+  const key = await page.evaluate((c) => localStorage.getItem(`full-duplex:presenter-key:${c}`), code);
+  const remote = await phone(browser, pixel7);
+  await remote.page.goto(`/present/?room=${code}#key=${encodeURIComponent(key!)}`);
+  await expect(remote.page.locator("[data-room-status]")).toHaveText(/Ao vivo/);
+  // The key leaves the address bar at once.
+  expect(remote.page.url()).not.toContain("key=");
+  await remote.page.keyboard.press("End");
+  const last = await shownSlide(remote.page);
+  await expect(page.locator(`#slide-${last}`)).toBeVisible();
+  await remote.context.close();
+});
