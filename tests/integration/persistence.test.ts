@@ -71,3 +71,46 @@ test("state and seq survive a killed and restarted server", async () => {
   await again.close();
   await phone.closed;
 });
+
+test("a partysocket client reconnects on its own after a restart, to the same slide", async () => {
+  const { default: PartySocket } = await import("partysocket");
+  const { WebSocket } = await import("ws");
+  const first = await startPartyServer();
+  servers.push(first);
+  const code = newRoomCode();
+  const { key } = (await (await fetch(`${first.origin}/parties/main/${code}`, { method: "POST" })).json()) as RoomCreated;
+  const presenter = await TestSocket.open(`${first.wsOrigin}/parties/main/${code}?role=presenter&key=${encodeURIComponent(key)}`);
+  await presenter.nextOfType("snapshot");
+  presenter.send({ type: "goto", slide: 7, step: 1 });
+  await presenter.next((m) => m.type === "delta" && m.changes.slide === 7);
+
+  // The same client the phones use, with the options they use (its default backoff).
+  const snapshots: SnapshotMessage[] = [];
+  const phone = new PartySocket({
+    host: `127.0.0.1:${first.port}`,
+    room: code,
+    query: { role: "audience", pid: "phone-reconnects" },
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  phone.addEventListener("message", (event) => {
+    const message = JSON.parse(String(event.data));
+    if (message.type === "snapshot") snapshots.push(message);
+  });
+  const snapshotCount = async (count: number, within: number) => {
+    const deadline = Date.now() + within;
+    while (snapshots.length < count && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    return snapshots.length;
+  };
+  assert.equal(await snapshotCount(1, 5_000), 1);
+  assert.equal(snapshots[0]!.state.slide, 7);
+
+  await first.kill();
+  const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
+  servers.push(second);
+  // Nobody tells the phone to reconnect: partysocket retries until the server is back.
+  assert.equal(await snapshotCount(2, 30_000), 2, "the phone came back with a new snapshot");
+  assert.equal(snapshots[1]!.state.slide, 7);
+  assert.equal(snapshots[1]!.state.step, 1);
+  phone.close();
+  await presenter.closed;
+});
