@@ -1,5 +1,6 @@
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 import { ROOM_PORT } from "../../playwright.config.ts";
+import { settled } from "./deck.ts";
 
 // Everything here runs against the real room server (partykit dev) serving the built site.
 const origin = `http://127.0.0.1:${ROOM_PORT}`;
@@ -22,9 +23,10 @@ async function phone(browser: Browser, device: typeof pixel7) {
   return { context, page: await context.newPage() };
 }
 
-/** The slide (1-based) a page shows. */
-function shownSlide(page: Page) {
-  return page.locator("[data-slide-index]:not([hidden])").first().getAttribute("data-slide-index").then((i) => Number(i) + 1);
+/** The slide (1-based) a page shows, once any transition between two slides has finished. */
+async function shownSlide(page: Page): Promise<number> {
+  await settled(page);
+  return Number(await page.locator("[data-slide-index]:not([hidden])").getAttribute("data-slide-index")) + 1;
 }
 
 test("phones join by link and by code, and follow the presenter's slides and steps", async ({ page, browser }) => {
