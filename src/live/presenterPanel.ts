@@ -1,5 +1,6 @@
 import type { Deck } from "../deck/controllers/deck.ts";
 import { slideCopy } from "../deck/controllers/thumbnail.ts";
+import type { Position } from "../deck/position.ts";
 import { timerElapsed } from "../room/state.ts";
 import { formatElapsed } from "./clock.ts";
 import { qrSvg } from "./qr.ts";
@@ -55,10 +56,13 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
     tick();
   });
 
+  const where = find("position")!;
   const next = find("next")!;
   const nextTitle = find("next-title")!;
   const notes = find("notes")!;
-  deck.onMove((position, before) => {
+  const showPosition = (position: Position, before: Position | null) => {
+    const steps = deck.stepCounts[position.slide] ?? 0;
+    where.textContent = `Slide ${position.slide + 1} de ${deck.slides.length}${steps ? ` · passo ${position.step} de ${steps}` : ""}`;
     if (before?.slide === position.slide) return;
     const following = deck.slides[position.slide + 1];
     next.replaceChildren(...(following ? [slideCopy(following)] : []));
@@ -66,5 +70,8 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
     // The notes are the speaker's own Markdown, rendered at build time: trusted markup.
     const source = deck.slides[position.slide]?.querySelector(".slide__notes");
     notes.replaceChildren(...[...(source?.children ?? [])].slice(1).map((child) => child.cloneNode(true)));
-  });
+  };
+  // The deck started before this panel: draw where it is now, then follow its moves.
+  showPosition(deck.position(), null);
+  deck.onMove(showPosition);
 }

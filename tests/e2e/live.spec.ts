@@ -36,6 +36,10 @@ test("phones join by link and by code, and follow the presenter's slides and ste
   await expect(joinLink).toHaveAttribute("href", new RegExp(`/join/\\?room=${code}$`));
   expect(await joinLink.getAttribute("href")).not.toMatch(/localhost|127\.0\.0\.1/);
   await expect(page.getByRole("img", { name: `QR code para entrar na sala ${code}` })).toBeVisible();
+  // The panel knows where the talk is from the start: position, next slide, notes.
+  await expect(page.locator('[data-panel="position"]')).toHaveText(/^Slide 1 de \d+$/);
+  await expect(page.locator('[data-panel="next-title"]')).toHaveText("Roteiro");
+  expect((await page.locator('[data-panel="notes"]').innerText()).length).toBeGreaterThan(80);
 
   const a = await phone(browser, pixel7);
   await a.page.goto(`/join/?room=${code}`);
@@ -147,5 +151,14 @@ test("a second device with the presenter key is a remote that drives the same ro
   await remote.page.keyboard.press("End");
   const last = await shownSlide(remote.page);
   await expect(page.locator(`#slide-${last}`)).toBeVisible();
+
+  // One clock for both devices: started on one, it reads the same on the other, then pauses.
+  await page.getByRole("button", { name: "Iniciar" }).click();
+  await expect(remote.page.getByRole("button", { name: "Pausar" })).toBeVisible();
+  await expect(page.locator('[data-panel="clock"]')).toHaveText("00:02", { timeout: 5_000 });
+  await remote.page.getByRole("button", { name: "Pausar" }).click();
+  await expect(page.getByRole("button", { name: "Iniciar" })).toBeVisible();
+  const reading = await page.locator('[data-panel="clock"]').textContent();
+  await expect(remote.page.locator('[data-panel="clock"]')).toHaveText(reading!);
   await remote.context.close();
 });
