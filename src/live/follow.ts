@@ -10,18 +10,29 @@ function roomPosition(client: RoomClient): Position | null {
 /**
  * Presenter: every move of this deck goes to the room, and moves made on another presenter
  * device (a phone as remote) come back into it. The room's position wins on (re)connect, so a
- * reloaded presenter page resumes where the talk was.
+ * reloaded presenter page resumes where the talk was. The room echoes our own moves back; those
+ * echoes are recognised and skipped, or quick key presses would be pulled back to older slides.
  */
 export function drivePresenter(deck: Deck, client: RoomClient): void {
   let applying = false;
+  let unconfirmed: Position[] = [];
+  let seen: Position | null = null;
+
   deck.onMove((position) => {
-    if (applying) return;
-    const live = roomPosition(client);
-    if (!live || !samePosition(live, position)) client.send({ type: "goto", ...position });
+    if (applying || (seen && samePosition(seen, position))) return;
+    if (client.send({ type: "goto", ...position })) unconfirmed.push(position);
   });
   client.subscribe(() => {
     const live = roomPosition(client);
-    if (!live || samePosition(live, deck.position())) return;
+    if (!live || (seen && samePosition(live, seen))) return; // not a move (presence, timer…)
+    seen = live;
+    const echo = unconfirmed.findIndex((sent) => samePosition(sent, live));
+    if (echo >= 0) {
+      unconfirmed = unconfirmed.slice(echo + 1);
+      return;
+    }
+    unconfirmed = [];
+    if (samePosition(live, deck.position())) return;
     applying = true;
     deck.go(live);
     applying = false;

@@ -162,3 +162,27 @@ test("a second device with the presenter key is a remote that drives the same ro
   await expect(remote.page.locator('[data-panel="clock"]')).toHaveText(reading!);
   await remote.context.close();
 });
+
+test("fast key presses on the presenter never bounce back as the room echoes them", async ({ page, browser }) => {
+  const code = await present(page);
+  const a = await phone(browser, pixel7);
+  await a.page.goto(`/join/?room=${code}`);
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  // Record every slide the presenter's page shows, in order.
+  await page.evaluate(() => {
+    const shown: number[] = [];
+    (window as unknown as { shown: number[] }).shown = shown;
+    new MutationObserver(() => {
+      const index = Number(document.querySelector<HTMLElement>("[data-slide-index]:not([hidden]):not([inert])")?.dataset.slideIndex);
+      if (shown.at(-1) !== index) shown.push(index);
+    }).observe(document.querySelector(".deck__stage")!, { subtree: true, attributes: true, attributeFilter: ["hidden"] });
+  });
+  for (let i = 0; i < 15; i++) await page.keyboard.press("ArrowRight", { delay: 0 });
+  const final = await shownSlide(page);
+  await page.waitForTimeout(500); // any late echo would have moved the deck by now
+  expect(await shownSlide(page)).toBe(final);
+  const shown = await page.evaluate(() => (window as unknown as { shown: number[] }).shown);
+  expect(shown, "the presenter's slides only went forward").toEqual([...shown].sort((x, y) => x - y));
+  await expect(a.page.locator(`#slide-${final}`)).toBeVisible();
+  await a.context.close();
+});
