@@ -6,5 +6,6 @@ import Timeline from "./diagrams/Timeline.astro";
 import LayerStack from "./diagrams/LayerStack.astro";
 import BarCompare from "./diagrams/BarCompare.astro";
 import FrameHeader from "./diagrams/FrameHeader.astro";
+import HandshakeInspector from "./demos/HandshakeInspector.astro";
 
-export const mdxComponents = { Steps, Step, Exchange, Timeline, LayerStack, BarCompare, FrameHeader };
+export const mdxComponents = { Steps, Step, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector };

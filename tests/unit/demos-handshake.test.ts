@@ -1,0 +1,36 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { acceptSteps, RFC_EXAMPLE, WEBSOCKET_GUID } from "../../src/demos/handshake/accept.ts";
+import { echoOf } from "../../src/demos/handshake/echo.ts";
+
+test("RFC 6455's example key gives its example accept, step by step", async () => {
+  const steps = await acceptSteps(RFC_EXAMPLE.key);
+  assert.equal(steps.concatenated, "dGhlIHNhbXBsZSBub25jZQ==258EAFA5-E914-47DA-95CA-C5AB0DC85B11");
+  assert.equal(steps.sha1Hex, "b37a4f2cc0624f1690f64606cf385945b2bec4ea");
+  assert.equal(steps.accept, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+  // The precomputed example (shown before any connection, and without JavaScript) is the same.
+  assert.deepEqual(steps, { ...RFC_EXAMPLE });
+});
+
+test("the GUID is the RFC's, and different keys give different accepts", async () => {
+  assert.equal(WEBSOCKET_GUID, "258EAFA5-E914-47DA-95CA-C5AB0DC85B11");
+  const a = await acceptSteps("AQIDBAUGBwgJCgsMDQ4PEA==");
+  const b = await acceptSteps("EA8ODQwLCgkIBwYFBAMCAQ==");
+  assert.notEqual(a.accept, b.accept);
+  assert.equal(Buffer.from(a.accept, "base64").length, 20, "a SHA-1 digest is 20 bytes");
+});
+
+test("the echo reports the headers as received, missing ones as null", () => {
+  const headers = new Headers({ upgrade: "websocket", "sec-websocket-key": RFC_EXAMPLE.key, "sec-websocket-version": "13" });
+  const echo = echoOf("GET", headers, RFC_EXAMPLE.accept);
+  assert.deepEqual(echo.request, {
+    method: "GET",
+    upgrade: "websocket",
+    connection: null,
+    key: RFC_EXAMPLE.key,
+    version: "13",
+    extensions: null,
+    protocol: null,
+  });
+  assert.equal(echo.accept, RFC_EXAMPLE.accept);
+});
