@@ -23,6 +23,14 @@ async function phone(browser: Browser, device: typeof pixel7) {
   return { context, page: await context.newPage() };
 }
 
+/** A phone that opened the room's join link and is following it live. */
+async function joined(browser: Browser, device: typeof pixel7, code: string) {
+  const a = await phone(browser, device);
+  await a.page.goto(`/join/?room=${code}`);
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  return a;
+}
+
 /** The slide (1-based) a page shows, once any transition between two slides has finished. */
 async function shownSlide(page: Page): Promise<number> {
   await settled(page);
@@ -41,9 +49,7 @@ test("phones join by link and by code, and follow the presenter's slides and ste
   await expect(page.locator('[data-panel="next-title"]')).toHaveText("Roteiro");
   expect((await page.locator('[data-panel="notes"]').innerText()).length).toBeGreaterThan(80);
 
-  const a = await phone(browser, pixel7);
-  await a.page.goto(`/join/?room=${code}`);
-  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  const a = await joined(browser, pixel7, code);
 
   const b = await phone(browser, iphone14);
   await b.page.goto("/join/");
@@ -67,9 +73,7 @@ test("phones join by link and by code, and follow the presenter's slides and ste
 
 test("a phone can browse on its own and come back to live", async ({ page, browser }) => {
   const code = await present(page);
-  const a = await phone(browser, pixel7);
-  await a.page.goto(`/join/?room=${code}`);
-  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  const a = await joined(browser, pixel7, code);
   const back = a.page.getByRole("button", { name: "Voltar ao vivo" });
   await expect(back).toBeHidden();
 
@@ -91,8 +95,7 @@ test("a phone can browse on its own and come back to live", async ({ page, brows
 
 test("a reloaded phone rejoins as the same person; the presenter's absence is told apart", async ({ page, browser }) => {
   const code = await present(page);
-  const a = await phone(browser, pixel7);
-  await a.page.goto(`/join/?room=${code}`);
+  const a = await joined(browser, pixel7, code);
   await expect(page.locator('[data-panel="audience"]')).toHaveText("1");
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
   const live = await shownSlide(page);
@@ -112,9 +115,7 @@ test("a reloaded phone rejoins as the same person; the presenter's absence is to
 
 test("the phone says when it is itself offline, and recovers on its own", async ({ page, browser }) => {
   const code = await present(page);
-  const a = await phone(browser, pixel7);
-  await a.page.goto(`/join/?room=${code}`);
-  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  const a = await joined(browser, pixel7, code);
   await a.context.setOffline(true);
   await expect(a.page.locator("[data-room-status]")).toHaveText(/Você está offline|Reconectando/);
   await page.keyboard.press("End");
@@ -165,9 +166,7 @@ test("a second device with the presenter key is a remote that drives the same ro
 
 test("fast key presses on the presenter never bounce back as the room echoes them", async ({ page, browser }) => {
   const code = await present(page);
-  const a = await phone(browser, pixel7);
-  await a.page.goto(`/join/?room=${code}`);
-  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
+  const a = await joined(browser, pixel7, code);
   // Record every slide the presenter's page shows, in order.
   await page.evaluate(() => {
     const shown: number[] = [];
