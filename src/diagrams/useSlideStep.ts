@@ -1,6 +1,16 @@
 import { useCallback, useState, useSyncExternalStore } from "react";
 import { getPosition, subscribe } from "../deck/store.ts";
 
+/** The index of the slide an island sits in (null outside a deck). Attach `ref` to the island's root. */
+export function useSlideIndex<T extends Element>(): [(node: T | null) => void, number | null] {
+  const [slide, setSlide] = useState<number | null>(null);
+  const ref = useCallback((node: T | null) => {
+    const section = node?.closest<HTMLElement>("[data-slide-index]");
+    setSlide(section ? Number(section.dataset.slideIndex) : null);
+  }, []);
+  return [ref, slide];
+}
+
 /** A step number past every reveal: what a slide looks like when it is fully shown. */
 export const FINAL_STEP = Number.POSITIVE_INFINITY;
 
@@ -10,11 +20,7 @@ export const FINAL_STEP = Number.POSITIVE_INFINITY;
  * static HTML, print and readers see the finished diagram; slides ahead of the presenter are at 0.
  */
 export function useSlideStep<T extends Element>(): [(node: T | null) => void, number] {
-  const [slide, setSlide] = useState<number | null>(null);
-  const ref = useCallback((node: T | null) => {
-    const section = node?.closest<HTMLElement>("[data-slide-index]");
-    setSlide(section ? Number(section.dataset.slideIndex) : null);
-  }, []);
+  const [ref, slide] = useSlideIndex<T>();
 
   const step = useSyncExternalStore(
     subscribe,

@@ -3,6 +3,7 @@ import { normalizeRoomCode } from "../room/codes.ts";
 import { followPresenter } from "./follow.ts";
 import { participantId } from "./identity.ts";
 import { connectRoom } from "./room.ts";
+import { setLiveSession } from "./session.ts";
 import { renderStatus } from "./status.ts";
 import { roomApi, roomHost } from "./urls.ts";
 
@@ -43,8 +44,14 @@ export async function startAudience(): Promise<void> {
 
   const status = document.querySelector<HTMLElement>("[data-room-status]")!;
   const backToLive = document.querySelector<HTMLButtonElement>("[data-back-to-live]")!;
-  const client = connectRoom({ code, role: "audience", pid: participantId(), host: roomHost() });
-  client.subscribe((snapshot) => renderStatus(status, snapshot, "audience"));
+  // `?screen`: the projector's view, opened from the presenter's panel: not counted, shows the demos' boards.
+  const screen = new URLSearchParams(location.search).has("screen");
+  const pid = participantId();
+  const client = screen
+    ? connectRoom({ code, role: "screen", host: roomHost() })
+    : connectRoom({ code, role: "audience", pid, host: roomHost() });
+  setLiveSession(screen ? { code, role: "screen", client } : { code, role: "audience", pid, client });
+  client.subscribe((snapshot) => renderStatus(status, snapshot, screen ? "screen" : "audience"));
   const goLive = followPresenter(deck, client, (live) => {
     backToLive.hidden = live;
     deck.root.dataset.live = String(live);

@@ -5,6 +5,7 @@ import { drivePresenter } from "./follow.ts";
 import { presenterKey, rememberPresenterKey } from "./identity.ts";
 import { mountPresenterPanel } from "./presenterPanel.ts";
 import { connectRoom } from "./room.ts";
+import { setLiveSession } from "./session.ts";
 import { renderStatus } from "./status.ts";
 import { roomApi, roomHost } from "./urls.ts";
 
@@ -62,5 +63,6 @@ export async function startPresenter(): Promise<void> {
   client.subscribe((snapshot) => renderStatus(status, snapshot, "presenter"));
   mountPresenterPanel(panel, deck, client, room.code, room.key);
   drivePresenter(deck, client);
+  setLiveSession({ code: room.code, role: "presenter", client });
   document.documentElement.dataset.room = room.code;
 }

@@ -5,7 +5,7 @@ import { timerElapsed } from "../room/state.ts";
 import { formatElapsed } from "./clock.ts";
 import { qrSvg } from "./qr.ts";
 import type { RoomClient } from "./room.ts";
-import { joinUrl, remoteUrl } from "./urls.ts";
+import { joinUrl, remoteUrl, screenUrl } from "./urls.ts";
 
 /**
  * The presenter's side panel: how to join (code, QR, address), who is here, the talk clock,
@@ -20,6 +20,8 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   link.href = url;
   link.textContent = url.replace(/^https?:\/\//, "");
   find("qr")!.replaceChildren(qrSvg(url, `QR code para entrar na sala ${code}`));
+
+  find<HTMLAnchorElement>("screen")!.href = screenUrl(code);
 
   const remote = find<HTMLButtonElement>("remote")!;
   remote.addEventListener("click", async () => {

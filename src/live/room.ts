@@ -1,5 +1,5 @@
 import PartySocket from "partysocket";
-import { isFinalCloseCode, type ClientMessage, type ErrorMessage, type Role, type ServerMessage } from "../room/protocol.ts";
+import { isFinalCloseCode, parseServerMessage, type ClientMessage, type DemoName, type ErrorMessage, type Role, type ServerMessage } from "../room/protocol.ts";
 import { applyDelta, needsSnapshot, type RoomView } from "../room/state.ts";
 
 /**
@@ -18,9 +18,25 @@ export interface RoomSnapshot {
   error: ErrorMessage | null;
 }
 
+/** One frame on this device's socket, as the wire inspector shows it. */
+export interface WireFrame {
+  direction: "in" | "out";
+  /** This device's clock (ms since the epoch). */
+  at: number;
+  text: string;
+}
+
 export interface RoomClient {
   get(): RoomSnapshot;
   subscribe(listener: (snapshot: RoomSnapshot) => void): () => void;
+  /** Every message the server sends (the snapshot mirrors the state; demos want events and reports too). */
+  onMessage(listener: (message: ServerMessage) => void): () => void;
+  /** The latest report of a demo the server sent (islands that hydrate late start from it). */
+  lab(demo: DemoName): unknown;
+  /** Every text frame this socket sends or receives. */
+  onFrame(listener: (frame: WireFrame) => void): () => void;
+  /** The extensions the server accepted for the current socket (e.g. "permessage-deflate"); "" for none. */
+  extensions(): string;
   send(message: ClientMessage): boolean;
   close(): void;
 }
@@ -49,23 +65,33 @@ export function connectRoom(options: RoomOptions): RoomClient {
 
   let snapshot: RoomSnapshot = { status: "connecting", view: null, clockOffset: 0, error: null };
   const listeners = new Set<(snapshot: RoomSnapshot) => void>();
+  const messageListeners = new Set<(message: ServerMessage) => void>();
+  const frameListeners = new Set<(frame: WireFrame) => void>();
+  const labs = new Map<DemoName, unknown>();
   const update = (changes: Partial<RoomSnapshot>) => {
     snapshot = { ...snapshot, ...changes };
     for (const listener of listeners) listener(snapshot);
   };
+  const tap = (direction: WireFrame["direction"], text: string) => {
+    if (frameListeners.size === 0) return;
+    const frame: WireFrame = { direction, at: Date.now(), text };
+    for (const listener of frameListeners) listener(frame);
+  };
   const send = (message: ClientMessage) => {
     if (socket.readyState !== WebSocket.OPEN) return false;
-    socket.send(JSON.stringify(message));
+    const text = JSON.stringify(message);
+    socket.send(text);
+    tap("out", text);
     return true;
   };
 
   socket.addEventListener("message", (event) => {
-    let message: ServerMessage;
-    try {
-      message = JSON.parse(String(event.data)) as ServerMessage;
-    } catch {
-      return;
-    }
+    const text = String(event.data);
+    tap("in", text);
+    const message = parseServerMessage(text);
+    if (!message) return; // not ours, or from a newer server: ignore rather than guess
+    if (message.type === "lab") labs.set(message.demo, message.data);
+    for (const listener of messageListeners) listener(message);
     switch (message.type) {
       case "snapshot":
         update({
@@ -74,6 +100,8 @@ export function connectRoom(options: RoomOptions): RoomClient {
           clockOffset: message.now - Date.now(),
           error: null,
         });
+        // The snapshot's clock reading is one transit late; a ping at once measures the offset properly.
+        heartbeat.probe();
         break;
       case "delta": {
         const view = snapshot.view;
@@ -84,7 +112,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
         break;
       }
       case "pong":
-        heartbeat.answered(message.now);
+        heartbeat.answered(message.id, message.now);
         break;
       case "error":
         // Refused at the door (wrong key, no such room): the close frame that follows can take
@@ -129,14 +157,15 @@ export function connectRoom(options: RoomOptions): RoomClient {
     const probe = () => {
       if (timeout || snapshot.status === "refused") return;
       sentAt = Date.now();
-      if (!send({ type: "ping", id: String(sentAt) })) return;
+      if (!send({ type: "ping", id: `hb${sentAt}` })) return;
       timeout = setTimeout(() => {
         timeout = undefined;
         update({ status: "reconnecting" });
         socket.reconnect();
       }, HEARTBEAT_TIMEOUT_MS);
     };
-    const answered = (serverNow: number) => {
+    const answered = (id: string, serverNow: number) => {
+      if (id !== `hb${sentAt}`) return; // another ping (a demo measuring its round trip)
       clearTimeout(timeout);
       timeout = undefined;
       // Half the round trip is the best guess of when the server read its clock.
@@ -157,6 +186,16 @@ export function connectRoom(options: RoomOptions): RoomClient {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
+    lab: (demo) => labs.get(demo),
+    onFrame(listener) {
+      frameListeners.add(listener);
+      return () => frameListeners.delete(listener);
+    },
+    extensions: () => socket.extensions,
     send,
     close() {
       heartbeat.stop();

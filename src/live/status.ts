@@ -19,7 +19,7 @@ export function describeStatus(snapshot: RoomSnapshot, role: Role): { tone: Stat
       return { tone: "wait", text: "Reconectando…" };
     case "online": {
       const state = snapshot.view?.state;
-      if (role === "audience" && state && !state.presenterOnline) return { tone: "warn", text: "Apresentador offline" };
+      if (role !== "presenter" && state && !state.presenterOnline) return { tone: "warn", text: "Apresentador offline" };
       if (role === "presenter" && state) {
         const people = state.audience === 1 ? "1 pessoa" : `${state.audience} pessoas`;
         return { tone: "ok", text: `Ao vivo · ${people}` };

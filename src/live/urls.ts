@@ -23,6 +23,11 @@ export function joinUrl(code: string): string {
   return `${joinOrigin()}${import.meta.env.BASE_URL}join/?room=${code}`;
 }
 
+/** The projector's view of the room: the slides and the demos' boards, without the presenter's notes. */
+export function screenUrl(code: string): string {
+  return `${location.origin}${import.meta.env.BASE_URL}join/?room=${code}&screen`;
+}
+
 /** The presenter view for a second device (a phone as remote). The key rides in the fragment, which browsers never send to a server. */
 export function remoteUrl(code: string, key: string): string {
   return `${joinOrigin()}${import.meta.env.BASE_URL}present/?room=${code}#key=${encodeURIComponent(key)}`;

@@ -5,6 +5,9 @@
  * bucket); the class fields below are caches that onStart rebuilds.
  */
 import type * as Party from "partykit/server";
+import { CORS_HEADERS, json } from "./http.ts";
+import { Lab } from "./lab.ts";
+import { DEMO_FACTORIES } from "./lab/index.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { fullBucket, take, type Bucket } from "../room/limiter.ts";
 import { countAudience, isParticipantId, type Member } from "../room/participants.ts";
@@ -45,20 +48,6 @@ interface ConnectionInfo extends Member {
 
 type Admission = { ok: true; member: Member } | { ok: false; error: ErrorCode; close: CloseCode };
 
-const CORS_HEADERS = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, OPTIONS",
-  "access-control-allow-headers": "content-type",
-  "access-control-max-age": "86400",
-};
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", "cache-control": "no-store", ...CORS_HEADERS, ...headers },
-  });
-}
-
 function infoOf(connection: Party.Connection): ConnectionInfo | null {
   return connection.state as ConnectionInfo | null;
 }
@@ -93,9 +82,21 @@ export default class RoomServer implements Party.Server {
   // A pending presence broadcast. Losing it to an eviction is harmless: presence is recomputed
   // from the live connections on the next start.
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly lab: Lab;
 
   constructor(room: Party.Room) {
     this.room = room;
+    this.lab = new Lab(DEMO_FACTORIES, {
+      now: () => Date.now(),
+      // Screens (the projector) show the demos' measurements as the presenter sees them.
+      presenters: () => [...this.room.getConnections("presenter"), ...this.room.getConnections("screen")],
+      audience: () =>
+        Array.from(this.room.getConnections("audience")).flatMap((connection) => {
+          const info = infoOf(connection);
+          return info ? [{ connection, member: info }] : [];
+        }),
+      send: sendTo,
+    });
   }
 
   async onStart(): Promise<void> {
@@ -120,6 +121,8 @@ export default class RoomServer implements Party.Server {
     try {
       if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
       if (!isCanonicalRoomCode(this.room.id)) return json(400, errorMessage("bad_room"));
+      const rest = this.subPath(request.url);
+      if (rest.length > 0) return await this.labRequest(request, rest);
       if (request.method === "GET") {
         if (!this.published) return json(404, errorMessage("no_room"));
         return json(200, { code: this.room.id, exists: true, state: this.published.state } satisfies RoomInfo);
@@ -130,6 +133,20 @@ export default class RoomServer implements Party.Server {
       console.error("onRequest", error);
       return json(500, errorMessage("bad_request", { detail: "erro no servidor" }));
     }
+  }
+
+  /** The path after the room's code: `/parties/main/K7M2Q/delivery/events` → ["delivery", "events"]. */
+  private subPath(url: string): string[] {
+    const parts = new URL(url).pathname.split("/").filter(Boolean);
+    const at = parts.indexOf(this.room.id);
+    return at < 0 ? [] : parts.slice(at + 1);
+  }
+
+  /** A demo's HTTP route; only in a room that exists. */
+  private async labRequest(request: Party.Request, [demo = "", ...rest]: string[]): Promise<Response> {
+    if (!this.published) return json(404, errorMessage("no_room"));
+    const response = await this.lab.request(demo, request, rest);
+    return response ?? json(404, errorMessage("bad_request", { detail: "rota desconhecida" }));
   }
 
   private async create(): Promise<Response> {
@@ -161,10 +178,11 @@ export default class RoomServer implements Party.Server {
       const pid = params.get("pid");
       if (isParticipantId(pid)) return { ok: true, member: { role, pid } };
     }
+    if (role === "screen") return { ok: true, member: { role } };
     return { ok: false, error: "bad_request", close: CLOSE_CODES.badRequest };
   }
 
-  /** Tags decide who `getConnections("presenter" | "audience")` finds; refused sockets get none. */
+  /** Tags decide who `getConnections("presenter" | "audience" | "screen")` finds; refused sockets get none. */
   async getConnectionTags(_connection: Party.Connection, context: Party.ConnectionContext): Promise<string[]> {
     try {
       const admission = await this.admit(context.request.url);
@@ -186,6 +204,7 @@ export default class RoomServer implements Party.Server {
       const info: ConnectionInfo = { ...admission.member, bucket: fullBucket(Date.now()) };
       connection.setState(info);
       sendTo(connection, this.snapshotFor(info));
+      if (info.role !== "audience") for (const report of this.lab.reports()) sendTo(connection, report);
       this.schedulePresence();
     } catch (error) {
       console.error("onConnect", error);
@@ -223,6 +242,8 @@ export default class RoomServer implements Party.Server {
           return sendTo(sender, this.snapshotFor(info));
         case "ping":
           return sendTo(sender, { type: "pong", id: message.id, now: Date.now() });
+        default:
+          this.lab.message(message, { connection: sender, member: info });
       }
     } catch (error) {
       console.error("onMessage", error);
@@ -233,10 +254,12 @@ export default class RoomServer implements Party.Server {
     // Hibernatable sockets don't answer a client's close frame by themselves (workerd of
     // 2024-07-18): without this the client waits for its own timeout and reports 1006.
     closeWith(connection, 1000, "");
+    this.lab.leave(connection);
     this.schedulePresence();
   }
 
-  onError(): void {
+  onError(connection: Party.Connection): void {
+    this.lab.leave(connection);
     this.schedulePresence();
   }
 

@@ -17,10 +17,19 @@ export const MAX_FRAME_BYTES = 4096;
 export const SLIDE_MAX = 999;
 export const STEP_MAX = 99;
 export const PING_ID_MAX = 32;
+/** Latency and round-trip reports from phones, in ms: anything longer is a phone that slept. */
+export const REPORT_MS_MAX = 120_000;
+/** Largest event id of the demo stream (a talk fires a few hundred). */
+export const EVENT_ID_MAX = 2 ** 31 - 1;
 
 // ── Roles, errors and close codes ────────────────────────────────────────────────────────────
 
-export const ROLES = ["presenter", "audience"] as const;
+/**
+ * presenter: drives the talk (holds the key). audience: a phone, counted once per participant.
+ * screen: the projector's view of the room: follows the presenter, sees what presenters see of
+ * the demos, is not counted and cannot drive.
+ */
+export const ROLES = ["presenter", "audience", "screen"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ERROR_CODES = [
@@ -78,6 +87,16 @@ export function isFinalCloseCode(code: number): boolean {
   return FINAL_CLOSE_CODES.has(code);
 }
 
+// ── Live demos ───────────────────────────────────────────────────────────────────────────────
+
+/** The three ways the delivery demo brings one event stream to a phone. */
+export const LANES = ["poll", "longpoll", "ws"] as const;
+export type Lane = (typeof LANES)[number];
+
+/** The demos with a server part; each has its own report (`lab` messages) and reset. */
+export const DEMOS = ["delivery", "requests", "pages", "rtt", "browsers"] as const;
+export type DemoName = (typeof DEMOS)[number];
+
 // ── Shared shapes ────────────────────────────────────────────────────────────────────────────
 
 const Int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
@@ -120,25 +139,77 @@ export const PingSchema = v.strictObject({
   id: v.pipe(v.string(), v.maxLength(PING_ID_MAX)),
 });
 
+/** Audience: which delivery lane this phone watches the event stream on (null: none). */
+export const LaneSchema = v.strictObject({
+  type: v.literal("lane"),
+  lane: v.nullable(v.picklist(LANES)),
+});
+
+/** Presenter: the delivery demo's event stream (a steady ticker, or one event now). */
+export const StreamSchema = v.strictObject({
+  type: v.literal("stream"),
+  action: v.picklist(["start", "stop", "fire"]),
+});
+
+/** Audience: event `id` reached this phone's screen `latency` ms after the server made it. */
+export const SeenSchema = v.strictObject({
+  type: v.literal("seen"),
+  id: Int(1, EVENT_ID_MAX),
+  // A phone's clock estimate can put a fast delivery a few ms before the event: not an error.
+  latency: v.pipe(v.number(), v.finite(), v.minValue(-REPORT_MS_MAX), v.maxValue(REPORT_MS_MAX)),
+});
+
+/** Audience: this phone's latest round-trip time to the room, in ms. */
+export const RttSchema = v.strictObject({
+  type: v.literal("rtt"),
+  ms: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(REPORT_MS_MAX)),
+});
+
+/** Presenter: start a demo's measurements afresh. */
+export const ResetSchema = v.strictObject({
+  type: v.literal("reset"),
+  demo: v.picklist(DEMOS),
+});
+
 const CLIENT_SCHEMAS = {
   goto: GotoSchema,
   timer: TimerSchema,
   sync: SyncSchema,
   ping: PingSchema,
+  lane: LaneSchema,
+  stream: StreamSchema,
+  seen: SeenSchema,
+  rtt: RttSchema,
+  reset: ResetSchema,
 } as const;
 
-export const ClientMessageSchema = v.variant("type", [GotoSchema, TimerSchema, SyncSchema, PingSchema]);
+export const ClientMessageSchema = v.variant("type", [
+  GotoSchema,
+  TimerSchema,
+  SyncSchema,
+  PingSchema,
+  LaneSchema,
+  StreamSchema,
+  SeenSchema,
+  RttSchema,
+  ResetSchema,
+]);
 
 export type GotoMessage = v.InferOutput<typeof GotoSchema>;
 export type TimerMessage = v.InferOutput<typeof TimerSchema>;
 export type SyncMessage = v.InferOutput<typeof SyncSchema>;
 export type PingMessage = v.InferOutput<typeof PingSchema>;
+export type LaneMessage = v.InferOutput<typeof LaneSchema>;
+export type StreamMessage = v.InferOutput<typeof StreamSchema>;
+export type SeenMessage = v.InferOutput<typeof SeenSchema>;
+export type RttMessage = v.InferOutput<typeof RttSchema>;
+export type ResetMessage = v.InferOutput<typeof ResetSchema>;
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
 
 /** Actions the server refuses (`forbidden`) unless they come from a presenter connection. */
 export function isPresenterOnly(message: ClientMessage): boolean {
-  return message.type === "goto" || message.type === "timer";
+  return message.type === "goto" || message.type === "timer" || message.type === "stream" || message.type === "reset";
 }
 
 // ── Server → client ──────────────────────────────────────────────────────────────────────────
@@ -177,13 +248,30 @@ export const ErrorMessageSchema = v.object({
   ref: v.optional(v.string()),
 });
 
-export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema]);
+/** One event of the delivery demo's stream, to the phones on the WebSocket lane. */
+export const EventSchema = v.object({
+  type: v.literal("event"),
+  id: v.number(),
+  /** Server time the event was made (ms since the epoch). */
+  at: v.number(),
+});
+
+/** A demo's measurements: to presenters (and, for some demos, to the audience). */
+export const LabSchema = v.object({
+  type: v.literal("lab"),
+  demo: v.picklist(DEMOS),
+  data: v.unknown(),
+});
+
+export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema, EventSchema, LabSchema]);
 
 export type You = v.InferOutput<typeof YouSchema>;
 export type SnapshotMessage = v.InferOutput<typeof SnapshotSchema>;
 export type DeltaMessage = v.InferOutput<typeof DeltaSchema>;
 export type PongMessage = v.InferOutput<typeof PongSchema>;
 export type ErrorMessage = v.InferOutput<typeof ErrorMessageSchema>;
+export type EventMessage = v.InferOutput<typeof EventSchema>;
+export type LabMessage = v.InferOutput<typeof LabSchema>;
 export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
 
 /** The body of HTTP answers: POST → 201 `RoomCreated`, GET → 200 `RoomInfo`, errors → ErrorMessage. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { roomHost } from "../../live/urls.ts";
 import { acceptSteps, RFC_EXAMPLE, type AcceptSteps } from "./accept.ts";
 import type { HandshakeEcho } from "./echo.ts";
+import "../demos.css";
 import "./HandshakeInspector.css";
 
 type View =
@@ -87,7 +88,7 @@ export default function HandshakeInspector() {
         </li>
       </ol>
       <p className="handshake__actions">
-        <button type="button" onClick={shake} disabled={view.phase === "connecting"}>
+        <button type="button" className="demo__button" onClick={shake} disabled={view.phase === "connecting"}>
           {view.phase === "connecting" ? "Conectando…" : "Novo handshake"}
         </button>
         <span className="handshake__hint">Cada conexão sorteia uma chave nova: o navegador escolhe, a página não pode.</span>

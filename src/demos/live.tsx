@@ -1,0 +1,90 @@
+/**
+ * What every live demo needs from the room: the session this page is in (presenter, phone or
+ * none), its link status, its server messages and its demo's latest report. A demo renders
+ * <NotLive> when there is no session, so a reader browsing the slides, or the static site with
+ * no room server at all, sees what the demo would show and how to see it live.
+ */
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { getPosition, subscribe } from "../deck/store.ts";
+import { useSlideIndex } from "../diagrams/useSlideStep.ts";
+import type { DemoName, ServerMessage } from "../room/protocol.ts";
+import type { LinkStatus } from "../live/room.ts";
+import { watchLiveSession, type LiveSession } from "../live/session.ts";
+import "./demos.css";
+
+export function useLiveSession(): LiveSession | null {
+  const [session, setSession] = useState<LiveSession | null>(null);
+  useEffect(() => watchLiveSession(setSession), []);
+  return session;
+}
+
+export function useLinkStatus(session: LiveSession | null): LinkStatus | null {
+  const [status, setStatus] = useState<LinkStatus | null>(session?.client.get().status ?? null);
+  useEffect(() => {
+    if (!session) return setStatus(null);
+    setStatus(session.client.get().status);
+    return session.client.subscribe((snapshot) => setStatus(snapshot.status));
+  }, [session]);
+  return status;
+}
+
+/** Calls `listener` for every message the server sends this page (keep it stable, or cheap to re-subscribe). */
+export function useServerMessages(session: LiveSession | null, listener: (message: ServerMessage) => void): void {
+  useEffect(() => session?.client.onMessage(listener), [session, listener]);
+}
+
+/** The latest report of one demo (presenters get every demo's; the audience only some). */
+export function useLabReport<T>(session: LiveSession | null, demo: DemoName): T | null {
+  const [report, setReport] = useState<T | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    setReport((session.client.lab(demo) as T | undefined) ?? null);
+    return session.client.onMessage((message) => {
+      if (message.type === "lab" && message.demo === demo) setReport(message.data as T);
+    });
+  }, [session, demo]);
+  return report;
+}
+
+/**
+ * Is the slide this island sits in the one on screen? Attach `ref` to the island's root. A demo
+ * works only while its slide is shown: a phone that moved on stops polling, pinging, streaming.
+ */
+export function useSlideActive<T extends Element>(): [(node: T | null) => void, boolean] {
+  const [ref, slide] = useSlideIndex<T>();
+  const active = useSyncExternalStore(
+    subscribe,
+    () => slide !== null && getPosition()?.slide === slide,
+    () => false,
+  );
+  return [ref, active];
+}
+
+/** Presenters and the projector's screen show a demo's board (the room's measurements). */
+export function showsBoard(session: LiveSession): boolean {
+  return session.role !== "audience";
+}
+
+/** Only the presenter works a demo's controls (start, fire, reset). */
+export function drives(session: LiveSession): boolean {
+  return session.role === "presenter";
+}
+
+/** The server's clock, as this device best knows it (ms since the epoch). */
+export function serverNow(session: LiveSession): number {
+  return Date.now() + session.client.get().clockOffset;
+}
+
+/** A demo's place-holder outside a live room: what it would show, and how to see it live. */
+export function NotLive({ children }: { children?: ReactNode }) {
+  return (
+    <div className="demo-offline" role="note">
+      <p className="demo-offline__title">Demonstração ao vivo</p>
+      {children}
+      <p className="demo-offline__how">
+        Ela acontece numa sala: quem apresenta abre <code>/present/</code> (com <code>npm start</code>) e a plateia entra pelo
+        celular.
+      </p>
+    </div>
+  );
+}
