@@ -7,5 +7,11 @@ import LayerStack from "./diagrams/LayerStack.astro";
 import BarCompare from "./diagrams/BarCompare.astro";
 import FrameHeader from "./diagrams/FrameHeader.astro";
 import HandshakeInspector from "./demos/HandshakeInspector.astro";
+import DuplexPing from "./demos/DuplexPing.astro";
+import WireInspector from "./demos/WireInspector.astro";
+import DeliveryRace from "./demos/DeliveryRace.astro";
+import PageVsAjax from "./demos/PageVsAjax.astro";
+import RequestResponse from "./demos/RequestResponse.astro";
+import BrowserTally from "./demos/BrowserTally.astro";
 
-export const mdxComponents = { Steps, Step, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector };
+export const mdxComponents = { Steps, Step, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing };

@@ -14,6 +14,13 @@ export async function openSlide(page: Page, n: number, step = 0): Promise<void> 
   await expect(page.locator("[data-deck]")).toHaveAttribute("data-ready", "");
 }
 
+/** Opens the slide titled `title` (its number read from the deck, so renumbering never breaks a test). */
+export async function openSlideTitled(page: Page, title: string): Promise<void> {
+  await openSlide(page, 1);
+  const index = await page.locator(`[data-slide-index][data-title="${title}"]`).getAttribute("data-slide-index");
+  await openSlide(page, Number(index) + 1);
+}
+
 /** The slide on screen (1-based) and how many of its step marks are revealed. */
 export async function visible(page: Page): Promise<{ slide: number; shown: number }> {
   return page.evaluate(() => {

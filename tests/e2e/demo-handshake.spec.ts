@@ -1,18 +1,11 @@
-import { devices, expect, test, type Page } from "@playwright/test";
-import { ROOM_PORT } from "../../playwright.config.ts";
-import { openSlide } from "./deck.ts";
+import { expect, test } from "@playwright/test";
+import { openSlideTitled } from "./deck.ts";
+import { goToSlide, iphone14, joined, origin, pixel7, present } from "./live.ts";
 
 const SLIDE = "Handshake ao vivo";
 
-/** The slide number of the handshake demo, read from the deck itself. */
-async function demoSlide(page: Page): Promise<number> {
-  const titles = await page.locator("[data-slide-index]").evaluateAll((slides) => slides.map((s) => (s as HTMLElement).dataset.title));
-  return titles.indexOf(SLIDE) + 1;
-}
-
 test("with no room server (a static host), the demo shows RFC 6455's example", async ({ page }) => {
-  await openSlide(page, 1);
-  await openSlide(page, await demoSlide(page));
+  await openSlideTitled(page, SLIDE);
   const demo = page.locator("figure.handshake");
   await expect(demo).toHaveAttribute("data-phase", "example");
   await expect(demo).toContainText("Exemplo da RFC 6455");
@@ -21,11 +14,10 @@ test("with no room server (a static host), the demo shows RFC 6455's example", a
 });
 
 test.describe("on the room server", () => {
-  test.use({ baseURL: `http://127.0.0.1:${ROOM_PORT}` });
+  test.use({ baseURL: origin });
 
   test("the browser's real key comes back from the server and the accept is recomputed to match", async ({ page }) => {
-    await openSlide(page, 1);
-    await openSlide(page, await demoSlide(page));
+    await openSlideTitled(page, SLIDE);
     const demo = page.locator("figure.handshake");
     await expect(demo).toHaveAttribute("data-phase", "live");
     await expect(demo).toContainText("✓ igual ao Sec-WebSocket-Accept do servidor");
@@ -40,23 +32,12 @@ test.describe("on the room server", () => {
   });
 
   test("a presenter brings two phones to the demo and each phone shakes hands itself", async ({ page, browser }) => {
-    await page.goto("/present/");
-    await expect(page.locator("[data-room-status]")).toHaveText(/Ao vivo/);
-    const code = await page.locator('[data-panel="code"]').textContent();
-    const phones = [];
-    for (const name of ["Pixel 7", "iPhone 14"] as const) {
-      const { defaultBrowserType: _, ...device } = devices[name];
-      const phone = await (await browser.newContext(device)).newPage();
-      await phone.goto(`/join/?room=${code}`);
-      await expect(phone.locator("[data-room-status]")).toHaveText("Ao vivo");
-      phones.push(phone);
-    }
-    const n = await demoSlide(page);
-    await page.keyboard.press("o");
-    await page.locator(`[data-goto="${n - 1}"]`).click();
+    const code = await present(page);
+    const phones = [(await joined(browser, pixel7, code)).page, (await joined(browser, iphone14, code)).page];
+    await goToSlide(page, SLIDE);
     const keys = new Set<string>();
     for (const phone of phones) {
-      const demo = phone.locator(`#slide-${n} figure.handshake`);
+      const demo = phone.locator(`[data-title="${SLIDE}"] figure.handshake`);
       // The island hydrates when its slide appears, then connects: allow for three browsers on two cores.
       await expect(demo).toHaveAttribute("data-phase", "live", { timeout: 15_000 });
       await expect(demo).toContainText("✓ igual");

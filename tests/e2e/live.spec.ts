@@ -1,41 +1,7 @@
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { ROOM_PORT } from "../../playwright.config.ts";
-import { settled } from "./deck.ts";
+import { expect, test } from "@playwright/test";
+import { expectOnSlide, goToSlide, iphone14, joined, origin, phone, pixel7, present, shownSlide } from "./live.ts";
 
-// Everything here runs against the real room server (partykit dev) serving the built site.
-const origin = `http://127.0.0.1:${ROOM_PORT}`;
 test.use({ baseURL: origin });
-
-const { defaultBrowserType: _pixel, ...pixel7 } = devices["Pixel 7"];
-const { defaultBrowserType: _iphone, ...iphone14 } = devices["iPhone 14"];
-
-/** Opens the presenter view, which creates a room, and returns its code. */
-async function present(page: Page): Promise<string> {
-  await page.goto("/present/");
-  await expect(page.locator("[data-room-status]")).toHaveText(/Ao vivo/);
-  const code = await page.locator('[data-panel="code"]').textContent();
-  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{5}$/);
-  return code!;
-}
-
-async function phone(browser: Browser, device: typeof pixel7) {
-  const context = await browser.newContext(device);
-  return { context, page: await context.newPage() };
-}
-
-/** A phone that opened the room's join link and is following it live. */
-async function joined(browser: Browser, device: typeof pixel7, code: string) {
-  const a = await phone(browser, device);
-  await a.page.goto(`/join/?room=${code}`);
-  await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
-  return a;
-}
-
-/** The slide (1-based) a page shows, once any transition between two slides has finished. */
-async function shownSlide(page: Page): Promise<number> {
-  await settled(page);
-  return Number(await page.locator("[data-slide-index]:not([hidden])").getAttribute("data-slide-index")) + 1;
-}
 
 test("phones join by link and by code, and follow the presenter's slides and steps", async ({ page, browser }) => {
   const code = await present(page);
@@ -184,4 +150,25 @@ test("fast key presses on the presenter never bounce back as the room echoes the
   expect(shown, "the presenter's slides only went forward").toEqual([...shown].sort((x, y) => x - y));
   await expect(a.page.locator(`#slide-${final}`)).toBeVisible();
   await a.context.close();
+});
+
+test("the projector's screen follows without notes, is not counted, and shows the demos' boards without their controls", async ({ page, browser }) => {
+  const code = await present(page);
+  const link = page.locator('[data-panel="screen"]');
+  await expect(link).toHaveAttribute("href", new RegExp(`/join/\\?room=${code}&screen$`));
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await screen.goto((await link.getAttribute("href"))!);
+  await expect(screen.locator("[data-room-status]")).toHaveText("Ao vivo");
+  await expect(screen.locator("[data-presenter-panel]")).toHaveCount(0);
+  const a = await joined(browser, pixel7, code);
+  await expect(page.locator('[data-panel="audience"]')).toHaveText("1");
+
+  await goToSlide(page, "Onde vive? Nesta sala");
+  await expectOnSlide(screen, "Onde vive? Nesta sala");
+  const board = screen.getByRole("region", { name: "Navegadores nesta sala" });
+  await expect(board.locator("[data-tally-total]")).toHaveText("1");
+  await expect(board.getByRole("button", { name: "Zerar contagem" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Navegadores nesta sala" }).getByRole("button", { name: "Zerar contagem" })).toBeVisible();
+  await a.context.close();
+  await screen.context().close();
 });

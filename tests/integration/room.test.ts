@@ -9,6 +9,7 @@ import type { DeltaMessage, RoomCreated, SnapshotMessage } from "../../src/room/
 import { hashKey } from "../../src/room/secret.ts";
 import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
 import { TestSocket, allFrames } from "./client.ts";
+import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, roomSocketUrl } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 
 let server: PartyServer;
@@ -23,27 +24,17 @@ after(async () => {
 });
 
 async function createRoom(): Promise<RoomCreated> {
-  const code = newRoomCode();
-  const response = await fetch(`${server.origin}/parties/main/${code}`, { method: "POST" });
-  assert.equal(response.status, 201, await response.clone().text());
-  const body = (await response.json()) as RoomCreated;
-  secrets.push(body.key, await hashKey(body.key));
-  return body;
+  const room = await createTestRoom(server);
+  secrets.push(room.key, await hashKey(room.key));
+  return room;
 }
 
 function url(code: string, query: string): string {
-  return `${server.wsOrigin}/parties/main/${code}?${query}`;
+  return roomSocketUrl(server, code, query);
 }
 
-async function presenter(room: RoomCreated): Promise<[TestSocket, SnapshotMessage]> {
-  const socket = await TestSocket.open(url(room.code, `role=presenter&key=${encodeURIComponent(room.key)}`));
-  return [socket, await socket.nextOfType("snapshot")];
-}
-
-async function audience(code: string, pid: string): Promise<[TestSocket, SnapshotMessage]> {
-  const socket = await TestSocket.open(url(code, `role=audience&pid=${pid}`));
-  return [socket, await socket.nextOfType("snapshot")];
-}
+const presenter = (room: RoomCreated) => joinAsPresenter(server, room);
+const audience = (code: string, pid: string) => joinAsAudience(server, code, pid);
 
 /** A fresh snapshot, asked for over the socket. */
 async function sync(socket: TestSocket): Promise<SnapshotMessage> {
@@ -281,6 +272,26 @@ test("bad frames get typed errors; the socket stays open and the state intact", 
 });
 
 // ── Presence ─────────────────────────────────────────────────────────────────────────────────
+
+test("a screen (the projector) follows, gets the demos' reports, is not counted and cannot drive", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  const screen = await TestSocket.open(url(room.code, "role=screen"));
+  const snapshot = await screen.nextOfType("snapshot");
+  assert.deepEqual(snapshot.you, { role: "screen" });
+  // Every demo's report, as a presenter gets them on connect.
+  assert.ok(await screen.next((m) => m.type === "lab" && m.demo === "browsers"));
+  await settled(p, { audience: 0, presenterOnline: true });
+
+  p.send({ type: "goto", slide: 6, step: 0 });
+  await deltaWhere(screen, (changes) => changes.slide === 6);
+  for (const message of [{ type: "goto", slide: 1, step: 0 }, { type: "reset", demo: "browsers" }]) {
+    screen.send(message);
+    assert.equal((await screen.nextOfType("error")).code, "forbidden");
+  }
+  assert.equal((await sync(screen)).state.slide, 6);
+  await Promise.all([p.close(), screen.close()]);
+});
 
 test("the audience counts unique pids; presenterOnline follows the presenter", async () => {
   const room = await createRoom();

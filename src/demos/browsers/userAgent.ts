@@ -1,0 +1,45 @@
+/**
+ * Which browser and system a User-Agent names, coarsely: enough for a room's tally ("Chrome ·
+ * Android"), never a fingerprint. Order matters: Edge, Opera and Samsung Internet also say
+ * "Chrome", and Chrome also says "Safari".
+ */
+export interface BrowserInfo {
+  browser: string;
+  /** The major version, when the User-Agent says it. */
+  version: number | null;
+  os: string;
+}
+
+const BROWSERS: readonly [name: string, pattern: RegExp][] = [
+  ["Samsung Internet", /SamsungBrowser\/(\d+)/],
+  ["Edge", /Edg(?:A|iOS)?\/(\d+)/],
+  ["Opera", /(?:OPR|OPT|Opera)\/(\d+)/],
+  ["Firefox", /(?:Firefox|FxiOS)\/(\d+)/],
+  ["Chrome", /(?:Chrome|CriOS)\/(\d+)/],
+  ["Safari", /Version\/(\d+)[^ ]* (?:Mobile\/\S+ )?Safari\//],
+];
+
+const SYSTEMS: readonly [name: string, pattern: RegExp][] = [
+  ["iOS", /iPhone|iPad|iPod/],
+  ["Android", /Android/],
+  ["ChromeOS", /CrOS/],
+  ["Windows", /Windows/],
+  ["macOS", /Mac OS X|Macintosh/],
+  ["Linux", /Linux/],
+];
+
+export function describeBrowser(userAgent: string | null): BrowserInfo {
+  const ua = userAgent ?? "";
+  let browser = "Outro";
+  let version: number | null = null;
+  for (const [name, pattern] of BROWSERS) {
+    const match = pattern.exec(ua);
+    if (match) {
+      browser = name;
+      version = Number(match[1]);
+      break;
+    }
+  }
+  const os = SYSTEMS.find(([, pattern]) => pattern.test(ua))?.[0] ?? "Outro";
+  return { browser, version, os };
+}

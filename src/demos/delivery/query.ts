@@ -1,0 +1,71 @@
+/**
+ * The delivery demo's HTTP routes, checked before any work: `GET …/delivery/events?since=N` (a
+ * plain poll), `…&wait=S` (a long poll held up to S seconds) and `GET …/delivery/last` (where the
+ * stream is, for a client's first cursor). Bad input gets a 4xx and a Portuguese reason.
+ */
+import { EVENT_ID_MAX } from "../../room/protocol.ts";
+
+/** The longest a long poll is held, in seconds: under the ~30 s after which proxies tend to cut idle requests. */
+export const WAIT_MAX_S = 25;
+/** Longest URL accepted (path and query, UTF-16 units ≈ bytes for a URL): a real one is under 100. */
+export const URL_MAX = 2048;
+/** Long polls a room holds at once; one more gets 503 (each held request is memory and a timer). */
+export const HELD_MAX = 300;
+
+export type DeliveryRoute = { route: "events"; since: number; wait: number | null } | { route: "last" };
+
+export type Checked = { ok: true; request: DeliveryRoute } | { ok: false; status: 400 | 404 | 405 | 413 | 414; detail: string };
+
+const CANONICAL_INT = /^(0|[1-9][0-9]{0,9})$/;
+
+/** A decimal integer in [min, max] written the plain way ("7", not "07", "7.0", "+7" or "1e1"). */
+function plainInt(text: string, min: number, max: number): number | null {
+  if (!CANONICAL_INT.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
+
+/** What is read of the request's headers (the DOM's Headers and the Workers' one both fit). */
+export interface HeaderReader {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
+/** True when the request says it carries a body (these routes take none). */
+function hasBody(headers: HeaderReader): boolean {
+  const length = headers.get("content-length");
+  return headers.has("transfer-encoding") || (length !== null && length.trim() !== "0");
+}
+
+/**
+ * Checks one request to `…/delivery/<rest>`. `url` is the whole URL; `rest` the path after
+ * `/delivery/`. Order: route, URL length, method, body, query.
+ */
+export function checkDeliveryRequest(method: string, url: string, headers: HeaderReader, rest: readonly string[]): Checked {
+  const route = rest.length === 1 ? rest[0] : undefined;
+  if (route !== "events" && route !== "last") return { ok: false, status: 404, detail: "rota desconhecida" };
+  const parsed = new URL(url);
+  if (parsed.pathname.length + parsed.search.length > URL_MAX) {
+    return { ok: false, status: 414, detail: `URL longa demais (máximo ${URL_MAX} caracteres)` };
+  }
+  if (method !== "GET") return { ok: false, status: 405, detail: "use GET" };
+  if (hasBody(headers)) return { ok: false, status: 413, detail: "esta rota não aceita corpo na requisição" };
+
+  const params = parsed.searchParams;
+  const allowed = route === "events" ? ["since", "wait"] : [];
+  for (const name of new Set(params.keys())) {
+    if (!allowed.includes(name)) return { ok: false, status: 400, detail: `parâmetro desconhecido: ${name.slice(0, 32)}` };
+    if (params.getAll(name).length > 1) return { ok: false, status: 400, detail: `parâmetro repetido: ${name}` };
+  }
+  if (route === "last") return { ok: true, request: { route } };
+
+  const sinceText = params.get("since");
+  if (sinceText === null) return { ok: false, status: 400, detail: "falta o parâmetro since (o id do último evento que você tem; 0 se nenhum)" };
+  const since = plainInt(sinceText, 0, EVENT_ID_MAX);
+  if (since === null) return { ok: false, status: 400, detail: `since deve ser um inteiro de 0 a ${EVENT_ID_MAX}` };
+  const waitText = params.get("wait");
+  if (waitText === null) return { ok: true, request: { route, since, wait: null } };
+  const wait = plainInt(waitText, 1, WAIT_MAX_S);
+  if (wait === null) return { ok: false, status: 400, detail: `wait deve ser um inteiro de 1 a ${WAIT_MAX_S} (segundos)` };
+  return { ok: true, request: { route, since, wait } };
+}

@@ -1,0 +1,48 @@
+/**
+ * "Enviar requisição": one real HTTP request from this device to the room, measured. Keeps the
+ * latest exchange for the phone to show; a new press replaces it (one at a time).
+ */
+import { useCallback, useRef, useState } from "react";
+import { participantId } from "../../live/identity.ts";
+import type { LiveSession } from "../../live/session.ts";
+import { roomApi } from "../../live/urls.ts";
+import { errorText, helloUrl, parseHello, requestLine, type Hello } from "./hello.ts";
+import { measuredFetch, type MeasuredResponse } from "../measuredFetch.ts";
+
+/** A conference Wi-Fi can take seconds; past this the phone says it got no answer. */
+const TIMEOUT_MS = 8000;
+
+export type SentExchange =
+  | { phase: "sending"; key: number; requestLine: string }
+  | { phase: "answered"; key: number; requestLine: string; response: MeasuredResponse; hello: Hello | null; error: string | null }
+  | { phase: "failed"; key: number; requestLine: string };
+
+export function useSendRequest(session: LiveSession): { exchange: SentExchange | null; send: () => void; busy: boolean } {
+  const [exchange, setExchange] = useState<SentExchange | null>(null);
+  const key = useRef(0);
+
+  const send = useCallback(() => {
+    const url = helloUrl(roomApi(session.code), session.pid ?? participantId());
+    const line = requestLine("GET", url, location.href);
+    const mine = ++key.current;
+    setExchange({ phase: "sending", key: mine, requestLine: line });
+    measuredFetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
+      (response) => {
+        if (key.current !== mine) return;
+        setExchange({
+          phase: "answered",
+          key: mine,
+          requestLine: line,
+          response,
+          hello: response.status === 200 ? parseHello(response.body) : null,
+          error: errorText(response.body),
+        });
+      },
+      () => {
+        if (key.current === mine) setExchange({ phase: "failed", key: mine, requestLine: line });
+      },
+    );
+  }, [session]);
+
+  return { exchange, send, busy: exchange?.phase === "sending" };
+}

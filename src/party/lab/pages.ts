@@ -1,0 +1,56 @@
+/**
+ * The pages demo ("Página inteira × AJAX"): the same update — the site's visit counter — sent
+ * as a whole HTML page or as JSON, and the bytes of each, counted by the server.
+ *
+ *   GET /parties/main/<CODE>/pages/page?pid=…   200 text/html: a 2005 news page with the counter
+ *   GET /parties/main/<CODE>/pages/data?pid=…   200 application/json: {"visits":1234,"time":"21:04:05"}
+ *     400 bad or missing pid · 405 not a GET · 429 too fast (per pid, both routes together) · 404 other paths
+ */
+import type { LabDemoFactory } from "../lab.ts";
+import { CORS_HEADERS, json } from "../http.ts";
+import { errorMessage } from "../../room/protocol.ts";
+import { isParticipantId } from "../../room/participants.ts";
+import { PidLimiter } from "../../demos/pidLimiter.ts";
+import { requestSize, sizedResponse } from "../../demos/bytes.ts";
+import { newsPage, visitJson, wallClock } from "../../demos/pages/newsPage.ts";
+import { addLoad, emptyPagesReport, isRoute, type PagesReport } from "../../demos/pages/pageTally.ts";
+
+const COMMON_HEADERS = { "cache-control": "no-store", ...CORS_HEADERS };
+const CONTENT_TYPES = { page: "text/html; charset=utf-8", data: "application/json" } as const;
+
+export const pagesDemo: LabDemoFactory = (host) => {
+  let report: PagesReport = emptyPagesReport();
+  const limiter = new PidLimiter();
+
+  return {
+    name: "pages",
+    handles: [],
+
+    request(request, rest) {
+      const route = rest[0];
+      if (rest.length !== 1 || !isRoute(route)) return null;
+      if (request.method !== "GET") return json(405, errorMessage("bad_request", { detail: "use GET" }), { allow: "GET, OPTIONS" });
+      const pid = new URL(request.url).searchParams.get("pid");
+      if (!isParticipantId(pid)) return json(400, errorMessage("bad_request", { detail: "pid" }));
+      const now = host.now();
+      if (!limiter.allow(pid, now)) return json(429, errorMessage("rate_limited"));
+
+      const visit = { visits: report.visits + 1, time: wallClock(now) };
+      const text = route === "page" ? newsPage(visit) : visitJson(visit);
+      const answer = sizedResponse(200, text, { "content-type": CONTENT_TYPES[route], ...COMMON_HEADERS });
+      report = {
+        ...addLoad(report, route, { requestBytes: requestSize(request), responseHeadBytes: answer.headBytes, responseBodyBytes: answer.bodyBytes }),
+        visits: visit.visits,
+      };
+      host.changed("pages");
+      return answer.response;
+    },
+
+    reset() {
+      report = emptyPagesReport();
+      limiter.clear();
+    },
+
+    report: () => report,
+  };
+};

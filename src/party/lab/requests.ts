@@ -1,0 +1,73 @@
+/**
+ * The requests demo ("HTTP ao vivo"): a phone presses a button and a real HTTP request reaches
+ * the room; the projector sees each one arrive and its answer go back, with its sizes.
+ *
+ *   GET /parties/main/<CODE>/requests/hello?pid=<participant id>
+ *     200 {"message":"Olá, celular 3!","number":12,"who":"celular 3","requestBytes":498}
+ *     400 bad or missing pid · 405 not a GET · 429 too fast (per pid) · 404 any other path
+ */
+import type { LabDemoFactory } from "../lab.ts";
+import { JSON_HEADERS, json } from "../http.ts";
+import { errorMessage } from "../../room/protocol.ts";
+import { isParticipantId } from "../../room/participants.ts";
+import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, type RequestsReport } from "../../demos/requests/exchangeLog.ts";
+import type { Hello } from "../../demos/requests/hello.ts";
+import { ParticipantNames } from "../../demos/requests/participantNames.ts";
+import { PidLimiter } from "../../demos/pidLimiter.ts";
+import { requestSize, sizedResponse } from "../../demos/bytes.ts";
+
+
+export const requestsDemo: LabDemoFactory = (host) => {
+  let report: RequestsReport = emptyRequestsReport();
+  const names = new ParticipantNames();
+  const limiter = new PidLimiter();
+
+  const onPhone = (pid: string) => host.audience().some(({ member }) => member.pid === pid);
+
+  return {
+    name: "requests",
+    handles: [],
+
+    request(request, rest) {
+      if (rest.length !== 1 || rest[0] !== "hello") return null;
+      if (request.method !== "GET") {
+        return json(405, errorMessage("bad_request", { detail: "use GET" }), { allow: "GET, OPTIONS" });
+      }
+      const url = new URL(request.url);
+      const pid = url.searchParams.get("pid");
+      if (!isParticipantId(pid)) {
+        return json(400, errorMessage("bad_request", { detail: "pid" }));
+      }
+
+      const now = host.now();
+      const requestBytes = requestSize(request);
+      const who = names.nameOf(pid, () => onPhone(pid));
+      const allowed = limiter.allow(pid, now);
+      const number = nextExchangeId(report);
+      const body = allowed
+        ? ({ message: `Olá, ${who}!`, number, who, requestBytes } satisfies Hello)
+        : errorMessage("rate_limited");
+      const status = allowed ? 200 : 429;
+      const answer = sizedResponse(status, JSON.stringify(body), JSON_HEADERS);
+      report = addExchange(report, {
+        method: request.method,
+        path: publicPath(url.pathname),
+        status,
+        requestBytes,
+        responseBytes: answer.headBytes + answer.bodyBytes,
+        at: now,
+        who,
+      });
+      host.changed("requests");
+      return answer.response;
+    },
+
+    reset() {
+      report = emptyRequestsReport();
+      names.clear();
+      limiter.clear();
+    },
+
+    report: () => report,
+  };
+};

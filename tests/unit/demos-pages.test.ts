@@ -1,0 +1,71 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ACCEPT, barShares, parseVisit, routeUrl } from "../../src/demos/pages/loads.ts";
+import { counterDigits, escapeHtml, newsPage, visitJson, wallClock } from "../../src/demos/pages/newsPage.ts";
+import { addLoad, emptyPagesReport, isRoute, perLoad } from "../../src/demos/pages/pageTally.ts";
+
+const visit = { visits: 1234, time: "21:04:05" };
+
+test("the whole page is a complete 2005 document, a few kB, with the update in it", () => {
+  const html = newsPage(visit);
+  assert.match(html, /^<!DOCTYPE html PUBLIC "-\/\/W3C\/\/DTD XHTML 1\.0 Transitional\/\/EN"/);
+  for (const part of ["<head>", "<style", '<div id="topo">', '<ul id="menu">', '<div id="principal">', '<div id="rodape">', "</html>"]) {
+    assert.ok(html.includes(part), part);
+  }
+  assert.equal(html.match(/<div class="noticia">/g)?.length, 6);
+  assert.ok(html.includes('<p class="contador" id="visitas">001234</p>'));
+  assert.ok(html.includes('<b id="hora">21:04:05</b>'));
+  const bytes = Buffer.byteLength(html);
+  assert.ok(bytes > 4000 && bytes < 8000, `${bytes} bytes`);
+  // Everything else is the same from one load to the next: only the update differs.
+  const next = newsPage({ visits: 1235, time: "21:04:09" });
+  assert.equal(next.length, html.length);
+  assert.notEqual(next, html);
+});
+
+test("the AJAX answer is the same update and nothing else", () => {
+  assert.equal(visitJson(visit), '{"visits":1234,"time":"21:04:05"}');
+  assert.deepEqual(parseVisit(visitJson(visit)), visit);
+  assert.equal(parseVisit('{"type":"error","code":"rate_limited","message":"…"}'), null);
+  assert.equal(parseVisit('{"visits":"1","time":"x"}'), null);
+  assert.equal(parseVisit("null"), null);
+  assert.equal(parseVisit("<html>"), null);
+});
+
+test("whatever goes into the page is escaped", () => {
+  assert.equal(escapeHtml(`<script>alert("x") & 'y'</script>`), "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+  const html = newsPage({ visits: 7, time: "<img src=x onerror=alert(1)>" });
+  assert.ok(!html.includes("<img"));
+  assert.ok(html.includes("&lt;img src=x onerror=alert(1)&gt;"));
+});
+
+test("the counter has six digits; the clock reads hours, minutes and seconds", () => {
+  assert.equal(counterDigits(42), "000042");
+  assert.equal(counterDigits(1_234_567), "1234567");
+  assert.equal(counterDigits(-3), "000000");
+  assert.match(wallClock(Date.UTC(2026, 10, 20, 23, 4, 5)), /^\d\d:04:05$/);
+  assert.equal(wallClock(Date.UTC(2026, 10, 20, 23, 4, 5)), "20:04:05", "São Paulo is UTC−3");
+});
+
+test("the tally adds each load to its route, and averages per load", () => {
+  let report = emptyPagesReport();
+  assert.equal(perLoad(report.page), null);
+  report = addLoad(report, "page", { requestBytes: 600, responseHeadBytes: 330, responseBodyBytes: 5330 });
+  report = addLoad(report, "page", { requestBytes: 700, responseHeadBytes: 330, responseBodyBytes: 5330 });
+  report = addLoad(report, "data", { requestBytes: 500, responseHeadBytes: 315, responseBodyBytes: 30 });
+  assert.deepEqual(report.page, { loads: 2, requestBytes: 1300, responseHeadBytes: 660, responseBodyBytes: 10660 });
+  assert.equal(report.data.loads, 1);
+  assert.deepEqual(perLoad(report.page), { request: 650, responseHead: 330, responseBody: 5330, response: 5660, total: 6310 });
+  assert.deepEqual(perLoad(report.data), { request: 500, responseHead: 315, responseBody: 30, response: 345, total: 845 });
+  assert.equal(report.visits, 0, "the counter is the server's to move");
+});
+
+test("routes, addresses, what each asks for, and bars on one scale", () => {
+  assert.ok(isRoute("page") && isRoute("data"));
+  assert.ok(!isRoute("everything") && !isRoute(undefined) && !isRoute("__proto__"));
+  assert.equal(routeUrl("/parties/main/K7QXM", "data", "a+b_c-d1"), "/parties/main/K7QXM/pages/data?pid=a%2Bb_c-d1");
+  assert.match(ACCEPT.page, /^text\/html/);
+  assert.equal(ACCEPT.data, "application/json");
+  assert.deepEqual(barShares(5000, 500), [1, 0.1]);
+  assert.deepEqual(barShares(0, 0), [0, 0]);
+});
