@@ -1,6 +1,7 @@
 // Components that slides may use without importing them (see slides/ and src/components/diagrams/).
 import Steps from "./Steps.astro";
 import Step from "./Step.astro";
+import Poll from "./Poll.astro";
 import Exchange from "./diagrams/Exchange.astro";
 import Timeline from "./diagrams/Timeline.astro";
 import LayerStack from "./diagrams/LayerStack.astro";
@@ -14,4 +15,4 @@ import PageVsAjax from "./demos/PageVsAjax.astro";
 import RequestResponse from "./demos/RequestResponse.astro";
 import BrowserTally from "./demos/BrowserTally.astro";
 
-export const mdxComponents = { Steps, Step, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing };
+export const mdxComponents = { Steps, Step, Poll, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing };

@@ -8,7 +8,7 @@ import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react
 import { getPosition, subscribe } from "../deck/store.ts";
 import { useSlideIndex } from "../diagrams/useSlideStep.ts";
 import type { DemoName, ServerMessage } from "../room/protocol.ts";
-import type { LinkStatus } from "../live/room.ts";
+import type { LinkStatus, RoomSnapshot } from "../live/room.ts";
 import { watchLiveSession, type LiveSession } from "../live/session.ts";
 import "./demos.css";
 
@@ -26,6 +26,17 @@ export function useLinkStatus(session: LiveSession | null): LinkStatus | null {
     return session.client.subscribe((snapshot) => setStatus(snapshot.status));
   }, [session]);
   return status;
+}
+
+/** The room as this page mirrors it (state, who we are, link status); null outside a room. */
+export function useRoomSnapshot(session: LiveSession | null): RoomSnapshot | null {
+  const [snapshot, setSnapshot] = useState<RoomSnapshot | null>(session?.client.get() ?? null);
+  useEffect(() => {
+    if (!session) return setSnapshot(null);
+    setSnapshot(session.client.get());
+    return session.client.subscribe(setSnapshot);
+  }, [session]);
+  return snapshot;
 }
 
 /** Calls `listener` for every message the server sends this page (keep it stable, or cheap to re-subscribe). */

@@ -1,5 +1,5 @@
 import PartySocket from "partysocket";
-import { isFinalCloseCode, parseServerMessage, type ClientMessage, type DemoName, type ErrorMessage, type Role, type ServerMessage } from "../room/protocol.ts";
+import { isFinalCloseCode, parseServerMessage, type ClientMessage, type DemoName, type ErrorMessage, type Role, type ServerMessage, type You } from "../room/protocol.ts";
 import { applyDelta, needsSnapshot, type RoomView } from "../room/state.ts";
 
 /**
@@ -16,6 +16,8 @@ export interface RoomSnapshot {
   clockOffset: number;
   /** The last error the server sent (a refused action, or why it closed the connection). */
   error: ErrorMessage | null;
+  /** Who the server says this connection is, and this participant's ballots. */
+  you: You | null;
 }
 
 /** One frame on this device's socket, as the wire inspector shows it. */
@@ -63,7 +65,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
   if (options.presenterKey) query.key = options.presenterKey;
   const socket = new PartySocket({ host: options.host ?? location.host, room: options.code, query });
 
-  let snapshot: RoomSnapshot = { status: "connecting", view: null, clockOffset: 0, error: null };
+  let snapshot: RoomSnapshot = { status: "connecting", view: null, clockOffset: 0, error: null, you: null };
   const listeners = new Set<(snapshot: RoomSnapshot) => void>();
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const frameListeners = new Set<(frame: WireFrame) => void>();
@@ -99,6 +101,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
           view: { seq: message.seq, state: message.state },
           clockOffset: message.now - Date.now(),
           error: null,
+          you: message.you,
         });
         // The snapshot's clock reading is one transit late; a ping at once measures the offset properly.
         heartbeat.probe();
@@ -113,6 +116,9 @@ export function connectRoom(options: RoomOptions): RoomClient {
       }
       case "pong":
         heartbeat.answered(message.id, message.now);
+        break;
+      case "voted":
+        if (snapshot.you) update({ you: { ...snapshot.you, votes: { ...snapshot.you.votes, [message.poll]: message.option } } });
         break;
       case "error":
         // Refused at the door (wrong key, no such room): the close frame that follows can take

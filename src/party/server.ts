@@ -22,6 +22,7 @@ import {
   type RoomInfo,
   type ServerMessage,
 } from "../room/protocol.ts";
+import { checkVote, POLLS_MAX, tallyPoll, type PollDefinition, type PollView } from "../room/polls.ts";
 import { hashKey, keyMatches, newPresenterKey } from "../room/secret.ts";
 import {
   applyTimerAction,
@@ -40,6 +41,14 @@ export const PRESENCE_COALESCE_MS = 100;
 /** Storage keys. The key hash is written once; the view on every change. */
 const KEY_HASH = "keyHash";
 const VIEW = "view";
+/** `poll:<id>` → its definition and whether it is open; `vote:<id>:<pid>` → the option, one key per ballot. */
+const POLL_PREFIX = "poll:";
+const VOTE_PREFIX = "vote:";
+
+interface StoredPoll {
+  definition: PollDefinition;
+  open: boolean;
+}
 
 /** PartyKit connection state: who this is, and their rate-limit bucket. */
 interface ConnectionInfo extends Member {
@@ -82,6 +91,11 @@ export default class RoomServer implements Party.Server {
   // A pending presence broadcast. Losing it to an eviction is harmless: presence is recomputed
   // from the live connections on the next start.
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  // Polls and their ballots, as stored. A ballot is written before it is acknowledged; the
+  // counts everyone sees follow, coalesced, so a thousand votes make a few broadcasts.
+  private readonly polls = new Map<string, StoredPoll>();
+  private readonly ballots = new Map<string, Map<string, number>>();
+  private recountTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly lab: Lab;
 
   constructor(room: Party.Room) {
@@ -106,12 +120,17 @@ export default class RoomServer implements Party.Server {
       const keyHash = stored.get(KEY_HASH);
       if (typeof keyHash !== "string") return;
       this.keyHash = keyHash;
-      this.view = (stored.get(VIEW) as RoomView | undefined) ?? { seq: 0, state: initialState(this.room.id) };
+      const view = stored.get(VIEW) as RoomView | undefined;
+      // A view stored by an older version lacks the newer fields: their initial values fill in.
+      this.view = { seq: view?.seq ?? 0, state: { ...initialState(this.room.id), ...view?.state } };
       this.published = this.view;
+      await this.loadPolls();
       // After a restart nobody is connected; after a hibernation wake-up the sockets are still
       // here. Either way the stored presence may be stale: correct it as a change of its own, so
       // one seq never names two different states.
-      await this.change(setPresence(this.view.state, this.readPresence()));
+      // Likewise the poll's counts: a ballot is stored before its recount goes out.
+      const poll = this.view.state.poll && this.pollView(this.view.state.poll.id);
+      await this.change({ ...setPresence(this.view.state, this.readPresence()), poll: poll ?? null });
     });
   }
 
@@ -242,6 +261,10 @@ export default class RoomServer implements Party.Server {
           return sendTo(sender, this.snapshotFor(info));
         case "ping":
           return sendTo(sender, { type: "pong", id: message.id, now: Date.now() });
+        case "poll":
+          return await this.pollAction(message.action, message.poll, sender);
+        case "vote":
+          return await this.vote(message.poll, message.option, info, sender);
         default:
           this.lab.message(message, { connection: sender, member: info });
       }
@@ -265,9 +288,82 @@ export default class RoomServer implements Party.Server {
 
   // ── State: change, persist, broadcast ──────────────────────────────────────────────────────
 
+  // ── Polls ──────────────────────────────────────────────────────────────────────────────────
+
+  private async loadPolls(): Promise<void> {
+    for (const [key, value] of await this.room.storage.list<StoredPoll>({ prefix: POLL_PREFIX })) {
+      this.polls.set(key.slice(POLL_PREFIX.length), value);
+    }
+    for (const [key, option] of await this.room.storage.list<number>({ prefix: VOTE_PREFIX })) {
+      const [poll = "", pid = ""] = key.slice(VOTE_PREFIX.length).split(":");
+      this.ballotsOf(poll).set(pid, option);
+    }
+  }
+
+  private ballotsOf(poll: string): Map<string, number> {
+    let ballots = this.ballots.get(poll);
+    if (!ballots) this.ballots.set(poll, (ballots = new Map()));
+    return ballots;
+  }
+
+  private pollView(id: string): PollView | null {
+    const poll = this.polls.get(id);
+    return poll ? tallyPoll(poll.definition, poll.open, this.ballotsOf(id)) : null;
+  }
+
+  /** show: on screen (created the first time, as the slide declares it); open/close: votes or not. */
+  private async pollAction(action: "show" | "open" | "close", definition: PollDefinition, sender: Party.Connection): Promise<void> {
+    if (!this.view) return;
+    let poll = this.polls.get(definition.id);
+    if (!poll) {
+      if (this.polls.size >= POLLS_MAX) return sendTo(sender, errorMessage("bad_request", { detail: `no máximo ${POLLS_MAX} votações por sala` }));
+      poll = { definition, open: false };
+    }
+    if (action !== "show") poll = { ...poll, open: action === "open" };
+    this.polls.set(definition.id, poll);
+    await this.room.storage.put(POLL_PREFIX + definition.id, poll);
+    await this.change({ ...this.view.state, poll: this.pollView(definition.id) });
+  }
+
+  private async vote(pollId: string, option: number, info: ConnectionInfo, sender: Party.Connection): Promise<void> {
+    if (info.role !== "audience" || info.pid === undefined) return sendTo(sender, errorMessage("forbidden", { ref: "vote" }));
+    const poll = this.polls.get(pollId);
+    const refusal = checkVote(poll && { open: poll.open, options: poll.definition.options }, option);
+    if (refusal === "bad_option") return sendTo(sender, errorMessage("bad_message", { ref: "vote", detail: "option" }));
+    if (refusal) return sendTo(sender, errorMessage(refusal, { ref: "vote" }));
+    const ballots = this.ballotsOf(pollId);
+    if (ballots.get(info.pid) !== option) {
+      ballots.set(info.pid, option);
+      await this.room.storage.put(`${VOTE_PREFIX}${pollId}:${info.pid}`, option);
+      this.scheduleRecount();
+    }
+    sendTo(sender, { type: "voted", poll: pollId, option });
+  }
+
+  private scheduleRecount(): void {
+    if (this.recountTimer !== null) return;
+    this.recountTimer = setTimeout(() => {
+      this.recountTimer = null;
+      const current = this.view?.state.poll;
+      if (this.view && current) {
+        this.change({ ...this.view.state, poll: this.pollView(current.id) }).catch((error: unknown) => console.error("recount", error));
+      }
+    }, PRESENCE_COALESCE_MS);
+  }
+
+  /** Poll id → option for one participant, for their snapshot. */
+  private votesOf(pid: string): Record<string, number> {
+    const votes: Record<string, number> = {};
+    for (const [poll, ballots] of this.ballots) {
+      const option = ballots.get(pid);
+      if (option !== undefined) votes[poll] = option;
+    }
+    return votes;
+  }
+
   private snapshotFor(info: ConnectionInfo): ServerMessage {
     const view = this.published ?? { seq: 0, state: initialState(this.room.id) };
-    const you = info.pid === undefined ? { role: info.role } : { role: info.role, pid: info.pid };
+    const you = info.pid === undefined ? { role: info.role } : { role: info.role, pid: info.pid, votes: this.votesOf(info.pid) };
     return { type: "snapshot", seq: view.seq, now: Date.now(), you, state: view.state };
   }
 

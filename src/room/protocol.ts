@@ -4,6 +4,7 @@
  * Shared by the server (parseClientMessage) and the browser (parseServerMessage).
  */
 import * as v from "valibot";
+import { OPTIONS_MAX, POLL_ID_PATTERN, PollDefinitionSchema } from "./polls.ts";
 import { utf8Length } from "./utf8.ts";
 
 import type { PublicState } from "./state.ts";
@@ -45,6 +46,8 @@ export const ERROR_CODES = [
   "bad_room",
   "bad_request",
   "rate_limited",
+  "no_poll",
+  "poll_closed",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -62,6 +65,8 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
   bad_room: "Código de sala inválido",
   bad_request: "Requisição inválida",
   rate_limited: "Mensagens demais, vá mais devagar",
+  no_poll: "Essa votação não existe",
+  poll_closed: "A votação está fechada",
 };
 
 /**
@@ -113,6 +118,16 @@ export const PublicStateSchema = v.object({
   presenterOnline: v.boolean(),
   audience: v.number(),
   timer: TimerStateSchema,
+  poll: v.nullable(
+    v.object({
+      id: v.string(),
+      question: v.string(),
+      options: v.array(v.string()),
+      open: v.boolean(),
+      counts: v.array(v.number()),
+      total: v.number(),
+    }),
+  ),
 }) satisfies v.GenericSchema<unknown, PublicState>; // the schema and state.ts's type must agree
 
 // ── Client → server ──────────────────────────────────────────────────────────────────────────
@@ -165,6 +180,20 @@ export const RttSchema = v.strictObject({
   ms: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(REPORT_MS_MAX)),
 });
 
+/** Presenter: put a poll on screen (creating it the first time), open it for votes, or close it. */
+export const PollSchema = v.strictObject({
+  type: v.literal("poll"),
+  action: v.picklist(["show", "open", "close"]),
+  poll: PollDefinitionSchema,
+});
+
+/** Audience: this participant's ballot in a poll (a second one replaces the first while it is open). */
+export const VoteSchema = v.strictObject({
+  type: v.literal("vote"),
+  poll: v.pipe(v.string(), v.regex(POLL_ID_PATTERN)),
+  option: Int(0, OPTIONS_MAX - 1),
+});
+
 /** Presenter: start a demo's measurements afresh. */
 export const ResetSchema = v.strictObject({
   type: v.literal("reset"),
@@ -181,6 +210,8 @@ const CLIENT_SCHEMAS = {
   seen: SeenSchema,
   rtt: RttSchema,
   reset: ResetSchema,
+  poll: PollSchema,
+  vote: VoteSchema,
 } as const;
 
 export const ClientMessageSchema = v.variant("type", [
@@ -193,6 +224,8 @@ export const ClientMessageSchema = v.variant("type", [
   SeenSchema,
   RttSchema,
   ResetSchema,
+  PollSchema,
+  VoteSchema,
 ]);
 
 export type GotoMessage = v.InferOutput<typeof GotoSchema>;
@@ -204,12 +237,14 @@ export type StreamMessage = v.InferOutput<typeof StreamSchema>;
 export type SeenMessage = v.InferOutput<typeof SeenSchema>;
 export type RttMessage = v.InferOutput<typeof RttSchema>;
 export type ResetMessage = v.InferOutput<typeof ResetSchema>;
+export type PollMessage = v.InferOutput<typeof PollSchema>;
+export type VoteMessage = v.InferOutput<typeof VoteSchema>;
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
 
 /** Actions the server refuses (`forbidden`) unless they come from a presenter connection. */
 export function isPresenterOnly(message: ClientMessage): boolean {
-  return message.type === "goto" || message.type === "timer" || message.type === "stream" || message.type === "reset";
+  return message.type === "goto" || message.type === "timer" || message.type === "stream" || message.type === "reset" || message.type === "poll";
 }
 
 // ── Server → client ──────────────────────────────────────────────────────────────────────────
@@ -218,6 +253,8 @@ export function isPresenterOnly(message: ClientMessage): boolean {
 export const YouSchema = v.object({
   role: v.picklist(ROLES),
   pid: v.optional(v.string()),
+  /** This participant's ballots: poll id → option (so a reload shows their vote). */
+  votes: v.optional(v.record(v.string(), v.number())),
 });
 
 export const SnapshotSchema = v.object({
@@ -248,6 +285,13 @@ export const ErrorMessageSchema = v.object({
   ref: v.optional(v.string()),
 });
 
+/** To a voter: the server kept their ballot. */
+export const VotedSchema = v.object({
+  type: v.literal("voted"),
+  poll: v.string(),
+  option: v.number(),
+});
+
 /** One event of the delivery demo's stream, to the phones on the WebSocket lane. */
 export const EventSchema = v.object({
   type: v.literal("event"),
@@ -263,7 +307,7 @@ export const LabSchema = v.object({
   data: v.unknown(),
 });
 
-export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema, EventSchema, LabSchema]);
+export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema, EventSchema, LabSchema, VotedSchema]);
 
 export type You = v.InferOutput<typeof YouSchema>;
 export type SnapshotMessage = v.InferOutput<typeof SnapshotSchema>;
@@ -272,6 +316,7 @@ export type PongMessage = v.InferOutput<typeof PongSchema>;
 export type ErrorMessage = v.InferOutput<typeof ErrorMessageSchema>;
 export type EventMessage = v.InferOutput<typeof EventSchema>;
 export type LabMessage = v.InferOutput<typeof LabSchema>;
+export type VotedMessage = v.InferOutput<typeof VotedSchema>;
 export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
 
 /** The body of HTTP answers: POST → 201 `RoomCreated`, GET → 200 `RoomInfo`, errors → ErrorMessage. */

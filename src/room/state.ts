@@ -3,6 +3,7 @@
  * the browser (which mirrors it). "Sync state, not events": the server sends a snapshot on
  * connect, then deltas numbered by `seq`; a client that misses one asks for a new snapshot.
  */
+import { samePollView, type PollView } from "./polls.ts";
 
 /**
  * The talk clock, stored as a start instant plus what was accumulated before it, never as a
@@ -24,6 +25,8 @@ export interface PublicState {
   /** Unique participant ids among the audience's connections (two tabs of one phone count once). */
   audience: number;
   timer: TimerState;
+  /** The poll on screen (the last one the presenter showed, opened or closed), or none yet. */
+  poll: PollView | null;
 }
 
 /**
@@ -54,6 +57,7 @@ export function initialState(code: string): PublicState {
     presenterOnline: false,
     audience: 0,
     timer: { startedAt: null, elapsed: 0 },
+    poll: null,
   };
 }
 
@@ -121,6 +125,7 @@ export function diffState(before: PublicState, after: PublicState): StateChanges
   if (before.presenterOnline !== after.presenterOnline) changes.presenterOnline = after.presenterOnline;
   if (before.audience !== after.audience) changes.audience = after.audience;
   if (!sameTimer(before.timer, after.timer)) changes.timer = { ...after.timer };
+  if (!samePollView(before.poll, after.poll)) changes.poll = after.poll;
   return changes;
 }
 
@@ -151,7 +156,7 @@ export function needsSnapshot(view: RoomView, delta: Pick<Delta, "seq">): boolea
  */
 export function applyDelta(view: RoomView, delta: Delta): RoomView {
   if (needsSnapshot(view, delta)) return view;
-  const { code, slide, step, presenterOnline, audience, timer } = delta.changes;
+  const { code, slide, step, presenterOnline, audience, timer, poll } = delta.changes;
   const state: PublicState = { ...view.state, timer: { ...view.state.timer } };
   if (code !== undefined) state.code = code;
   if (slide !== undefined) state.slide = slide;
@@ -159,5 +164,6 @@ export function applyDelta(view: RoomView, delta: Delta): RoomView {
   if (presenterOnline !== undefined) state.presenterOnline = presenterOnline;
   if (audience !== undefined) state.audience = audience;
   if (timer !== undefined) state.timer = { startedAt: timer.startedAt, elapsed: timer.elapsed };
+  if (poll !== undefined) state.poll = poll;
   return { seq: delta.seq, state };
 }

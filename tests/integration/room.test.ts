@@ -79,7 +79,7 @@ test("GET answers 200 with the public state, 404 for an unknown room, 400 for a 
   assert.deepEqual(await found.json(), {
     code: room.code,
     exists: true,
-    state: { code: room.code, slide: 0, step: 0, presenterOnline: false, audience: 0, timer: { startedAt: null, elapsed: 0 } },
+    state: { code: room.code, slide: 0, step: 0, presenterOnline: false, audience: 0, timer: { startedAt: null, elapsed: 0 }, poll: null },
   });
 
   const missing = await fetch(`${server.origin}/parties/main/${newRoomCode()}`);

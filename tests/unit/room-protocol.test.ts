@@ -157,7 +157,7 @@ test("close codes 4000, 4001, 4004, 4008 are final; others are not", () => {
 });
 
 test("parseServerMessage accepts the server's messages and rejects junk", () => {
-  const state = { code: "ABCDE", slide: 1, step: 0, presenterOnline: true, audience: 2, timer: { startedAt: null, elapsed: 0 } };
+  const state = { code: "ABCDE", slide: 1, step: 0, presenterOnline: true, audience: 2, timer: { startedAt: null, elapsed: 0 }, poll: null };
   const snapshot = { type: "snapshot", seq: 3, now: 1, you: { role: "audience", pid: "abcdefgh" }, state };
   assert.deepEqual(parseServerMessage(JSON.stringify(snapshot)), snapshot);
   const delta = { type: "delta", seq: 4, now: 2, changes: { slide: 2 } };

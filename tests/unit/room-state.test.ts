@@ -24,6 +24,7 @@ test("a new room starts at the first slide, stopped, empty", () => {
     presenterOnline: false,
     audience: 0,
     timer: { startedAt: null, elapsed: 0 },
+    poll: null,
   });
 });
 
