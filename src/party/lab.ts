@@ -6,7 +6,8 @@
  * AUDIENCE_REPORT_MS), so a burst of activity costs a few messages, not one per request.
  *
  * Measurements live in memory: they are a live experiment, not the talk's record, and start
- * afresh when the room's process does.
+ * afresh when the room's process does. Modules whose data is the talk's record (the audience's
+ * reactions, questions) keep it in `host.storage` and read it back in `load()`.
  */
 import type * as Party from "partykit/server";
 import type { ClientMessage, ClientMessageType, DemoName, ServerMessage } from "../room/protocol.ts";
@@ -30,6 +31,10 @@ export interface LabHost {
   send(connection: Party.Connection, message: ServerMessage | string): void;
   /** This demo's report changed: send it soon. */
   changed(demo: DemoName): void;
+  /** The room's durable storage (what must survive a restart). */
+  storage: Party.Storage;
+  /** True when `key` is this room's presenter key (for HTTP routes only the presenter may use). */
+  isPresenterKey(key: string | null): Promise<boolean>;
 }
 
 export interface LabDemo {
@@ -42,10 +47,13 @@ export interface LabDemo {
   /** A connection left. */
   leave?(connection: Party.Connection): void;
   reset(): void;
+  /** Reads what the module stored, when the room starts (before any connection or request). */
+  load?(): Promise<void>;
   /** For the presenters: the demo's measurements now. */
   report(): unknown;
-  /** For the audience, if they get one (sent at most every AUDIENCE_REPORT_MS). */
+  /** For the audience, if they get one (sent at most every `audienceEveryMs`, default AUDIENCE_REPORT_MS). */
   audienceReport?(): unknown;
+  audienceEveryMs?: number;
 }
 
 export type LabDemoFactory = (host: LabHost) => LabDemo;
@@ -54,9 +62,9 @@ export class Lab {
   private readonly demos = new Map<DemoName, LabDemo>();
   private readonly byMessage = new Map<ClientMessageType, LabDemo>();
   private readonly dirty = new Set<DemoName>();
-  private readonly audienceDirty = new Set<DemoName>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private audienceTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Per demo with an audience report: the pending send, if one is scheduled. */
+  private readonly audienceTimers = new Map<DemoName, ReturnType<typeof setTimeout>>();
 
   constructor(
     factories: readonly LabDemoFactory[],
@@ -89,6 +97,10 @@ export class Lab {
     return true;
   }
 
+  async load(): Promise<void> {
+    for (const demo of this.demos.values()) await demo.load?.();
+  }
+
   leave(connection: Party.Connection): void {
     for (const demo of this.demos.values()) demo.leave?.(connection);
   }
@@ -98,11 +110,18 @@ export class Lab {
     return Array.from(this.demos.values(), (demo) => ({ type: "lab", demo: demo.name, data: demo.report() }));
   }
 
+  /** The audience reports, for a phone that just connected. */
+  audienceReports(): ServerMessage[] {
+    return Array.from(this.demos.values()).flatMap((demo) => (demo.audienceReport ? [{ type: "lab" as const, demo: demo.name, data: demo.audienceReport() }] : []));
+  }
+
   private changed(name: DemoName): void {
     this.dirty.add(name);
-    if (this.demos.get(name)?.audienceReport) this.audienceDirty.add(name);
     this.timer ??= setTimeout(() => this.flush(), REPORT_MS);
-    if (this.audienceDirty.size > 0) this.audienceTimer ??= setTimeout(() => this.flushAudience(), AUDIENCE_REPORT_MS);
+    const demo = this.demos.get(name);
+    if (demo?.audienceReport && !this.audienceTimers.has(name)) {
+      this.audienceTimers.set(name, setTimeout(() => this.flushAudience(demo), demo.audienceEveryMs ?? AUDIENCE_REPORT_MS));
+    }
   }
 
   private flush(): void {
@@ -115,13 +134,9 @@ export class Lab {
     this.dirty.clear();
   }
 
-  private flushAudience(): void {
-    this.audienceTimer = null;
-    const audience = this.host.audience();
-    for (const name of this.audienceDirty) {
-      const text = JSON.stringify({ type: "lab", demo: name, data: this.demos.get(name)!.audienceReport!() } satisfies ServerMessage);
-      for (const { connection } of audience) this.host.send(connection, text);
-    }
-    this.audienceDirty.clear();
+  private flushAudience(demo: LabDemo): void {
+    this.audienceTimers.delete(demo.name);
+    const text = JSON.stringify({ type: "lab", demo: demo.name, data: demo.audienceReport!() } satisfies ServerMessage);
+    for (const { connection } of this.host.audience()) this.host.send(connection, text);
   }
 }

@@ -110,6 +110,8 @@ export default class RoomServer implements Party.Server {
           return info ? [{ connection, member: info }] : [];
         }),
       send: sendTo,
+      storage: room.storage,
+      isPresenterKey: async (key) => this.keyHash !== null && (await keyMatches(key, this.keyHash)),
     });
   }
 
@@ -125,6 +127,7 @@ export default class RoomServer implements Party.Server {
       this.view = { seq: view?.seq ?? 0, state: { ...initialState(this.room.id), ...view?.state } };
       this.published = this.view;
       await this.loadPolls();
+      await this.lab.load();
       // After a restart nobody is connected; after a hibernation wake-up the sockets are still
       // here. Either way the stored presence may be stale: correct it as a change of its own, so
       // one seq never names two different states.
@@ -223,7 +226,7 @@ export default class RoomServer implements Party.Server {
       const info: ConnectionInfo = { ...admission.member, bucket: fullBucket(Date.now()) };
       connection.setState(info);
       sendTo(connection, this.snapshotFor(info));
-      if (info.role !== "audience") for (const report of this.lab.reports()) sendTo(connection, report);
+      for (const report of info.role === "audience" ? this.lab.audienceReports() : this.lab.reports()) sendTo(connection, report);
       this.schedulePresence();
     } catch (error) {
       console.error("onConnect", error);

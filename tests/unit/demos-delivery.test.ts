@@ -247,6 +247,8 @@ function fakeRoom() {
     audience: () => phones,
     send: (connection, message) => void sent.push({ to: connection.id, text: typeof message === "string" ? message : JSON.stringify(message) }),
     changed: () => void changes++,
+    storage: {} as Party.Storage, // the delivery demo stores nothing
+    isPresenterKey: async () => false,
   };
   const demo = deliveryDemo(host);
   const get = (query: string) =>
