@@ -54,6 +54,8 @@ export interface LabDemo {
   /** For the audience, if they get one (sent at most every `audienceEveryMs`, default AUDIENCE_REPORT_MS). */
   audienceReport?(): unknown;
   audienceEveryMs?: number;
+  /** What the audience produced, for the presenter's results download (JSON-ready). */
+  export?(): unknown;
 }
 
 export type LabDemoFactory = (host: LabHost) => LabDemo;
@@ -108,6 +110,11 @@ export class Lab {
   /** Every report, for a presenter who just connected. */
   reports(): ServerMessage[] {
     return Array.from(this.demos.values(), (demo) => ({ type: "lab", demo: demo.name, data: demo.report() }));
+  }
+
+  /** Each module's export, by name (only modules that have one). */
+  exports(): Partial<Record<DemoName, unknown>> {
+    return Object.fromEntries(Array.from(this.demos.values()).flatMap((demo) => (demo.export ? [[demo.name, demo.export()]] : [])));
   }
 
   /** The audience reports, for a phone that just connected. */

@@ -98,8 +98,8 @@ export function isFinalCloseCode(code: number): boolean {
 export const LANES = ["poll", "longpoll", "ws"] as const;
 export type Lane = (typeof LANES)[number];
 
-/** The demos with a server part; each has its own report (`lab` messages) and reset. */
-export const DEMOS = ["delivery", "requests", "pages", "rtt", "browsers"] as const;
+/** The lab's modules (demos and audience features); each has its own report (`lab` messages) and reset. */
+export const DEMOS = ["delivery", "requests", "pages", "rtt", "browsers", "reactions", "questions", "notify", "sensors"] as const;
 export type DemoName = (typeof DEMOS)[number];
 
 // ── Shared shapes ────────────────────────────────────────────────────────────────────────────
@@ -194,6 +194,63 @@ export const VoteSchema = v.strictObject({
   option: Int(0, OPTIONS_MAX - 1),
 });
 
+// ── Audience participation (issue 5) ─────────────────────────────────────────────────────────
+
+/** The reactions a phone can send. */
+export const REACTIONS = ["👏", "❤️", "😂", "🤯", "🐍", "🔥"] as const;
+export type Reaction = (typeof REACTIONS)[number];
+/** Longest question, in characters (after trimming). */
+export const QUESTION_TEXT_MAX = 280;
+export const NOTIFICATION_KINDS = ["email", "message", "like"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Audience: taps since the last batch, per reaction (phones batch: a few messages a second at most). */
+export const ReactSchema = v.strictObject({
+  type: v.literal("react"),
+  counts: v.pipe(
+    v.record(v.picklist(REACTIONS), Int(1, 50)),
+    v.check((counts) => Object.keys(counts).length > 0, "vazio"),
+  ),
+});
+
+/** Audience: a question for the presenter (plain text; trimmed; 1..QUESTION_TEXT_MAX characters). */
+export const AskSchema = v.strictObject({
+  type: v.literal("ask"),
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(QUESTION_TEXT_MAX)),
+});
+
+/** Audience: one upvote per participant and question. */
+export const UpvoteSchema = v.strictObject({
+  type: v.literal("upvote"),
+  id: v.pipe(v.string(), v.maxLength(PING_ID_MAX)),
+});
+
+/** Presenter: mark a question answered, hide it, or bring it back. */
+export const ModerateSchema = v.strictObject({
+  type: v.literal("moderate"),
+  id: v.pipe(v.string(), v.maxLength(PING_ID_MAX)),
+  action: v.picklist(["answered", "hidden", "open"]),
+});
+
+/** Presenter: push a notification to every phone. */
+export const NotifySchema = v.strictObject({
+  type: v.literal("notify"),
+  kind: v.picklist(NOTIFICATION_KINDS),
+});
+
+/** Audience: notification `id` reached this phone. */
+export const AckSchema = v.strictObject({
+  type: v.literal("ack"),
+  id: Int(1, EVENT_ID_MAX),
+});
+
+/** Audience: this phone's tilt (front-back `beta`, left-right `gamma`, degrees), up to ~10 a second. */
+export const TiltSchema = v.strictObject({
+  type: v.literal("tilt"),
+  beta: v.pipe(v.number(), v.finite(), v.minValue(-180), v.maxValue(180)),
+  gamma: v.pipe(v.number(), v.finite(), v.minValue(-90), v.maxValue(90)),
+});
+
 /** Presenter: start a demo's measurements afresh. */
 export const ResetSchema = v.strictObject({
   type: v.literal("reset"),
@@ -212,6 +269,13 @@ const CLIENT_SCHEMAS = {
   reset: ResetSchema,
   poll: PollSchema,
   vote: VoteSchema,
+  react: ReactSchema,
+  ask: AskSchema,
+  upvote: UpvoteSchema,
+  moderate: ModerateSchema,
+  notify: NotifySchema,
+  ack: AckSchema,
+  tilt: TiltSchema,
 } as const;
 
 export const ClientMessageSchema = v.variant("type", [
@@ -226,6 +290,13 @@ export const ClientMessageSchema = v.variant("type", [
   ResetSchema,
   PollSchema,
   VoteSchema,
+  ReactSchema,
+  AskSchema,
+  UpvoteSchema,
+  ModerateSchema,
+  NotifySchema,
+  AckSchema,
+  TiltSchema,
 ]);
 
 export type GotoMessage = v.InferOutput<typeof GotoSchema>;
@@ -239,12 +310,19 @@ export type RttMessage = v.InferOutput<typeof RttSchema>;
 export type ResetMessage = v.InferOutput<typeof ResetSchema>;
 export type PollMessage = v.InferOutput<typeof PollSchema>;
 export type VoteMessage = v.InferOutput<typeof VoteSchema>;
+export type ReactMessage = v.InferOutput<typeof ReactSchema>;
+export type AskMessage = v.InferOutput<typeof AskSchema>;
+export type UpvoteMessage = v.InferOutput<typeof UpvoteSchema>;
+export type ModerateMessage = v.InferOutput<typeof ModerateSchema>;
+export type NotifyMessage = v.InferOutput<typeof NotifySchema>;
+export type AckMessage = v.InferOutput<typeof AckSchema>;
+export type TiltMessage = v.InferOutput<typeof TiltSchema>;
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage["type"];
 
 /** Actions the server refuses (`forbidden`) unless they come from a presenter connection. */
 export function isPresenterOnly(message: ClientMessage): boolean {
-  return message.type === "goto" || message.type === "timer" || message.type === "stream" || message.type === "reset" || message.type === "poll";
+  return message.type === "goto" || message.type === "timer" || message.type === "stream" || message.type === "reset" || message.type === "poll" || message.type === "moderate" || message.type === "notify";
 }
 
 // ── Server → client ──────────────────────────────────────────────────────────────────────────
@@ -292,6 +370,15 @@ export const VotedSchema = v.object({
   option: v.number(),
 });
 
+/** A push notification, to every phone at once (each answers `ack`). */
+export const NotificationSchema = v.object({
+  type: v.literal("notification"),
+  id: v.number(),
+  kind: v.picklist(NOTIFICATION_KINDS),
+  /** Server time it was sent (ms since the epoch). */
+  at: v.number(),
+});
+
 /** One event of the delivery demo's stream, to the phones on the WebSocket lane. */
 export const EventSchema = v.object({
   type: v.literal("event"),
@@ -307,7 +394,7 @@ export const LabSchema = v.object({
   data: v.unknown(),
 });
 
-export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema, EventSchema, LabSchema, VotedSchema]);
+export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema, EventSchema, LabSchema, VotedSchema, NotificationSchema]);
 
 export type You = v.InferOutput<typeof YouSchema>;
 export type SnapshotMessage = v.InferOutput<typeof SnapshotSchema>;
@@ -317,6 +404,7 @@ export type ErrorMessage = v.InferOutput<typeof ErrorMessageSchema>;
 export type EventMessage = v.InferOutput<typeof EventSchema>;
 export type LabMessage = v.InferOutput<typeof LabSchema>;
 export type VotedMessage = v.InferOutput<typeof VotedSchema>;
+export type NotificationMessage = v.InferOutput<typeof NotificationSchema>;
 export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
 
 /** The body of HTTP answers: POST → 201 `RoomCreated`, GET → 200 `RoomInfo`, errors → ErrorMessage. */
