@@ -2,6 +2,7 @@
 import Steps from "./Steps.astro";
 import Step from "./Step.astro";
 import Poll from "./Poll.astro";
+import Questions from "./Questions.astro";
 import Exchange from "./diagrams/Exchange.astro";
 import Timeline from "./diagrams/Timeline.astro";
 import LayerStack from "./diagrams/LayerStack.astro";
@@ -14,5 +15,7 @@ import DeliveryRace from "./demos/DeliveryRace.astro";
 import PageVsAjax from "./demos/PageVsAjax.astro";
 import RequestResponse from "./demos/RequestResponse.astro";
 import BrowserTally from "./demos/BrowserTally.astro";
+import PushNotify from "./PushNotify.astro";
+import SensorStream from "./SensorStream.astro";
 
-export const mdxComponents = { Steps, Step, Poll, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing };
+export const mdxComponents = { Steps, Step, Poll, Questions, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream };

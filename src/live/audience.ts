@@ -6,6 +6,9 @@ import { connectRoom } from "./room.ts";
 import { setLiveSession } from "./session.ts";
 import { renderStatus } from "./status.ts";
 import { roomApi, roomHost } from "./urls.ts";
+import { mountReactionBoard } from "../participation/reactions/board.ts";
+import { mountReactionTray } from "../participation/reactions/tray.ts";
+import { mountNotifications } from "../participation/notify/toast.ts";
 
 /** Does this room exist? (So a mistyped code gets an answer, not a spinner.) */
 async function roomExists(code: string): Promise<boolean | "unreachable"> {
@@ -57,4 +60,10 @@ export async function startAudience(): Promise<void> {
     deck.root.dataset.live = String(live);
   });
   backToLive.addEventListener("click", goLive);
+  // Reactions and push, on every slide: the projector's screen shows the room's reactions; a phone reacts and gets notified.
+  if (screen) mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
+  else {
+    mountReactionTray(client, deck.root.querySelector<HTMLElement>(".deck__bar")!);
+    mountNotifications(client);
+  }
 }

@@ -8,6 +8,7 @@ import { connectRoom } from "./room.ts";
 import { setLiveSession } from "./session.ts";
 import { renderStatus } from "./status.ts";
 import { roomApi, roomHost } from "./urls.ts";
+import { mountReactionBoard } from "../participation/reactions/board.ts";
 
 /** Creates a room; the server makes the presenter key and keeps only its hash. */
 async function createRoom(): Promise<RoomCreated> {
@@ -64,5 +65,6 @@ export async function startPresenter(): Promise<void> {
   mountPresenterPanel(panel, deck, client, room.code, room.key);
   drivePresenter(deck, client);
   setLiveSession({ code: room.code, role: "presenter", client });
+  mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
   document.documentElement.dataset.room = room.code;
 }

@@ -3,6 +3,8 @@ import { slideCopy } from "../deck/controllers/thumbnail.ts";
 import type { Position } from "../deck/position.ts";
 import { timerElapsed } from "../room/state.ts";
 import { formatElapsed } from "./clock.ts";
+import { downloadResults } from "../participation/export/download.ts";
+import type { ExportFormat } from "../participation/export/results.ts";
 import { qrSvg } from "./qr.ts";
 import type { RoomClient } from "./room.ts";
 import { joinUrl, remoteUrl, screenUrl } from "./urls.ts";
@@ -33,6 +35,20 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
       prompt("Abra este link no aparelho que vai controlar os slides:", target);
     }
   });
+
+  const exportStatus = find("export-status")!;
+  for (const button of panel.querySelectorAll<HTMLButtonElement>("[data-export]")) {
+    button.addEventListener("click", async () => {
+      const format = button.dataset.export as ExportFormat;
+      exportStatus.textContent = "Baixando…";
+      try {
+        await downloadResults(code, key, format);
+        exportStatus.textContent = "";
+      } catch {
+        exportStatus.textContent = "Não deu para baixar os resultados.";
+      }
+    });
+  }
 
   const audience = find("audience")!;
   const clock = find("clock")!;

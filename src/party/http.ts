@@ -4,7 +4,7 @@ import type * as Party from "partykit/server";
 export const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, OPTIONS",
-  "access-control-allow-headers": "content-type",
+  "access-control-allow-headers": "content-type, authorization",
   // The demos show the headers they received: let page scripts read all of them.
   "access-control-expose-headers": "*",
   "access-control-max-age": "86400",

@@ -68,10 +68,11 @@ export class Lab {
   /** Per demo with an audience report: the pending send, if one is scheduled. */
   private readonly audienceTimers = new Map<DemoName, ReturnType<typeof setTimeout>>();
 
-  constructor(
-    factories: readonly LabDemoFactory[],
-    private readonly host: Omit<LabHost, "changed"> & { presenters(): Party.Connection[] },
-  ) {
+  private readonly host: Omit<LabHost, "changed"> & { presenters(): Party.Connection[] };
+
+  // A plain field, not a parameter property: Node's type stripping (the unit tests) can't load those.
+  constructor(factories: readonly LabDemoFactory[], host: Omit<LabHost, "changed"> & { presenters(): Party.Connection[] }) {
+    this.host = host;
     const labHost: LabHost = { ...host, changed: (demo) => this.changed(demo) };
     for (const factory of factories) {
       const demo = factory(labHost);

@@ -5,9 +5,11 @@
  * bucket); the class fields below are caches that onStart rebuilds.
  */
 import type * as Party from "partykit/server";
-import { CORS_HEADERS, json } from "./http.ts";
+import { CORS_HEADERS, JSON_HEADERS, json } from "./http.ts";
 import { Lab } from "./lab.ts";
 import { DEMO_FACTORIES } from "./lab/index.ts";
+import { toCsv } from "../participation/export/csv.ts";
+import { bearerKey, buildResults, parseExportFormat, resultsRows } from "../participation/export/results.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { fullBucket, take, type Bucket } from "../room/limiter.ts";
 import { countAudience, isParticipantId, type Member } from "../room/participants.ts";
@@ -144,6 +146,7 @@ export default class RoomServer implements Party.Server {
       if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
       if (!isCanonicalRoomCode(this.room.id)) return json(400, errorMessage("bad_room"));
       const rest = this.subPath(request.url);
+      if (rest.length === 1 && rest[0] === "export") return await this.exportResults(request);
       if (rest.length > 0) return await this.labRequest(request, rest);
       if (request.method === "GET") {
         if (!this.published) return json(404, errorMessage("no_room"));
@@ -169,6 +172,20 @@ export default class RoomServer implements Party.Server {
     if (!this.published) return json(404, errorMessage("no_room"));
     const response = await this.lab.request(demo, request, rest);
     return response ?? json(404, errorMessage("bad_request", { detail: "rota desconhecida" }));
+  }
+
+  /** The presenter's results download (polls and the lab modules' exports): key in `Authorization: Bearer`, never in the URL. */
+  private async exportResults(request: Party.Request): Promise<Response> {
+    if (!this.published || !this.keyHash) return json(404, errorMessage("no_room"));
+    if (request.method !== "GET") return json(405, errorMessage("bad_request", { detail: "método não permitido" }), { allow: "GET, OPTIONS" });
+    if (!(await keyMatches(bearerKey(request.headers.get("authorization")), this.keyHash))) return json(401, errorMessage("unauthorized"));
+    const format = parseExportFormat(new URL(request.url).searchParams);
+    if (!format) return json(400, errorMessage("bad_request", { detail: "format: json ou csv" }));
+    const polls = Array.from(this.polls.keys(), (id) => this.pollView(id)).filter((poll) => poll !== null);
+    const results = buildResults(this.room.id, Date.now(), polls, this.lab.exports());
+    const attachment = { "content-disposition": `attachment; filename="full-duplex-${this.room.id}.${format}"` };
+    if (format === "json") return json(200, results, attachment);
+    return new Response(toCsv(resultsRows(results)), { status: 200, headers: { ...JSON_HEADERS, "content-type": "text/csv; charset=utf-8", ...attachment } });
   }
 
   private async create(): Promise<Response> {

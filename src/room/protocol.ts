@@ -48,6 +48,10 @@ export const ERROR_CODES = [
   "rate_limited",
   "no_poll",
   "poll_closed",
+  "no_question",
+  "already_upvoted",
+  "own_question",
+  "question_limit",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -67,6 +71,10 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, string>> = {
   rate_limited: "Mensagens demais, vá mais devagar",
   no_poll: "Essa votação não existe",
   poll_closed: "A votação está fechada",
+  no_question: "Essa pergunta não existe",
+  already_upvoted: "Você já apoiou essa pergunta",
+  own_question: "Essa pergunta é sua: não dá para apoiar a própria",
+  question_limit: "Limite de perguntas",
 };
 
 /**

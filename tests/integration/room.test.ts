@@ -120,7 +120,7 @@ test("a snapshot greets each connection with its role", async () => {
   assert.equal(pSnap.state.code, room.code);
   assert.equal(typeof pSnap.now, "number");
   const [a, aSnap] = await audience(room.code, "phone-aaaa");
-  assert.deepEqual(aSnap.you, { role: "audience", pid: "phone-aaaa" });
+  assert.deepEqual(aSnap.you, { role: "audience", pid: "phone-aaaa", votes: {} });
   assert.ok(aSnap.seq >= pSnap.seq);
   await Promise.all([p.close(), a.close()]);
 });

@@ -102,7 +102,8 @@ function LivePoll({ session, definition, active }: { session: LiveSession; defin
 
 function statusText(view: PollView | null, board: boolean, mine: number | undefined): string {
   const votes = view ? `${view.total} ${view.total === 1 ? "voto" : "votos"}` : "";
-  if (!view) return board ? "Votação fechada" : "Aguardando quem apresenta abrir a votação…";
+  // Not on screen yet, or shown but never voted in: the presenter has yet to open it.
+  if (!view || (!view.open && view.total === 0)) return board ? "Votação fechada" : "Aguardando quem apresenta abrir a votação…";
   if (view.open) return board ? `Votação aberta · ${votes}` : mine === undefined ? "Toque na sua resposta" : `Voto registrado · dá para mudar até fechar · ${votes}`;
   return `Votação encerrada · ${votes}`;
 }

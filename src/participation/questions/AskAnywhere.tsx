@@ -1,0 +1,44 @@
+import { useEffect, useRef, useState } from "react";
+import { useLiveSession, useRoomSnapshot } from "../../demos/live.tsx";
+import AskForm from "./AskForm.tsx";
+import { watchMine } from "./mine.ts";
+import "../../demos/demos.css";
+import "./Questions.css";
+
+/**
+ * The phone's "Perguntar" button in the deck bar: questions can be asked during the whole talk,
+ * not only on the questions slide. Opens a small dialog with the same form. Phones only.
+ */
+export default function AskAnywhere() {
+  const session = useLiveSession();
+  const online = useRoomSnapshot(session)?.status === "online";
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (session?.role === "audience") watchMine(session);
+  }, [session]);
+  if (session?.role !== "audience") return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="questions__anywhere"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        Perguntar
+      </button>
+      <dialog ref={dialog} className="questions__dialog" aria-label="Fazer uma pergunta" onClose={() => setOpen(false)}>
+        {open ? <AskForm session={session} online={online} autoFocus /> : null}
+        <form method="dialog" className="questions__close">
+          <button type="submit" className="demo__button">
+            Fechar
+          </button>
+        </form>
+      </dialog>
+    </>
+  );
+}

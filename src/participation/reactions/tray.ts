@@ -1,0 +1,79 @@
+/**
+ * The phone's reaction tray: six buttons in (or just above) the deck's bar, on every slide.
+ * Taps are counted here and sent in batches (batch.ts): a tap never waits for the network, and
+ * a crowd tapping costs the room a few messages a second per phone. Each button shows the room's
+ * total for its reaction, from the coalesced reports. Plain DOM: no framework on the phone's page.
+ */
+import { REACTIONS, type Reaction } from "../../room/protocol.ts";
+import type { RoomClient } from "../../live/room.ts";
+import { TapBatch } from "./batch.ts";
+import { REACTION_NAMES } from "./names.ts";
+import type { ReactionsReport } from "./tally.ts";
+import "./reactions.css";
+
+const format = new Intl.NumberFormat("pt-BR", { notation: "compact" });
+
+export function mountReactionTray(client: RoomClient, bar: HTMLElement): void {
+  const tray = document.createElement("div");
+  tray.className = "reactions-tray";
+  tray.setAttribute("role", "group");
+  tray.setAttribute("aria-label", "Reações");
+  tray.dataset.reactions = "tray";
+  const counts = new Map<Reaction, HTMLElement>();
+  const batch = new TapBatch();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    const counts = batch.take(Date.now());
+    if (counts && !client.send({ type: "react", counts })) batch.putBack(counts);
+    schedule();
+  };
+  function schedule() {
+    if (timer !== undefined) return;
+    const wait = batch.wait(Date.now());
+    // Offline: the taps wait, and go out once the socket is back (checked once a second).
+    if (wait !== null) timer = setTimeout(flush, client.get().status === "online" ? wait : Math.max(wait, 1000));
+  }
+
+  for (const reaction of REACTIONS) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "reactions-tray__button";
+    button.dataset.reaction = reaction;
+    button.setAttribute("aria-label", `Reagir com ${REACTION_NAMES[reaction]}`);
+    const emoji = document.createElement("span");
+    emoji.className = "reactions-tray__emoji";
+    emoji.setAttribute("aria-hidden", "true");
+    emoji.textContent = reaction;
+    const count = document.createElement("span");
+    count.className = "reactions-tray__count";
+    count.setAttribute("aria-hidden", "true");
+    count.textContent = "0";
+    button.append(emoji, count);
+    button.addEventListener("click", () => {
+      batch.tap(reaction);
+      schedule();
+      // Restart the little pop, even on a fast second tap.
+      button.classList.remove("reactions-tray__button--pop");
+      void button.offsetWidth;
+      button.classList.add("reactions-tray__button--pop");
+    });
+    counts.set(reaction, count);
+    tray.append(button);
+  }
+
+  const show = (report: ReactionsReport | undefined) => {
+    if (!report) return;
+    for (const [reaction, element] of counts) element.textContent = format.format(report.totals[reaction] ?? 0);
+  };
+  show(client.lab("reactions") as ReactionsReport | undefined);
+  client.onMessage((message) => {
+    if (message.type === "lab" && message.demo === "reactions") show(message.data as ReactionsReport);
+  });
+
+  const anchor = bar.querySelector("[data-back-to-live]");
+  if (anchor) anchor.after(tray);
+  else bar.append(tray);
+  bar.closest("[data-deck]")?.setAttribute("data-reaction-tray", "");
+}

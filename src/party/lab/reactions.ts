@@ -1,0 +1,47 @@
+/**
+ * Reactions: phones send their taps in batches (`react`, at most one per ~300 ms each), the
+ * room keeps exact totals per emoji, stores them (the talk's record: a restart keeps them) and
+ * sends them to phones and screens coalesced, at most every REACTIONS_REPORT_MS: a hundred
+ * batches in a window make one broadcast, not a hundred.
+ */
+import { errorMessage } from "../../room/protocol.ts";
+import { REACTIONS_REPORT_MS, ReactionTally, restoreTotals } from "../../participation/reactions/tally.ts";
+import type { LabDemoFactory } from "../lab.ts";
+
+/** Storage key of the totals (one small object, rewritten per batch: the storage coalesces writes). */
+const TOTALS_KEY = "reactions:totals";
+
+export const reactionsDemo: LabDemoFactory = (host) => {
+  let tally = new ReactionTally();
+
+  const persist = () => {
+    host.storage.put(TOTALS_KEY, tally.totals).catch((error: unknown) => console.error("reactions: put", error));
+  };
+
+  return {
+    name: "reactions",
+    handles: ["react"],
+    async load() {
+      tally = new ReactionTally(restoreTotals(await host.storage.get(TOTALS_KEY)));
+    },
+    message(message, { connection, member }) {
+      if (message.type !== "react") return;
+      // The audience reacts; the projector's screen and the presenter watch.
+      if (member.role !== "audience") return host.send(connection, errorMessage("forbidden", { ref: "react" }));
+      tally.add(message.counts);
+      persist();
+      host.changed("reactions");
+    },
+    reset() {
+      tally.clear();
+      persist();
+    },
+    report: () => tally.report(),
+    audienceReport: () => tally.report(),
+    audienceEveryMs: REACTIONS_REPORT_MS,
+    export: () => {
+      const { totals, total } = tally.report();
+      return { totals, total };
+    },
+  };
+};

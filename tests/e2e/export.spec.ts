@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { expectOnSlide, goToSlide, joined, origin, pixel7, present } from "./live.ts";
+
+test.use({ baseURL: origin });
+
+const POLL_SLIDE = "Pergunta para a sala";
+
+async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {
+  const [saved] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+  return { file: saved.suggestedFilename(), bytes: await readFile((await saved.path())!) };
+}
+
+test("the presenter downloads the room's results as JSON and as CSV", async ({ page, browser }) => {
+  const code = await present(page);
+  const phone = await joined(browser, pixel7, code);
+  await goToSlide(page, POLL_SLIDE);
+  await expectOnSlide(phone.page, POLL_SLIDE);
+  await page.locator(`[data-title="${POLL_SLIDE}"]`).getByRole("button", { name: "Abrir votação" }).click();
+  const option = phone.page.locator(`[data-title="${POLL_SLIDE}"]`).getByRole("button", { name: "Ainda não" });
+  await expect(option).toBeEnabled();
+  await option.click();
+  await expect(option).toHaveAttribute("aria-pressed", "true");
+
+  const asJson = await download(page, "Baixar resultados (JSON)");
+  expect(asJson.file).toBe(`full-duplex-${code}.json`);
+  const results = JSON.parse(asJson.bytes.toString("utf8"));
+  expect(results.room).toBe(code);
+  expect(results.polls).toEqual([expect.objectContaining({ id: "ja-usou-websocket", counts: [0, 0, 1, 0], total: 1, open: true })]);
+
+  const asCsv = await download(page, "Baixar resultados (CSV)");
+  expect(asCsv.file).toBe(`full-duplex-${code}.csv`);
+  expect([...asCsv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = asCsv.bytes.subarray(3).toString("utf8").split("\r\n");
+  expect(lines[0]).toBe("seção,id,campo,valor");
+  expect(lines).toContain("votação,ja-usou-websocket,opção 3: Ainda não,1");
+  await expect(page.locator('[data-panel="export-status"]')).toHaveText("");
+  await page.locator(".presenter__export").screenshot({ path: "/tmp/fd/shots/export-panel.png" });
+  await phone.context.close();
+});

@@ -1,0 +1,116 @@
+/**
+ * The slide "Python na sala" runs as shown: docs/examples/python_na_sala.py, with only its two
+ * placeholders (SERVIDOR, SALA) filled in, joins a real room as audience with Debian's
+ * python3-websockets, reads the snapshot, sends its reaction, and prints what the room pushes.
+ * The same messages are also checked from Node, for machines without python3-websockets.
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { startPartyServer, type PartyServer } from "./server.ts";
+
+const ROOT = new URL("../../", import.meta.url);
+const PROGRAM = readFileSync(new URL("docs/examples/python_na_sala.py", ROOT), "utf8");
+const PYTHON = "/usr/bin/python3";
+const REACT = { type: "react", counts: { "🐍": 1 } };
+
+/** True once another helper's reactions module is registered: then its totals must show the 🐍. */
+const hasReactions = /\breactionsDemo\b/.test(readFileSync(new URL("src/party/lab/index.ts", ROOT), "utf8"));
+
+const snakes = (data: unknown) => (data as { totals?: Record<string, number> }).totals?.["🐍"];
+
+const pythonHasWebsockets = spawnSync(PYTHON, ["-c", "import websockets"], { stdio: "ignore" }).status === 0;
+
+let server: PartyServer | undefined;
+after(async () => {
+  await server?.dispose();
+});
+
+async function freshServer(): Promise<PartyServer> {
+  server ??= await startPartyServer();
+  return server;
+}
+
+/** The snippet with its placeholders filled in: nothing else changes. */
+function filledIn(origin: string, code: string): string {
+  const program = PROGRAM.replace(/^SERVIDOR = "[^"]*"/m, `SERVIDOR = ${JSON.stringify(origin)}`).replace(/^SALA = "[^"]*"/m, `SALA = ${JSON.stringify(code)}`);
+  assert.notEqual(program, PROGRAM);
+  return program;
+}
+
+/** Runs the program; resolves with its output once `done(output)` holds (then stops it), or rejects. */
+function runPython(program: string, done: (output: string) => boolean, timeoutMs = 15_000): Promise<string> {
+  const child = spawn(PYTHON, ["-u", "-"], { env: { ...process.env, PYTHONIOENCODING: "utf-8" }, stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  let errors = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`python did not print what was expected in ${timeoutMs} ms.\nstdout:\n${output}\nstderr:\n${errors}`));
+    }, timeoutMs);
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      if (done(output)) {
+        clearTimeout(timer);
+        child.kill("SIGTERM");
+        resolve(output);
+      }
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (errors += chunk));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (!done(output)) reject(new Error(`python exited (${code}) early.\nstdout:\n${output}\nstderr:\n${errors}`));
+    });
+    child.stdin.end(program);
+  });
+}
+
+test("the slide's Python program joins the room, reads the snapshot, reacts and hears the room", { skip: !pythonHasWebsockets && `${PYTHON} has no websockets` }, async () => {
+  const party = await freshServer();
+  const room = await createRoom(party);
+  const [presenter] = await joinAsPresenter(party, room);
+  presenter.send({ type: "goto", slide: 4, step: 0 });
+  await presenter.next((m) => m.type === "delta" && m.changes.slide === 4);
+
+  let moved = false;
+  const output = await runPython(filledIn(party.wsOrigin, room.code), (text) => {
+    // Once it has joined, the presenter moves on: the program must print that delta unasked.
+    if (!moved && text.includes("na sala\n")) {
+      moved = true;
+      presenter.send({ type: "goto", slide: 5, step: 0 });
+    }
+    return /'type': 'delta'.*'slide': 5/.test(text) && /'type': 'delta'.*'audience': 1/.test(text) && (!hasReactions || /'demo': 'reactions'.*'🐍': [1-9]/.test(text));
+  });
+  process.stdout.write(`--- python printed ---\n${output}----------------------\n`);
+
+  const lines = output.trimEnd().split("\n");
+  // The snapshot comes first: slide 4, and nobody else in the room yet (it doesn't count itself).
+  assert.equal(lines[0], "slide 4 | 0 na sala");
+  assert.ok(lines.some((line) => /'type': 'delta'.*'audience': 1/.test(line)), "the room counted it");
+  assert.ok(!output.includes("'type': 'error'"), "the react message was accepted");
+  if (hasReactions) {
+    // Its 🐍 reached the room's totals, which every phone (this program too) and the projector hear.
+    await presenter.next((m) => m.type === "lab" && m.demo === "reactions" && snakes(m.data) === 1, 5_000);
+    assert.match(output, /'demo': 'reactions'.*'🐍': 1\b/);
+  }
+});
+
+test("the same messages from Node: snapshot first, react accepted, an invalid reaction refused", async () => {
+  const party = await freshServer();
+  const room = await createRoom(party);
+  const [phone, snapshot] = await joinAsAudience(party, room.code, "node-snippet-01");
+  assert.equal(snapshot.type, "snapshot");
+  assert.equal(snapshot.you.role, "audience");
+  assert.equal(typeof snapshot.state.slide, "number");
+  phone.send(REACT);
+  phone.send({ type: "react", counts: { "🦀": 1 } });
+  const refusal = await phone.nextOfType("error");
+  assert.equal(refusal.code, "bad_message");
+  // Only the invalid one was refused: no second error follows.
+  phone.send({ type: "ping", id: "after" });
+  await phone.nextOfType("pong");
+  assert.equal(phone.unreadMessages().filter((m) => m.type === "error").length, 0);
+  await phone.close();
+});

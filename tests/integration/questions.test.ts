@@ -1,0 +1,144 @@
+/**
+ * Questions against a real `partykit dev`: asking, one upvote per participant (exact counts from
+ * many sockets), moderation only by the presenter, the limits, persistence across a killed server,
+ * and no participant id in any frame sent to someone else.
+ */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import type { LabMessage } from "../../src/room/protocol.ts";
+import type { QuestionsAudienceReport, QuestionsReport } from "../../src/participation/questions/rules.ts";
+import type { TestSocket } from "./client.ts";
+import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { startPartyServer, type PartyServer } from "./server.ts";
+
+const servers: PartyServer[] = [];
+after(async () => {
+  for (const server of servers.reverse()) await server.dispose();
+});
+
+/** The next questions report on `socket` that satisfies `match`. */
+async function questionsWhere<T extends QuestionsReport>(socket: TestSocket, match: (report: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const message = await socket.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as T), timeoutMs);
+  return message.data as T;
+}
+
+/** Sends `ask` and returns the id the server gave (from the asker's own acknowledgement). */
+async function ask(socket: TestSocket, text: string): Promise<string> {
+  socket.send({ type: "ask", text });
+  const ack = await questionsWhere<QuestionsAudienceReport>(socket, (report) => report.you?.asked !== undefined);
+  return ack.you!.asked!;
+}
+
+test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid leaks", async () => {
+  const server = await startPartyServer();
+  servers.push(server);
+  const room = await createRoom(server);
+  const [presenter] = await joinAsPresenter(server, room);
+  const [author] = await joinAsAudience(server, room.code, "author-pid-secret");
+  const [ana] = await joinAsAudience(server, room.code, "phone-ana");
+
+  const id = await ask(author, "  Dá para usar\n\nWebSocket com <b>Django</b>?  ");
+  assert.match(id, /^q\d+$/);
+  const seen = await questionsWhere(presenter, (report) => report.questions.length === 1);
+  assert.deepEqual(seen.questions.map(({ id, text, votes, status }) => ({ id, text, votes, status })), [
+    { id, text: "Dá para usar WebSocket com <b>Django</b>?", votes: 0, status: "open" },
+  ]);
+  await questionsWhere<QuestionsAudienceReport>(ana, (report) => report.questions.length === 1 && report.you === undefined);
+
+  // One upvote per participant; the second is refused; the author can't upvote their own.
+  ana.send({ type: "upvote", id });
+  assert.equal((await questionsWhere<QuestionsAudienceReport>(ana, (report) => report.you?.upvoted === id)).questions[0]!.votes, 1);
+  ana.send({ type: "upvote", id });
+  const twice = await ana.nextOfType("error");
+  assert.equal(twice.code, "already_upvoted");
+  assert.equal(twice.message, "Você já apoiou essa pergunta");
+  author.send({ type: "upvote", id });
+  assert.equal((await author.nextOfType("error")).code, "own_question");
+  ana.send({ type: "upvote", id: "q999" });
+  assert.equal((await ana.nextOfType("error")).code, "no_question");
+
+  // 40 more phones upvote, each twice: exactly 41 votes.
+  const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => joinAsAudience(server, room.code, `phone-${String(i).padStart(4, "0")}`)));
+  for (const [socket] of phones) socket.send({ type: "upvote", id });
+  for (const [socket] of phones) await questionsWhere<QuestionsAudienceReport>(socket, (report) => report.you?.upvoted === id);
+  for (const [socket] of phones) socket.send({ type: "upvote", id });
+  for (const [socket] of phones) assert.equal((await socket.nextOfType("error")).code, "already_upvoted");
+  const counted = await questionsWhere(presenter, (report) => report.questions[0]?.votes === 41);
+  assert.equal(counted.questions.length, 1);
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  // The latest report of all (not a stale one arriving late) still says 41.
+  const last = presenter.frames.map((frame) => JSON.parse(frame) as LabMessage).filter((m) => m.type === "lab" && m.demo === "questions").at(-1);
+  assert.equal((last!.data as QuestionsReport).questions[0]!.votes, 41);
+
+  // Moderation: the presenter only.
+  ana.send({ type: "moderate", id, action: "hidden" });
+  assert.equal((await ana.nextOfType("error")).code, "forbidden");
+  presenter.send({ type: "moderate", id, action: "answered" });
+  await questionsWhere(presenter, (report) => report.questions[0]?.status === "answered");
+  await questionsWhere(ana, (report) => report.questions[0]?.status === "answered");
+  presenter.send({ type: "moderate", id, action: "hidden" });
+  await questionsWhere(presenter, (report) => report.questions[0]?.status === "hidden");
+  await questionsWhere(ana, (report) => report.questions.length === 0);
+  ana.send({ type: "upvote", id });
+  assert.equal((await ana.nextOfType("error")).code, "no_question");
+  presenter.send({ type: "moderate", id: "q999", action: "open" });
+  assert.equal((await presenter.nextOfType("error")).code, "no_question");
+  presenter.send({ type: "ask", text: "Eu apresento" });
+  assert.equal((await presenter.nextOfType("error")).code, "forbidden");
+
+  // Limits: three open questions per participant, 280 characters, not empty.
+  await ask(ana, "Primeira");
+  await ask(ana, "Segunda");
+  await ask(ana, "Terceira");
+  ana.send({ type: "ask", text: "Quarta" });
+  const limit = await ana.nextOfType("error");
+  assert.equal(limit.code, "question_limit");
+  assert.match(limit.message, /3 perguntas em aberto/);
+  ana.send({ type: "ask", text: "x".repeat(281) });
+  assert.equal((await ana.nextOfType("error")).code, "bad_message");
+  ana.send({ type: "ask", text: " \u202E " });
+  const empty = await ana.nextOfType("error");
+  assert.ok(empty.code === "bad_message" || empty.code === "bad_request", empty.code);
+  assert.equal(await ask(phones[0]![0], "x".repeat(280)).then((q) => q.length > 0), true);
+
+  // The author's id never reached anyone (their own snapshot aside), nor did any voter's.
+  for (const socket of [presenter, ana, ...phones.map(([s]) => s)]) {
+    assert.ok(!socket.frames.some((frame) => frame.includes("author-pid-secret")), "author pid leaked");
+  }
+  assert.ok(!presenter.frames.some((frame) => frame.includes("phone-ana") || frame.includes("phone-0001")), "voter pid leaked to the presenter");
+  assert.ok(!author.frames.some((frame) => frame.includes("phone-ana")), "voter pid leaked to the author");
+
+  await Promise.all([presenter, author, ana, ...phones.map(([s]) => s)].map((socket) => socket.close()));
+});
+
+test("questions, votes and statuses survive a killed server; ids keep counting", async () => {
+  const first = await startPartyServer();
+  servers.push(first);
+  const room = await createRoom(first);
+  const [presenter] = await joinAsPresenter(first, room);
+  const [asker] = await joinAsAudience(first, room.code, "phone-asker");
+  const [voter] = await joinAsAudience(first, room.code, "phone-voter");
+  const kept = await ask(asker, "Sobrevive?");
+  const answered = await ask(asker, "Respondida?");
+  voter.send({ type: "upvote", id: kept });
+  await questionsWhere<QuestionsAudienceReport>(voter, (report) => report.you?.upvoted === kept); // acknowledged once stored
+  presenter.send({ type: "moderate", id: answered, action: "answered" });
+  await questionsWhere(presenter, (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
+  await new Promise((resolve) => setTimeout(resolve, 200)); // the moderation's write has no acknowledgement
+
+  await first.kill();
+  const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
+  servers.push(second);
+  const [again] = await joinAsAudience(second, room.code, "phone-voter");
+  const restored = await questionsWhere(again, () => true);
+  assert.deepEqual(restored.questions.map(({ id, text, votes, status }) => ({ id, text, votes, status })), [
+    { id: kept, text: "Sobrevive?", votes: 1, status: "open" },
+    { id: answered, text: "Respondida?", votes: 0, status: "answered" },
+  ]);
+  again.send({ type: "upvote", id: kept });
+  assert.equal((await again.nextOfType("error")).code, "already_upvoted");
+  const [asker2] = await joinAsAudience(second, room.code, "phone-asker");
+  const fresh = await ask(asker2, "Depois do reinício");
+  assert.ok(Number(fresh.slice(1)) > Number(answered.slice(1)), `${fresh} reuses an id`);
+  await Promise.all([again, asker2].map((socket) => socket.close()));
+});
