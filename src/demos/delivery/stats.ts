@@ -6,7 +6,8 @@
  */
 import type { Lane } from "../../room/protocol.ts";
 
-export interface LaneCounters {
+/** The traffic of one lane: what the server counts, and the projector shows as counted. */
+export interface LaneTraffic {
   /** HTTP requests received (0 on the WebSocket lane). */
   requests: number;
   /** HTTP answers sent (a held long poll is a request without an answer yet). */
@@ -19,6 +20,9 @@ export interface LaneCounters {
   delivered: number;
   bytesUp: number;
   bytesDown: number;
+}
+
+export interface LaneCounters extends LaneTraffic {
   /** Of bytesUp: request lines and headers. */
   headerBytesUp: number;
   /** Of bytesDown: status lines and headers, or frame headers. */
@@ -82,17 +86,10 @@ export function countLatency(counters: LaneCounters, ms: number): void {
 }
 
 /** One lane as the projector shows it. Derived numbers are null while they'd divide by zero. */
-export interface LaneReport {
+export interface LaneReport extends LaneTraffic {
   lane: Lane;
   /** Phones watching the stream on this lane now. */
   phones: number;
-  requests: number;
-  answers: number;
-  empty: number;
-  frames: number;
-  delivered: number;
-  bytesUp: number;
-  bytesDown: number;
   /** All bytes, both ways, per event delivered: what one event cost on this lane. */
   bytesPerEvent: number | null;
   /**

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { m } from "framer-motion";
 import { DiagramMotion, useMotionPreference } from "../../diagrams/motion.tsx";
 import type { LiveSession } from "../../live/session.ts";
@@ -56,19 +56,19 @@ function LivePages({ session }: { session: LiveSession }) {
   const [pageShare, dataShare] = presenter
     ? barShares(room?.page?.response ?? 0, room?.data?.response ?? 0)
     : barShares(mine.page?.responseBytes ?? 0, mine.data?.responseBytes ?? 0);
+  const shares: Record<Route, number> = { page: pageShare, data: dataShare };
+  // The projector shows what the server counted for the room; a phone, its own last load.
+  const measure = (route: Route) =>
+    presenter ? (
+      <RoomMeasure perLoad={room?.[route] ?? null} loads={report?.[route].loads ?? 0} share={shares[route]} />
+    ) : (
+      <MyMeasure response={mine[route]} share={shares[route]} />
+    );
 
   return (
     <figure className="demo pages" data-role={session.role}>
       <div className="pages__inner">
-        <Side
-          route="page"
-          title="Página inteira"
-          action="Recarregar a página inteira"
-          load={page.load}
-          fetchIt={page.fetchIt}
-          preview={<PagePreview load={page.load} />}
-          measure={presenter ? <RoomMeasure perLoad={room?.page ?? null} loads={report?.page.loads ?? 0} share={pageShare} /> : <MyMeasure response={mine.page} share={pageShare} />}
-        />
+        <Side route="page" load={page.load} fetchIt={page.fetchIt} measure={measure("page")} />
         <div className="pages__ratio" aria-live="polite">
           {ratio ? (
             <>
@@ -82,15 +82,7 @@ function LivePages({ session }: { session: LiveSession }) {
             <span className="pages__ratio-text">carregue os dois para comparar</span>
           )}
         </div>
-        <Side
-          route="data"
-          title="Só o dado (AJAX)"
-          action="Buscar só o dado (AJAX)"
-          load={data.load}
-          fetchIt={data.fetchIt}
-          preview={<DataPreview load={data.load} />}
-          measure={presenter ? <RoomMeasure perLoad={room?.data ?? null} loads={report?.data.loads ?? 0} share={dataShare} /> : <MyMeasure response={mine.data} share={dataShare} />}
-        />
+        <Side route="data" load={data.load} fetchIt={data.fetchIt} measure={measure("data")} />
         {presenter ? (
           <p className="pages__footer">
             Bytes contados pelo servidor, média de todas as cargas da sala
@@ -114,22 +106,26 @@ function LivePages({ session }: { session: LiveSession }) {
 
 interface SideProps {
   route: Route;
-  title: string;
-  action: string;
   load: RouteLoad;
   fetchIt: () => void;
-  preview: ReactNode;
   measure: ReactNode;
 }
 
-function Side({ route, title, action, load, fetchIt, preview, measure }: SideProps) {
+/** What each side is called, its button, and how it shows the last answer. */
+const SIDES: Record<Route, { title: string; action: string; Preview: ComponentType<{ load: RouteLoad }> }> = {
+  page: { title: "Página inteira", action: "Recarregar a página inteira", Preview: PagePreview },
+  data: { title: "Só o dado (AJAX)", action: "Buscar só o dado (AJAX)", Preview: DataPreview },
+};
+
+function Side({ route, load, fetchIt, measure }: SideProps) {
+  const { title, action, Preview } = SIDES[route];
   return (
     <section className={`pages__side pages__side--${route}`} aria-label={title} data-phase={load.phase}>
       <p className="demo__label">{title}</p>
       <button type="button" className="demo__button pages__button" onClick={fetchIt} disabled={load.phase === "loading"}>
         {action}
       </button>
-      {preview}
+      <Preview load={load} />
       {load.phase === "failed" ? (
         <p className="pages__error" role="alert">
           {load.message}

@@ -186,25 +186,28 @@ function LiveWire({ session }: { session: LiveSession }) {
   );
 }
 
+/** The two directions, in the order the totals read: what this device sent, then what it received. */
+const DIRECTIONS = [
+  { direction: "out", label: "↑ enviados" },
+  { direction: "in", label: "↓ recebidos" },
+] as const;
+
 function Totals({ totals }: { totals: WireTotals }) {
   return (
     <dl className="wire__totals">
-      <div data-direction="out">
-        <dt>↑ enviados</dt>
-        <dd>
-          <span className="demo__number">{bytes.format(totals.out.frames)}</span> frames ·{" "}
-          <span className="demo__number">{bytes.format(totals.out.bytes)}</span> B{" "}
-          <span className="wire__of">({bytes.format(totals.out.headerBytes)} de cabeçalho)</span>
-        </dd>
-      </div>
-      <div data-direction="in">
-        <dt>↓ recebidos</dt>
-        <dd>
-          <span className="demo__number">{bytes.format(totals.in.frames)}</span> frames ·{" "}
-          <span className="demo__number">{bytes.format(totals.in.bytes)}</span> B{" "}
-          <span className="wire__of">({bytes.format(totals.in.headerBytes)} de cabeçalho)</span>
-        </dd>
-      </div>
+      {DIRECTIONS.map(({ direction, label }) => {
+        const side = totals[direction];
+        return (
+          <div key={direction} data-direction={direction}>
+            <dt>{label}</dt>
+            <dd>
+              <span className="demo__number">{bytes.format(side.frames)}</span> frames ·{" "}
+              <span className="demo__number">{bytes.format(side.bytes)}</span> B{" "}
+              <span className="wire__of">({bytes.format(side.headerBytes)} de cabeçalho)</span>
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }
