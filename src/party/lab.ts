@@ -56,6 +56,12 @@ export interface LabDemo {
   audienceEveryMs?: number;
   /** What the audience produced, for the presenter's results download (JSON-ready). */
   export?(): unknown;
+  /**
+   * Called just before the module's reports go out: write what must survive a restart. A write
+   * issued before a send holds that send until it is durable (the Durable Object output gate),
+   * so whatever a phone has seen is stored, at one write per report instead of one per message.
+   */
+  persist?(): void;
 }
 
 export type LabDemoFactory = (host: LabHost) => LabDemo;
@@ -136,6 +142,7 @@ export class Lab {
     this.timer = null;
     const presenters = this.host.presenters();
     for (const name of this.dirty) {
+      this.demos.get(name)!.persist?.();
       const text = JSON.stringify({ type: "lab", demo: name, data: this.demos.get(name)!.report() } satisfies ServerMessage);
       for (const connection of presenters) this.host.send(connection, text);
     }
@@ -144,6 +151,7 @@ export class Lab {
 
   private flushAudience(demo: LabDemo): void {
     this.audienceTimers.delete(demo.name);
+    demo.persist?.();
     const text = JSON.stringify({ type: "lab", demo: demo.name, data: demo.audienceReport!() } satisfies ServerMessage);
     for (const { connection } of this.host.audience()) this.host.send(connection, text);
   }

@@ -12,7 +12,10 @@ export interface RateRule {
   maxRefused: number;
 }
 
-export const DEFAULT_RATE: RateRule = { perSecond: 20, burst: 40, maxRefused: 200 };
+// 50 refusals: no honest client comes near (all its messages together stay under ~16/s), and
+// every refusal before the close is a frame the room must answer while honest phones wait
+// (bench: 200 let five flooders hold the room ~0.5 s).
+export const DEFAULT_RATE: RateRule = { perSecond: 20, burst: 40, maxRefused: 50 };
 
 export interface Bucket {
   tokens: number;

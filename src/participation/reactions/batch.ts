@@ -1,7 +1,8 @@
 /**
  * A phone's taps, batched: every tap is counted locally and at most one `react` goes out per
  * REACT_EVERY_MS, carrying the taps since the previous one. A tapping crowd of 50 phones then
- * sends ~170 messages a second, not one per tap, and no tap is lost. Pure (the caller passes the
+ * sends ~170 messages a second, not one per tap, and no tap is dropped on the phone (a batch in flight
+ * when the link dies is: reactions are best effort, see docs/PROTOCOL.md). Pure (the caller passes the
  * clock), so the tests can tap a thousand times in a millisecond.
  */
 import { REACTIONS, type Reaction } from "../../room/protocol.ts";

@@ -2,7 +2,7 @@
  * The room's reactions: exact running totals per emoji, fed by the phones' batches. Pure, so the
  * server keeps one and the tests can add a thousand batches and check nothing was lost.
  *
- * Coalescing happens twice and never loses a tap: a phone sums its taps into one `react` every
+ * Coalescing happens twice and never drops a tap that arrived: a phone sums its taps into one `react` every
  * few hundred ms (see batch.ts), and the room sends the totals out at most every
  * REACTIONS_REPORT_MS however many batches arrived. Totals are absolute, so a report that is
  * merged with the next one, or missed, costs nothing: the next report is exact again. A screen

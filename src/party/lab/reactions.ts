@@ -2,19 +2,24 @@
  * Reactions: phones send their taps in batches (`react`, at most one per ~300 ms each), the
  * room keeps exact totals per emoji, stores them (the talk's record: a restart keeps them) and
  * sends them to phones and screens coalesced, at most every REACTIONS_REPORT_MS: a hundred
- * batches in a window make one broadcast, not a hundred.
+ * batches in a window make one broadcast, and one write, not a hundred.
  */
 import { errorMessage } from "../../room/protocol.ts";
 import { REACTIONS_REPORT_MS, ReactionTally, restoreTotals } from "../../participation/reactions/tally.ts";
 import type { LabDemoFactory } from "../lab.ts";
 
-/** Storage key of the totals (one small object, rewritten per batch: the storage coalesces writes). */
+/** Storage key of the totals (one small object, rewritten before each report that changed them). */
 const TOTALS_KEY = "reactions:totals";
 
 export const reactionsDemo: LabDemoFactory = (host) => {
   let tally = new ReactionTally();
+  // Totals changed since the last write. Written per report, not per batch: at a thousand
+  // phones a write per batch was a commit per message, and the room fell behind its own storm.
+  let unsaved = false;
 
   const persist = () => {
+    if (!unsaved) return;
+    unsaved = false;
     host.storage.put(TOTALS_KEY, tally.totals).catch((error: unknown) => console.error("reactions: put", error));
   };
 
@@ -29,13 +34,14 @@ export const reactionsDemo: LabDemoFactory = (host) => {
       // The audience reacts; the projector's screen and the presenter watch.
       if (member.role !== "audience") return host.send(connection, errorMessage("forbidden", { ref: "react" }));
       tally.add(message.counts);
-      persist();
+      unsaved = true;
       host.changed("reactions");
     },
     reset() {
       tally.clear();
-      persist();
+      unsaved = true;
     },
+    persist,
     report: () => tally.report(),
     audienceReport: () => tally.report(),
     audienceEveryMs: REACTIONS_REPORT_MS,
