@@ -57,13 +57,16 @@ export interface RoomOptions {
 const REFUSALS: ReadonlySet<string> = new Set(["unauthorized", "no_room", "bad_room", "bad_request"]);
 const HEARTBEAT_MS = 10_000;
 const HEARTBEAT_TIMEOUT_MS = 5_000;
+const RETRY_MAX_MS = 4_000;
 
 /** One WebSocket to one room, mirrored into a snapshot of its public state. */
 export function connectRoom(options: RoomOptions): RoomClient {
   const query: Record<string, string> = { role: options.role };
   if (options.pid) query.pid = options.pid;
   if (options.presenterKey) query.key = options.presenterKey;
-  const socket = new PartySocket({ host: options.host ?? location.host, room: options.code, query });
+  // PartySocket waits up to 10 s between retries by default and ignores reconnect() during that
+  // wait, so a phone back on Wi-Fi sat out the rest of it: 4 s at most keeps the return quick.
+  const socket = new PartySocket({ host: options.host ?? location.host, room: options.code, query, maxReconnectionDelay: RETRY_MAX_MS });
 
   let snapshot: RoomSnapshot = { status: "connecting", view: null, clockOffset: 0, error: null, you: null };
   const listeners = new Set<(snapshot: RoomSnapshot) => void>();
