@@ -25,6 +25,8 @@ const BIN = join(ROOT, "node_modules/.bin");
 
 export interface PartyServer {
   port: number;
+  /** The `partykit dev` process, leader of its process group (workerd runs in that group). */
+  pid: number;
   /** http://127.0.0.1:<port> */
   origin: string;
   /** ws://127.0.0.1:<port> */
@@ -46,6 +48,8 @@ export interface StartOptions {
   persistDir?: string;
   /** Static directory to serve (relative to the project root); default: an empty temp dir. */
   serve?: string;
+  /** Another partykit.json (the bench adds a naive relay party next to the room). */
+  config?: string;
   /** How long to wait for the first HTTP answer. Startup takes ~5 s on two cores. */
   timeoutMs?: number;
 }
@@ -117,7 +121,11 @@ export async function startPartyServer(options: StartOptions = {}): Promise<Part
 
   const child = spawn(
     join(BIN, "partykit"),
-    ["dev", "--port", String(port), "--persist", persistDir, "--serve", serve, "--disable-request-cf-fetch", "--no-hotkeys"],
+    [
+      "dev",
+      ...(options.config ? ["--config", resolve(ROOT, options.config)] : []),
+      ...["--port", String(port), "--persist", persistDir, "--serve", serve, "--disable-request-cf-fetch", "--no-hotkeys"],
+    ],
     {
       cwd: ROOT,
       detached: true, // its own process group, so stop() reaches esbuild and workerd too
@@ -134,6 +142,7 @@ export async function startPartyServer(options: StartOptions = {}): Promise<Part
 
   const server: PartyServer = {
     port,
+    pid: child.pid ?? 0,
     origin,
     wsOrigin: `ws://127.0.0.1:${port}`,
     persistDir,

@@ -1,0 +1,105 @@
+/**
+ * The bench's simulated audience: plain `ws` clients speaking the documented protocol
+ * (docs/PROTOCOL.md), one participant id each, all in this process. A frame is handed to the
+ * current scenario as raw text with its arrival time; parsing is left to the scenario, so a
+ * thousand sockets cost the load generator as little as possible.
+ */
+import { performance } from "node:perf_hooks";
+import WebSocket from "ws";
+import { newParticipantId } from "../src/room/participants.ts";
+
+export type FrameListener = (member: Member, text: string, at: number) => void;
+
+export interface Member {
+  readonly ws: WebSocket;
+  readonly pid: string | null;
+  /** Frames received since the crowd's counters were last reset. */
+  frames: number;
+  /** When the first snapshot arrived (performance.now()), null until then. */
+  snapshotAt: number | null;
+  closedWith: number | null;
+}
+
+const OPEN_TIMEOUT_MS = 30_000;
+
+function openMember(url: string, pid: string | null, crowd: Crowd): Promise<Member> {
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  const member: Member = { ws, pid, frames: 0, snapshotAt: null, closedWith: null };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no snapshot within ${OPEN_TIMEOUT_MS} ms: ${url}`)), OPEN_TIMEOUT_MS);
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      const at = performance.now();
+      member.frames++;
+      const text = isBinary ? "" : data.toString();
+      if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
+        member.snapshotAt = at;
+        clearTimeout(timer);
+        resolve(member);
+      }
+      crowd.listener?.(member, text, at);
+    });
+    ws.on("close", (code: number) => {
+      member.closedWith = code;
+      clearTimeout(timer);
+      reject(new Error(`closed ${code} before its snapshot: ${url}`));
+    });
+    ws.on("error", (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
+export class Crowd {
+  readonly members: Member[] = [];
+  listener: FrameListener | null = null;
+
+  /** Opens `count` audience sockets at once; resolves when every one has its snapshot. */
+  async join(roomUrl: string, count: number): Promise<Member[]> {
+    const joining = Array.from({ length: count }, () => {
+      const pid = newParticipantId();
+      return openMember(`${roomUrl}?role=audience&pid=${pid}`, pid, this);
+    });
+    const joined = await Promise.all(joining);
+    this.members.push(...joined);
+    return joined;
+  }
+
+  /** Opens one socket with the given query (the presenter, a screen, a flooder). */
+  async open(roomUrl: string, query: string): Promise<Member> {
+    const member = await openMember(`${roomUrl}?${query}`, null, this);
+    this.members.push(member);
+    return member;
+  }
+
+  resetCounters(): void {
+    for (const member of this.members) member.frames = 0;
+  }
+
+  /** Frames received by all members since the last reset. */
+  framesReceived(): number {
+    let total = 0;
+    for (const member of this.members) total += member.frames;
+    return total;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.members.map(
+        (member) =>
+          new Promise<void>((done) => {
+            if (member.ws.readyState === WebSocket.CLOSED) return done();
+            member.ws.once("close", () => done());
+            member.ws.terminate();
+          }),
+      ),
+    );
+    this.members.length = 0;
+  }
+}
+
+/** Sends a message (already encoded, or encoded here); a closed socket is skipped. */
+export function send(member: Member, message: unknown): void {
+  if (member.ws.readyState !== WebSocket.OPEN) return;
+  member.ws.send(typeof message === "string" ? message : JSON.stringify(message));
+}

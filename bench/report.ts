@@ -1,0 +1,93 @@
+/** The bench's output: plain-text tables, and the targets the issue set, checked. */
+import type { FanOutResult } from "./scenarios/fan-out.ts";
+import type { FloodResult } from "./scenarios/flood.ts";
+import type { JoinStormResult } from "./scenarios/join-storm.ts";
+import type { StormResult } from "./scenarios/reaction-storm.ts";
+
+export interface SizeRun {
+  sockets: number;
+  join: JoinStormResult;
+  fanOut: FanOutResult;
+  reactions: StormResult;
+  naive: StormResult;
+  /** naive.outPerIn / reactions.outPerIn: how many times more frames the relay sends per batch. */
+  naiveRatio: number;
+  flood: FloodResult;
+}
+
+type Cell = string | number | boolean;
+
+/** Left-aligned first column, right-aligned numbers, a rule under the header. */
+export function table(title: string, rows: Record<string, Cell>[]): string {
+  if (rows.length === 0) return "";
+  const headers = Object.keys(rows[0]!);
+  const cells = [headers, ...rows.map((row) => headers.map((header) => String(row[header])))];
+  const widths = headers.map((_, column) => Math.max(...cells.map((line) => line[column]!.length)));
+  const line = (values: string[]) => values.map((value, column) => (column === 0 ? value.padEnd(widths[column]!) : value.padStart(widths[column]!))).join("  ");
+  return [`\n${title}`, line(headers), widths.map((width) => "─".repeat(width)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+export function tables(runs: SizeRun[]): string {
+  return [
+    table("Join storm: N phones connect at once", runs.map(({ sockets, join }) => ({
+      N: sockets, "all joined ms": join.allJoinedMs, "p50 ms": join.join.p50, "p95 ms": join.join.p95,
+      "room RSS MB": join.usage.peakRssMb, "room CPU %": join.usage.cpuPercent, "bench CPU %": join.usage.benchCpuPercent,
+    }))),
+    table("Fan-out: presenter slide changes to every phone", runs.map(({ sockets, fanOut }) => ({
+      N: sockets, changes: fanOut.changes, "p50 ms": fanOut.latency.p50, "p95 ms": fanOut.latency.p95,
+      "p99 ms": fanOut.latency.p99, "max ms": fanOut.latency.max, lost: fanOut.lost, "seq gaps": fanOut.outOfOrder,
+      "room RSS MB": fanOut.usage.peakRssMb, "room CPU %": fanOut.usage.cpuPercent, "bench CPU %": fanOut.usage.benchCpuPercent,
+    }))),
+    table("Reaction storm: every phone sends a batch twice a second", runs.flatMap(({ sockets, reactions, naive, naiveRatio }) => [
+      stormRow(`room, N=${sockets}`, reactions, ""),
+      stormRow(`naive, N=${sockets}`, naive, `${naiveRatio}×`),
+    ])),
+    table("Flood: 5 sockets flood while 20 phones ping", runs.map(({ sockets, flood }) => ({
+      N: sockets, "quiet p50/p95 ms": `${flood.quiet.p50} / ${flood.quiet.p95}`, "flooded p50/p95 ms": `${flood.flooded.p50} / ${flood.flooded.p95}`,
+      "p95 ratio": flood.p95Ratio, "flood frames": flood.floodFrames, refused: flood.refusals, "closed with": [...new Set(flood.closeCodes)].join(","), "all closed after ms": flood.closedAfterMs ?? "never",
+      "room CPU %": flood.usage.cpuPercent, "bench CPU %": flood.usage.benchCpuPercent,
+    }))),
+  ].join("\n");
+}
+
+function stormRow(label: string, storm: StormResult, ratio: string): Record<string, Cell> {
+  return {
+    run: label, s: storm.seconds, "in/s": storm.messagesInPerSecond, "msgs in": storm.messagesIn, "frames out": storm.framesOut,
+    "out/s": storm.framesOutPerSecond, "out per in": storm.outPerIn, "relay ÷ room": ratio, exact: storm.exact ? "yes" : "not within 30 s",
+    "drain ms": storm.drainMs, "room RSS MB": storm.usage.peakRssMb, "room CPU %": storm.usage.cpuPercent, "bench CPU %": storm.usage.benchCpuPercent,
+  };
+}
+
+export interface Target {
+  what: string;
+  measured: string;
+  met: boolean;
+  /** Correctness targets hold at any N and in the smoke run; speed targets only in the full run. */
+  kind: "correctness" | "speed";
+}
+
+/** The issue's targets, judged on the largest N (the ones about correctness on every N). */
+export function targets(runs: SizeRun[]): Target[] {
+  const largest = runs.at(-1)!;
+  const n = largest.sockets;
+  return [
+    { kind: "correctness", what: "fan-out: nothing lost, no seq gap, at every N", measured: runs.map((run) => `${run.sockets}: ${run.fanOut.lost} lost, ${run.fanOut.outOfOrder} gaps`).join("; "), met: runs.every((run) => run.fanOut.lost === 0 && run.fanOut.outOfOrder === 0) },
+    { kind: "correctness", what: "reaction totals exact on every phone and the presenter", measured: runs.map((run) => `${run.sockets}: ${run.reactions.exact ? "exact" : "WRONG"}`).join("; "), met: runs.every((run) => run.reactions.exact) },
+    { kind: "correctness", what: "flooders closed with 4008", measured: runs.map((run) => run.flood.closeCodes.join(",")).join("; "), met: runs.every((run) => run.flood.closeCodes.every((code) => code === 4008)) },
+    { kind: "speed", what: `fan-out p99 ≤ 100 ms at N=${n}`, measured: `${largest.fanOut.latency.p99} ms`, met: largest.fanOut.latency.p99 <= 100 },
+    { kind: "speed", what: `frames out ≥ 50× fewer than the naive relay at N=${n}`, measured: `${largest.naiveRatio}×`, met: largest.naiveRatio >= 50 },
+    { kind: "speed", what: `all ${n} joined within 5 s`, measured: `${largest.join.allJoinedMs} ms`, met: largest.join.allJoinedMs <= 5000 },
+    { kind: "speed", what: `honest p50 under a flood ≤ 2× quiet, N=${n}`, measured: `${largest.flood.quiet.p50} → ${largest.flood.flooded.p50} ms`, met: largest.flood.flooded.p50 <= 2 * largest.flood.quiet.p50 },
+    { kind: "speed", what: `honest p95 under a flood ≤ 2× quiet, N=${n}`, measured: `${largest.flood.quiet.p95} → ${largest.flood.flooded.p95} ms (${largest.flood.p95Ratio}×)`, met: largest.flood.p95Ratio <= 2 },
+  ];
+}
+
+export function targetLines(list: Target[], smoke: boolean): string {
+  return list
+    .map((target) => {
+      const judged = !smoke || target.kind === "correctness";
+      const mark = !judged ? "  (smoke: not judged)" : target.met ? "  ok" : "  MISSED";
+      return `${target.met ? "✓" : "✗"} ${target.what}: ${target.measured}${mark}`;
+    })
+    .join("\n");
+}

@@ -1,0 +1,12 @@
+/** What every scenario gets: the room under test, its presenter and audience, and the process to watch. */
+import type { Crowd, Member } from "../crowd.ts";
+
+export interface Stage {
+  /** ws://…/parties/main/<code> */
+  roomUrl: string;
+  crowd: Crowd;
+  presenter: Member;
+  audience: Member[];
+  /** The workerd process running the room (bench/room-process.ts). */
+  workerd: number;
+}

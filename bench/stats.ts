@@ -1,0 +1,29 @@
+/** Latency summaries for the bench's tables (nearest-rank percentiles, as the RTT demo uses). */
+import { percentile } from "../src/demos/rtt/distribution.ts";
+import { round } from "./room-process.ts";
+
+export interface Latency {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function summarize(values: readonly number[]): Latency {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => round(percentile(sorted, p) ?? 0, 1);
+  return { samples: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: at(100) };
+}
+
+export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** Waits until `done()` holds (checked every 50 ms); false if `timeoutMs` passed first. */
+export async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > deadline) return false;
+    await sleep(50);
+  }
+  return true;
+}
