@@ -24,3 +24,9 @@ export async function joinAsAudience(server: PartyServer, code: string, pid: str
   const socket = await TestSocket.open(roomSocketUrl(server, code, `role=audience&pid=${pid}`));
   return [socket, await socket.nextOfType("snapshot")];
 }
+
+/** The projector's view: follows the room, gets the presenters' reports, is not counted, cannot drive. */
+export async function joinAsScreen(server: PartyServer, code: string): Promise<[TestSocket, SnapshotMessage]> {
+  const socket = await TestSocket.open(roomSocketUrl(server, code, "role=screen"));
+  return [socket, await socket.nextOfType("snapshot")];
+}
