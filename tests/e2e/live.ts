@@ -24,9 +24,10 @@ export async function phone(browser: Browser, device: Device) {
   return { context, page: await context.newPage() };
 }
 
-/** A phone that opened the room's join link and is following it live. */
-export async function joined(browser: Browser, device: Device, code: string) {
+/** A phone that opened the room's join link and is following it live. `prepare` runs before the page loads (e.g. to route its sockets). */
+export async function joined(browser: Browser, device: Device, code: string, prepare?: (page: Page) => Promise<unknown>) {
   const a = await phone(browser, device);
+  await prepare?.(a.page);
   await a.page.goto(`/join/?room=${code}`);
   await expect(a.page.locator("[data-room-status]")).toHaveText("Ao vivo");
   return a;
