@@ -1,11 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openSlideTitled } from "./deck.ts";
 import { expectOnSlide, goToSlide, iphone14, joined, origin, pixel7, present } from "./live.ts";
+/** Audience text that would run if it were ever rendered as HTML. */
+import { CLASSIC_PAYLOADS as XSS } from "../fixtures/xss.ts";
 
 const SLIDE = "Perguntas da plateia";
 const questionsOn = (page: Page) => page.locator(`[data-title="${SLIDE}"] section.questions`);
-/** Audience text that would run if it were ever rendered as HTML. */
-const XSS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "javascript:alert(1)"];
 
 /** Collects dialogs (alert) and uncaught errors: a payload that ran would show up here. */
 function watch(page: Page, incidents: string[]): void {
