@@ -31,6 +31,8 @@ function openMember(url: string, pid: string | null, crowd: Crowd): Promise<Memb
       const at = performance.now();
       member.frames++;
       const text = isBinary ? "" : data.toString();
+      // The room asks a quiet presenter whether it is still there: answer as our pages do.
+      if (text === '{"type":"probe"}') ws.send('{"type":"ping","id":"probe-answer"}');
       if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
         member.snapshotAt = at;
         clearTimeout(timer);

@@ -120,6 +120,10 @@ export function connectRoom(options: RoomOptions): RoomClient {
       case "pong":
         heartbeat.answered(message.id, message.now);
         break;
+      case "probe":
+        // The room hasn't heard from us (a hidden tab's timers slow down): a heartbeat answers.
+        heartbeat.probe();
+        break;
       case "voted":
         if (snapshot.you) update({ you: { ...snapshot.you, votes: { ...snapshot.you.votes, [message.poll]: message.option } } });
         break;

@@ -27,6 +27,7 @@ import {
   type ServerMessage,
 } from "../room/protocol.ts";
 import { checkVote, POLLS_MAX, tallyPoll, type PollDefinition, type PollView } from "../room/polls.ts";
+import { presenterLiveness, SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { hashKey, keyMatches, newPresenterKey } from "../room/secret.ts";
 import {
   applyTimerAction,
@@ -77,7 +78,7 @@ function sendTo(connection: Party.Connection, message: ServerMessage | string): 
   }
 }
 
-function closeWith(connection: Party.Connection, code: CloseCode | 1000, reason: string): void {
+function closeWith(connection: Party.Connection, code: CloseCode | 1000 | 1001, reason: string): void {
   try {
     connection.close(code, reason);
   } catch {
@@ -112,6 +113,10 @@ export default class RoomServer implements Party.Server {
   // of every broadcast (bench: fan-out p99 113 → 66 ms). Null until first needed after a start
   // or a wake-up, then filled from PartyKit once.
   private members: Map<string, LabMember> | null = null;
+  // When each member was last heard from (ms), for the presenter liveness sweep; a member missing
+  // here after a wake-up counts as heard at the first sweep.
+  private readonly lastHeard = new Map<string, number>();
+  private sweepScheduled = false;
   // Connections closed for flooding. Their frames already in flight still arrive (until the
   // client's close frame does) and are dropped unread: a flood must cost the room next to nothing.
   private readonly shunned = new Set<string>();
@@ -261,6 +266,8 @@ export default class RoomServer implements Party.Server {
       const info: ConnectionInfo = admission.member;
       connection.setState(info);
       this.membersById().set(connection.id, { connection, member: info });
+      this.lastHeard.set(connection.id, Date.now());
+      if (info.role === "presenter") await this.scheduleSweep();
       sendTo(connection, this.snapshotFor(info));
       for (const report of info.role === "audience" ? this.lab.audienceReports() : this.lab.reports()) sendTo(connection, report);
       this.schedulePresence();
@@ -274,10 +281,12 @@ export default class RoomServer implements Party.Server {
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection): Promise<void> {
     try {
       if (this.shunned.has(sender.id)) return;
-      const info = infoOf(sender);
-      if (!info || !this.view) return; // a refused socket on its way out (no state)
+      // Not a member: refused at the door, or taken as gone by the liveness sweep, on its way out.
+      const info = this.membersById().get(sender.id)?.member;
+      if (!info || !this.view) return;
 
       const now = Date.now();
+      this.lastHeard.set(sender.id, now);
       const { verdict, bucket } = take(this.buckets.get(sender.id) ?? fullBucket(now), now);
       this.buckets.set(sender.id, bucket);
       if (verdict !== "ok") {
@@ -327,13 +336,42 @@ export default class RoomServer implements Party.Server {
 
   private left(connection: Party.Connection): void {
     this.membersById().delete(connection.id);
+    this.lastHeard.delete(connection.id);
     this.buckets.delete(connection.id);
     this.shunned.delete(connection.id);
     this.lab.leave(connection);
     this.schedulePresence();
   }
 
-  // ── State: change, persist, broadcast ──────────────────────────────────────────────────────
+  // ── Presenter liveness (src/room/liveness.ts) ──────────────────────────────────────────────
+
+  private async scheduleSweep(): Promise<void> {
+    if (this.sweepScheduled) return;
+    this.sweepScheduled = true;
+    await this.room.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
+  }
+
+  /** Asks quiet presenters whether they are still there; lets go of those that stayed quiet. */
+  async onAlarm(): Promise<void> {
+    this.sweepScheduled = false;
+    const now = Date.now();
+    let presenters = 0;
+    for (const { connection, member } of this.connected()) {
+      if (member.role !== "presenter") continue;
+      const heard = this.lastHeard.get(connection.id) ?? now;
+      this.lastHeard.set(connection.id, heard);
+      const liveness = presenterLiveness(now - heard);
+      if (liveness === "gone") {
+        // Its link is dead: no close handshake will complete. Count it out now; phones are told.
+        closeWith(connection, 1001, "silent");
+        this.left(connection);
+        continue;
+      }
+      presenters++;
+      if (liveness === "probe") sendTo(connection, { type: "probe" });
+    }
+    if (presenters > 0) await this.scheduleSweep();
+  }
 
   // ── Polls ──────────────────────────────────────────────────────────────────────────────────
 
@@ -413,6 +451,8 @@ export default class RoomServer implements Party.Server {
     const you = info.pid === undefined ? { role: info.role } : { role: info.role, pid: info.pid, votes: this.votesOf(info.pid) };
     return { type: "snapshot", seq: view.seq, now: Date.now(), you, state: view.state };
   }
+
+  // ── State: change, persist, broadcast ──────────────────────────────────────────────────────
 
   /**
    * Moves the room to `next` (a no-op costs nothing), persists, then broadcasts. `view` is

@@ -371,6 +371,11 @@ export const ErrorMessageSchema = v.object({
   ref: v.optional(v.string()),
 });
 
+/** To a presenter that has been quiet a while: "still there?" Any message answers (src/room/liveness.ts). */
+export const ProbeSchema = v.object({
+  type: v.literal("probe"),
+});
+
 /** To a voter: the server kept their ballot. */
 export const VotedSchema = v.object({
   type: v.literal("voted"),
@@ -402,7 +407,7 @@ export const LabSchema = v.object({
   data: v.unknown(),
 });
 
-export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema, EventSchema, LabSchema, VotedSchema, NotificationSchema]);
+export const ServerMessageSchema = v.variant("type", [SnapshotSchema, DeltaSchema, PongSchema, ErrorMessageSchema, EventSchema, LabSchema, VotedSchema, NotificationSchema, ProbeSchema]);
 
 export type You = v.InferOutput<typeof YouSchema>;
 export type SnapshotMessage = v.InferOutput<typeof SnapshotSchema>;

@@ -13,6 +13,8 @@ export interface Closed {
   reason: string;
 }
 
+const PROBE_ANSWER = "probe-answer";
+
 type Waiter = { match: (message: ServerMessage) => boolean; resolve: (message: ServerMessage) => void };
 
 export class TestSocket {
@@ -22,7 +24,7 @@ export class TestSocket {
   private readonly unread: ServerMessage[] = [];
   private readonly waiters: Waiter[] = [];
 
-  private constructor(ws: WebSocket) {
+  private constructor(ws: WebSocket, answerProbes: boolean) {
     this.ws = ws;
     this.closed = new Promise((resolve) => {
       ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
@@ -32,18 +34,25 @@ export class TestSocket {
       this.frames.push(text);
       allFrames.push(text);
       const message = JSON.parse(text) as ServerMessage;
+      // The room asks a quiet presenter whether it is still there (src/room/liveness.ts): answer as
+      // our pages do, out of the tests' way (neither the probe nor its pong is a message to wait for).
+      if (message.type === "probe") return void (answerProbes && this.send({ type: "ping", id: PROBE_ANSWER }));
+      if (message.type === "pong" && message.id === PROBE_ANSWER) return;
       const index = this.waiters.findIndex((waiter) => waiter.match(message));
       if (index >= 0) this.waiters.splice(index, 1)[0]!.resolve(message);
       else this.unread.push(message);
     });
   }
 
-  /** Opens `url` and resolves once the socket is open (refused sockets open, then get closed). */
-  static open(url: string): Promise<TestSocket> {
+  /**
+   * Opens `url` and resolves once the socket is open (refused sockets open, then get closed).
+   * `answerProbes: false` plays a presenter whose link died silently.
+   */
+  static open(url: string, { answerProbes = true } = {}): Promise<TestSocket> {
     // closeTimeout (ws ≥ 8.19, not in @types/ws): once the closing handshake is done, don't
     // wait 30 s for the server to drop TCP. workerd in dev keeps it ~10 s after its own close.
     const ws = new WebSocket(url, { closeTimeout: 300 } as WebSocket.ClientOptions);
-    const socket = new TestSocket(ws);
+    const socket = new TestSocket(ws, answerProbes);
     return new Promise((resolve, reject) => {
       ws.once("open", () => resolve(socket));
       ws.once("error", reject);

@@ -53,6 +53,7 @@ class Member {
     this.socket = new PartySocket({ host: `127.0.0.1:${server.port}`, room: code, query, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket });
     this.socket.addEventListener("message", (event) => {
       const message = JSON.parse(String(event.data)) as ServerMessage;
+      if (message.type === "probe") return void this.send({ type: "ping", id: "probe-answer" }); // as our pages answer
       if (message.type === "snapshot") this.snapshots.push(message);
       for (const listener of this.listeners) listener(message, this.snapshots.length);
     });

@@ -15,8 +15,8 @@ export function roomSocketUrl(server: PartyServer, code: string, query: string):
   return `${server.wsOrigin}/parties/main/${code}?${query}`;
 }
 
-export async function joinAsPresenter(server: PartyServer, room: RoomCreated): Promise<[TestSocket, SnapshotMessage]> {
-  const socket = await TestSocket.open(roomSocketUrl(server, room.code, `role=presenter&key=${encodeURIComponent(room.key)}`));
+export async function joinAsPresenter(server: PartyServer, room: RoomCreated, options?: { answerProbes: boolean }): Promise<[TestSocket, SnapshotMessage]> {
+  const socket = await TestSocket.open(roomSocketUrl(server, room.code, `role=presenter&key=${encodeURIComponent(room.key)}`), options);
   return [socket, await socket.nextOfType("snapshot")];
 }
 
