@@ -142,8 +142,9 @@ export class Lab {
     this.timer = null;
     const presenters = this.host.presenters();
     for (const name of this.dirty) {
-      this.demos.get(name)!.persist?.();
-      const text = JSON.stringify({ type: "lab", demo: name, data: this.demos.get(name)!.report() } satisfies ServerMessage);
+      const demo = this.demos.get(name)!;
+      demo.persist?.();
+      const text = JSON.stringify({ type: "lab", demo: name, data: demo.report() } satisfies ServerMessage);
       for (const connection of presenters) this.host.send(connection, text);
     }
     this.dirty.clear();

@@ -2,8 +2,8 @@
  * The PartyKit room: a thin adapter. Every handler does parse → validate → pure transition
  * (src/room) → persist → send, and never throws. Hibernation-safe: what must outlive a wake-up
  * lives in room.storage (the room) or in connection state (each connection's role); the class
- * fields below are caches rebuilt after a wake-up, or, like the rate buckets, state that may be
- * dropped (a room only hibernates after a quiet spell, which refills every bucket anyway).
+ * fields below are caches rebuilt after a wake-up, or, like each peer's rate bucket, state that
+ * may be dropped (a room only hibernates after a quiet spell, which refills every bucket anyway).
  */
 import type * as Party from "partykit/server";
 import { CORS_HEADERS, JSON_HEADERS, json } from "./http.ts";
@@ -60,13 +60,28 @@ interface StoredPoll {
   open: boolean;
 }
 
-/** PartyKit connection state: who this is. Written once, on connect. */
-type ConnectionInfo = Member;
+/**
+ * An admitted connection, as the room keeps it in memory. Only `member` is also in PartyKit's
+ * connection state (written once, on connect): the rest changes on every message, and writing
+ * connection state serializes it.
+ */
+interface Peer extends LabMember {
+  /** Its rate limit (src/room/limiter.ts). */
+  bucket: Bucket;
+  /** When it was last heard from (ms), for the presenter liveness sweep. */
+  heardAt: number;
+  /** Closed for flooding: its frames still in flight are dropped unread. */
+  shunned: boolean;
+}
+
+function newPeer(connection: Party.Connection, member: Member, now: number): Peer {
+  return { connection, member, bucket: fullBucket(now), heardAt: now, shunned: false };
+}
 
 type Admission = { ok: true; member: Member } | { ok: false; error: ErrorCode; close: CloseCode };
 
-function infoOf(connection: Party.Connection): ConnectionInfo | null {
-  return connection.state as ConnectionInfo | null;
+function infoOf(connection: Party.Connection): Member | null {
+  return connection.state as Member | null;
 }
 
 /** send() throws on a socket that closed meanwhile; a lost frame to a gone client is fine. */
@@ -105,21 +120,12 @@ export default class RoomServer implements Party.Server {
   private readonly ballots = new Map<string, Map<string, number>>();
   private recountTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly lab: Lab;
-  // Rate buckets by connection id, in memory: writing them to connection state would serialize
-  // on every message.
-  private readonly buckets = new Map<string, Bucket>();
   // Admitted connections by id. Kept here because asking PartyKit (getConnections) re-wraps every
   // hibernatable socket and reads its state back on each call: at 1,000 phones that cost a third
   // of every broadcast (bench: fan-out p99 113 → 66 ms). Null until first needed after a start
-  // or a wake-up, then filled from PartyKit once.
-  private members: Map<string, LabMember> | null = null;
-  // When each member was last heard from (ms), for the presenter liveness sweep; a member missing
-  // here after a wake-up counts as heard at the first sweep.
-  private readonly lastHeard = new Map<string, number>();
+  // or a wake-up, then filled from PartyKit once (each as if just heard, with a full bucket).
+  private peers: Map<string, Peer> | null = null;
   private sweepScheduled = false;
-  // Connections closed for flooding. Their frames already in flight still arrive (until the
-  // client's close frame does) and are dropped unread: a flood must cost the room next to nothing.
-  private readonly shunned = new Set<string>();
 
   constructor(room: Party.Room) {
     this.room = room;
@@ -263,10 +269,9 @@ export default class RoomServer implements Party.Server {
         closeWith(connection, refusal.close, refusal.error);
         return;
       }
-      const info: ConnectionInfo = admission.member;
+      const info = admission.member;
       connection.setState(info);
-      this.membersById().set(connection.id, { connection, member: info });
-      this.lastHeard.set(connection.id, Date.now());
+      this.peersById().set(connection.id, newPeer(connection, info, Date.now()));
       if (info.role === "presenter") await this.scheduleSweep();
       sendTo(connection, this.snapshotFor(info));
       for (const report of info.role === "audience" ? this.lab.audienceReports() : this.lab.reports()) sendTo(connection, report);
@@ -280,18 +285,19 @@ export default class RoomServer implements Party.Server {
 
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection): Promise<void> {
     try {
-      if (this.shunned.has(sender.id)) return;
-      // Not a member: refused at the door, or taken as gone by the liveness sweep, on its way out.
-      const info = this.membersById().get(sender.id)?.member;
-      if (!info || !this.view) return;
+      // Not a peer: refused at the door, or taken as gone by the liveness sweep, on its way out.
+      // Shunned: closed for flooding; a flood must cost the room next to nothing.
+      const peer = this.peersById().get(sender.id);
+      if (!peer || peer.shunned || !this.view) return;
+      const info = peer.member;
 
       const now = Date.now();
-      this.lastHeard.set(sender.id, now);
-      const { verdict, bucket } = take(this.buckets.get(sender.id) ?? fullBucket(now), now);
-      this.buckets.set(sender.id, bucket);
+      peer.heardAt = now;
+      const { verdict, bucket } = take(peer.bucket, now);
+      peer.bucket = bucket;
       if (verdict !== "ok") {
         if (verdict === "refused") return sendTo(sender, errorMessage("rate_limited"));
-        this.shunned.add(sender.id);
+        peer.shunned = true;
         return closeWith(sender, CLOSE_CODES.policy, "policy violation");
       }
 
@@ -335,10 +341,7 @@ export default class RoomServer implements Party.Server {
   }
 
   private left(connection: Party.Connection): void {
-    this.membersById().delete(connection.id);
-    this.lastHeard.delete(connection.id);
-    this.buckets.delete(connection.id);
-    this.shunned.delete(connection.id);
+    this.peersById().delete(connection.id);
     this.lab.leave(connection);
     this.schedulePresence();
   }
@@ -356,11 +359,9 @@ export default class RoomServer implements Party.Server {
     this.sweepScheduled = false;
     const now = Date.now();
     let presenters = 0;
-    for (const { connection, member } of this.connected()) {
+    for (const { connection, member, heardAt } of this.connected()) {
       if (member.role !== "presenter") continue;
-      const heard = this.lastHeard.get(connection.id) ?? now;
-      this.lastHeard.set(connection.id, heard);
-      const liveness = presenterLiveness(now - heard);
+      const liveness = presenterLiveness(now - heardAt);
       if (liveness === "gone") {
         // Its link is dead: no close handshake will complete. Count it out now; phones are told.
         closeWith(connection, 1001, "silent");
@@ -410,7 +411,7 @@ export default class RoomServer implements Party.Server {
     await this.change({ ...this.view.state, poll: this.pollView(definition.id) });
   }
 
-  private async vote(pollId: string, option: number, info: ConnectionInfo, sender: Party.Connection): Promise<void> {
+  private async vote(pollId: string, option: number, info: Member, sender: Party.Connection): Promise<void> {
     if (info.role !== "audience" || info.pid === undefined) return sendTo(sender, errorMessage("forbidden", { ref: "vote" }));
     const poll = this.polls.get(pollId);
     const refusal = checkVote(poll && { open: poll.open, options: poll.definition.options }, option);
@@ -446,7 +447,7 @@ export default class RoomServer implements Party.Server {
     return votes;
   }
 
-  private snapshotFor(info: ConnectionInfo): ServerMessage {
+  private snapshotFor(info: Member): ServerMessage {
     const view = this.published ?? { seq: 0, state: initialState(this.room.id) };
     const you = info.pid === undefined ? { role: info.role } : { role: info.role, pid: info.pid, votes: this.votesOf(info.pid) };
     return { type: "snapshot", seq: view.seq, now: Date.now(), you, state: view.state };
@@ -469,24 +470,25 @@ export default class RoomServer implements Party.Server {
     this.broadcast(JSON.stringify({ type: "delta", seq: result.delta.seq, now: Date.now(), changes: result.delta.changes } satisfies ServerMessage));
   }
 
-  private membersById(): Map<string, LabMember> {
-    if (!this.members) {
-      // A refused socket, still closing, has no state: it is not a member.
-      this.members = new Map();
+  private peersById(): Map<string, Peer> {
+    if (!this.peers) {
+      // A refused socket, still closing, has no state: it is not a peer.
+      this.peers = new Map();
+      const now = Date.now();
       for (const connection of this.room.getConnections()) {
         const member = infoOf(connection);
-        if (member) this.members.set(connection.id, { connection, member });
+        if (member) this.peers.set(connection.id, newPeer(connection, member, now));
       }
     }
-    return this.members;
+    return this.peers;
   }
 
-  private connected(): LabMember[] {
-    return Array.from(this.membersById().values());
+  private connected(): Peer[] {
+    return Array.from(this.peersById().values());
   }
 
   private broadcast(text: string): void {
-    for (const { connection } of this.membersById().values()) sendTo(connection, text);
+    for (const { connection } of this.peersById().values()) sendTo(connection, text);
   }
 
   private readPresence(): Presence {
