@@ -16,13 +16,18 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
+/** Over-long bodies up to this size are read to the end and dropped; longer ones are cut off. */
+const DRAIN_MAX = 64 * 1024;
+
 /**
- * A request body of at most `max` bytes, or null when it is larger. Reads no further than the
- * limit, so an oversized upload costs nothing (the declared length is checked first).
+ * A request body of at most `max` bytes, or null when it is larger. A body a little too long is
+ * still read to its end (and dropped): answering before it was read makes workerd close the
+ * connection under a client that may be reusing it, and the client's next request fails with
+ * "other side closed". A body past DRAIN_MAX is not worth that: it is cut off unread.
  */
 export async function readSmallBody(request: Party.Request, max: number): Promise<string | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > max) return null;
+  if (declared > DRAIN_MAX) return null;
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -31,12 +36,13 @@ export async function readSmallBody(request: Party.Request, max: number): Promis
     const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
     if (done || !value) break;
     size += value.byteLength;
-    if (size > max) {
+    if (size > DRAIN_MAX) {
       await reader.cancel();
       return null;
     }
-    chunks.push(value);
+    if (size <= max) chunks.push(value);
   }
+  if (size > max) return null;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
