@@ -49,10 +49,8 @@ export function useLabReport<T>(session: LiveSession | null, demo: DemoName): T 
   const [report, setReport] = useState<T | null>(null);
   useEffect(() => {
     if (!session) return;
-    setReport((session.client.lab(demo) as T | undefined) ?? null);
-    return session.client.onMessage((message) => {
-      if (message.type === "lab" && message.demo === demo) setReport(message.data as T);
-    });
+    setReport(null);
+    return session.client.watchLab(demo, (data) => setReport(data as T));
   }, [session, demo]);
   return report;
 }

@@ -33,8 +33,11 @@ export interface RoomClient {
   subscribe(listener: (snapshot: RoomSnapshot) => void): () => void;
   /** Every message the server sends (the snapshot mirrors the state; demos want events and reports too). */
   onMessage(listener: (message: ServerMessage) => void): () => void;
-  /** The latest report of a demo the server sent (islands that hydrate late start from it). */
-  lab(demo: DemoName): unknown;
+  /**
+   * A demo's reports: the latest one the server sent, at once if there is one (islands that
+   * hydrate late start from it), then each new one. Returns the unsubscribe.
+   */
+  watchLab(demo: DemoName, listener: (data: unknown) => void): () => void;
   /** Every text frame this socket sends or receives. */
   onFrame(listener: (frame: WireFrame) => void): () => void;
   /** The extensions the server accepted for the current socket (e.g. "permessage-deflate"); "" for none. */
@@ -203,7 +206,14 @@ export function connectRoom(options: RoomOptions): RoomClient {
       messageListeners.add(listener);
       return () => messageListeners.delete(listener);
     },
-    lab: (demo) => labs.get(demo),
+    watchLab(demo, listener) {
+      if (labs.has(demo)) listener(labs.get(demo));
+      const forward = (message: ServerMessage) => {
+        if (message.type === "lab" && message.demo === demo) listener(message.data);
+      };
+      messageListeners.add(forward);
+      return () => messageListeners.delete(forward);
+    },
     onFrame(listener) {
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);

@@ -63,9 +63,8 @@ export function watchMine(session: LiveSession): void {
     if (you?.asked) remember(session.code, "asked", you.asked);
     if (you?.upvoted) remember(session.code, "upvoted", you.upvoted);
   };
-  take(session.client.lab("questions"));
+  session.client.watchLab("questions", take);
   session.client.onMessage((message) => {
-    if (message.type === "lab" && message.demo === "questions") take(message.data);
     if (message.type === "error" && message.code === "already_upvoted" && pendingUpvote) remember(session.code, "upvoted", pendingUpvote);
   });
 }

@@ -61,8 +61,7 @@ export function mountReactionBoard(client: RoomClient, viewport: HTMLElement): v
   };
 
   let seen: ReactionTotals | null = null;
-  const show = (report: ReactionsReport | undefined) => {
-    if (!report) return;
+  const show = (report: ReactionsReport) => {
     for (const [reaction, cell] of cells) cell.textContent = format.format(report.totals[reaction] ?? 0);
     totals.hidden = report.total === 0;
     board.dataset.total = String(report.total);
@@ -76,8 +75,5 @@ export function mountReactionBoard(client: RoomClient, viewport: HTMLElement): v
     }
     seen = report.totals;
   };
-  show(client.lab("reactions") as ReactionsReport | undefined);
-  client.onMessage((message) => {
-    if (message.type === "lab" && message.demo === "reactions") show(message.data as ReactionsReport);
-  });
+  client.watchLab("reactions", (data) => show(data as ReactionsReport));
 }

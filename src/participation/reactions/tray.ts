@@ -63,14 +63,10 @@ export function mountReactionTray(client: RoomClient, bar: HTMLElement): void {
     tray.append(button);
   }
 
-  const show = (report: ReactionsReport | undefined) => {
-    if (!report) return;
+  const show = (report: ReactionsReport) => {
     for (const [reaction, element] of counts) element.textContent = format.format(report.totals[reaction] ?? 0);
   };
-  show(client.lab("reactions") as ReactionsReport | undefined);
-  client.onMessage((message) => {
-    if (message.type === "lab" && message.demo === "reactions") show(message.data as ReactionsReport);
-  });
+  client.watchLab("reactions", (data) => show(data as ReactionsReport));
 
   const anchor = bar.querySelector("[data-back-to-live]");
   if (anchor) anchor.after(tray);
