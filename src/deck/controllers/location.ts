@@ -10,7 +10,7 @@ export function mountLocation(deck: Deck): void {
 
   deck.onMove((position, before) => {
     if (restoring) return;
-    const url = slideHref(deck.base, position.slide, position.step);
+    const url = keepRoom(slideHref(deck.base, position.slide, position.step));
     if (before === null || before.slide === position.slide) history.replaceState(null, "", url);
     else history.pushState(null, "", url);
   });
@@ -25,6 +25,13 @@ export function mountLocation(deck: Deck): void {
       restoring = false;
     }
   });
+}
+
+/** A room invite (`?room=`, see live/personal/) stays in the address through moves, so a reload rejoins it. */
+function keepRoom(href: string): string {
+  const room = new URLSearchParams(location.search).get("room");
+  if (!room) return href;
+  return `${href}${href.includes("?") ? "&" : "?"}room=${encodeURIComponent(room)}`;
 }
 
 /** Where the page was opened: the slide its path names and the step its query asks for. */

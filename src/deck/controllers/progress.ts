@@ -35,10 +35,13 @@ export function mountProgress(deck: Deck): void {
 function setLink(link: HTMLAnchorElement | null, deck: Deck, target: moves.Position, here: moves.Position): void {
   if (!link) return;
   if (moves.samePosition(target, here)) {
+    // Without an href an <a> is no link at all: the role keeps its name and "disabled" meaningful.
     link.removeAttribute("href");
+    link.setAttribute("role", "link");
     link.setAttribute("aria-disabled", "true");
   } else {
     link.href = slideHref(deck.base, target.slide, target.step);
+    link.removeAttribute("role");
     link.removeAttribute("aria-disabled");
   }
 }
