@@ -1,11 +1,34 @@
-/** How the demos write their measurements, in Portuguese (decimal comma, thousands dot). */
+/**
+ * How the demos write their measurements, in the page's language: Portuguese by default (decimal
+ * comma, thousands dot), English with `locale` "en" (decimal point, thousands comma).
+ */
+import { defaultLocale, htmlLang, type Locale } from "../i18n/locales.ts";
 
-const decimal = (digits: number) => new Intl.NumberFormat("pt-BR", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ONE = decimal(1);
-const WHOLE = new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 0 });
+interface Formats {
+  /** One decimal: "6,1". */
+  one: Intl.NumberFormat;
+  /** Whole numbers: "6.132". */
+  whole: Intl.NumberFormat;
+}
 
-export function formatCount(n: number): string {
-  return WHOLE.format(n);
+const formats = new Map<Locale, Formats>();
+
+/** Built once per locale: Intl.NumberFormat is costly to make and the boards redraw often. */
+function formatsOf(locale: Locale): Formats {
+  let found = formats.get(locale);
+  if (!found) {
+    const lang = htmlLang[locale];
+    found = {
+      one: new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+      whole: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }),
+    };
+    formats.set(locale, found);
+  }
+  return found;
+}
+
+export function formatCount(n: number, locale: Locale = defaultLocale): string {
+  return formatsOf(locale).whole.format(n);
 }
 
 /** A derived number that may not exist yet (nothing to divide by): a dash. */
@@ -14,27 +37,30 @@ export function orDash(value: number | null, format: (n: number) => string): str
 }
 
 /** "512 B", "6,1 kB", "1,3 MB" (SI units, as browsers' developer tools count). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${WHOLE.format(bytes)} B`;
-  if (bytes < 1_000_000) return `${ONE.format(bytes / 1000)} kB`;
-  return `${ONE.format(bytes / 1_000_000)} MB`;
+export function formatBytes(bytes: number, locale: Locale = defaultLocale): string {
+  const { one, whole } = formatsOf(locale);
+  if (bytes < 1000) return `${whole.format(bytes)} B`;
+  if (bytes < 1_000_000) return `${one.format(bytes / 1000)} kB`;
+  return `${one.format(bytes / 1_000_000)} MB`;
 }
 
-/** The exact count: "6.132 bytes". */
-export function formatByteCount(bytes: number): string {
-  return `${WHOLE.format(bytes)} ${bytes === 1 ? "byte" : "bytes"}`;
+/** The exact count: "6.132 bytes" ("6,132 bytes" in English). */
+export function formatByteCount(bytes: number, locale: Locale = defaultLocale): string {
+  return `${formatsOf(locale).whole.format(bytes)} ${bytes === 1 ? "byte" : "bytes"}`;
 }
 
 /** "43 ms", "1,2 s". */
-export function formatMs(ms: number): string {
-  return ms < 1000 ? `${WHOLE.format(Math.max(0, ms))} ms` : `${ONE.format(ms / 1000)} s`;
+export function formatMs(ms: number, locale: Locale = defaultLocale): string {
+  const { one, whole } = formatsOf(locale);
+  return ms < 1000 ? `${whole.format(Math.max(0, ms))} ms` : `${one.format(ms / 1000)} s`;
 }
 
 /** How many times bigger: "17×", "6,8×" (null when there is nothing to compare). */
-export function formatRatio(a: number, b: number): string | null {
+export function formatRatio(a: number, b: number, locale: Locale = defaultLocale): string | null {
   if (!(a > 0 && b > 0)) return null;
+  const { one, whole } = formatsOf(locale);
   const ratio = a / b;
-  return `${ratio >= 10 ? WHOLE.format(ratio) : ONE.format(ratio)}×`;
+  return `${ratio >= 10 ? whole.format(ratio) : one.format(ratio)}×`;
 }
 
 /** "HTTP/1.1 200 OK" style reason phrases the demos show when the browser gives none (HTTP/2 has none). */

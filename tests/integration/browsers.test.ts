@@ -56,7 +56,7 @@ test("phones report over HTTP; the server reads their browsers and tallies each 
     seen.browsers.map((row) => [row.name, row.count, row.websocket]),
     [
       ["Chrome", 1, 1],
-      ["Outro", 1, 0],
+      ["other", 1, 0],
       ["Safari", 1, 1],
     ],
   );

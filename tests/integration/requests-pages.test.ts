@@ -83,7 +83,7 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
       requestBytes: sent,
       responseBytes: received.length,
       at: 0,
-      who: "celular 1",
+      who: { device: "phone", n: 1 },
     },
   );
   assert.equal(report.requestBytes, sent);
@@ -95,6 +95,11 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
   assert.equal(((await other.json()) as Hello).who, "navegador 1");
   const again = await fetch(`${server.origin}${path}`);
   assert.deepEqual(await again.json(), { message: "Olá, celular 1!", number: 3, who: "celular 1", requestBytes: (await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 3)).recent[0]!.requestBytes });
+
+  // A phone on an English page asks in English; the record stays the same data.
+  const english = (await (await fetch(`${server.origin}${path}&lang=en`)).json()) as Hello;
+  assert.deepEqual({ message: english.message, who: english.who }, { message: "Hello, phone 1!", who: "phone 1" });
+  assert.deepEqual((await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 4)).recent[0]!.who, { device: "phone", n: 1 });
   await phone.close();
   await presenter.close();
 });
@@ -111,6 +116,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   await expectError(await fetch(`${base}/hello`), 400, "bad_request");
   await expectError(await fetch(`${base}/hello?pid=short`), 400, "bad_request");
   await expectError(await fetch(`${base}/hello?pid=${"x".repeat(65)}`), 400, "bad_request");
+  await expectError(await fetch(`${base}/hello?pid=${PID}&lang=fr`), 400, "bad_request");
   const post = await fetch(`${base}/hello?pid=${PID}`, { method: "POST" });
   assert.equal(post.headers.get("allow"), "GET, OPTIONS");
   await expectError(post, 405, "bad_request");
@@ -197,6 +203,13 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   const after = await reportOf<PagesReport>(presenter, "pages", (r) => r.data.loads === 5);
   assert.equal(after.page.loads, 1);
   assert.equal(after.visits, 6);
+
+  // A phone on an English page gets the page in English: the same counter, other words.
+  assert.equal((await fetch(`${server.origin}${base}/page?pid=english-pid-04&lang=xx`)).status, 400);
+  const english = await (await fetch(`${server.origin}${base}/page?pid=english-pid-04&lang=en`)).text();
+  assert.match(english, /<html [^>]*lang="en"/);
+  assert.match(english, /<h1>Web Portal 2005<\/h1>/);
+  assert.match(english, /<p class="contador" id="visitas">000007<\/p>/);
 
   presenter.send({ type: "reset", demo: "pages" });
   const cleared = await reportOf<PagesReport>(presenter, "pages", (r) => r.visits === 0);

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as v from "valibot";
-import { describeBrowser } from "../../src/demos/browsers/userAgent.ts";
+import { describeBrowser, OTHER, shownName } from "../../src/demos/browsers/userAgent.ts";
+import { browsersStrings } from "../../src/demos/browsers/strings.ts";
 import { BrowserReportSchema, tally, type Participant } from "../../src/demos/browsers/tally.ts";
 
 const AGENTS: [ua: string, browser: string, version: number | null, os: string][] = [
@@ -14,14 +15,14 @@ const AGENTS: [ua: string, browser: string, version: number | null, os: string][
   ["Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 OPR/115.0.0.0", "Opera", 115, "macOS"],
   ["Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", "Safari", 18, "macOS"],
   ["Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox", 133, "Linux"],
-  ["Python/3.11 websockets/10.4", "Outro", null, "Outro"],
+  ["Python/3.11 websockets/10.4", "other", null, "other"],
 ];
 
 test("a User-Agent names its browser, major version and system; look-alikes are told apart", () => {
   for (const [ua, browser, version, os] of AGENTS) {
     assert.deepEqual(describeBrowser(ua), { browser, version, os }, ua);
   }
-  assert.deepEqual(describeBrowser(null), { browser: "Outro", version: null, os: "Outro" });
+  assert.deepEqual(describeBrowser(null), { browser: "other", version: null, os: "other" });
 });
 
 test("the tally counts participants, most common first, with how many have WebSocket", () => {
@@ -29,7 +30,7 @@ test("the tally counts participants, most common first, with how many have WebSo
     ["a", { browser: "Chrome", version: 131, os: "Android", websocket: true }],
     ["b", { browser: "Safari", version: 17, os: "iOS", websocket: true }],
     ["c", { browser: "Chrome", version: 120, os: "Windows", websocket: true }],
-    ["d", { browser: "Outro", version: null, os: "Outro", websocket: false }],
+    ["d", { browser: "other", version: null, os: "other", websocket: false }],
   ]);
   const result = tally(people, 2);
   assert.equal(result.round, 2);
@@ -37,10 +38,10 @@ test("the tally counts participants, most common first, with how many have WebSo
   assert.equal(result.websocket, 3);
   assert.deepEqual(result.browsers, [
     { name: "Chrome", count: 2, websocket: 2 },
-    { name: "Outro", count: 1, websocket: 0 },
+    { name: "other", count: 1, websocket: 0 },
     { name: "Safari", count: 1, websocket: 1 },
   ]);
-  assert.deepEqual(result.systems.map((row) => row.name), ["Android", "iOS", "Outro", "Windows"]);
+  assert.deepEqual(result.systems.map((row) => row.name), ["Android", "iOS", "other", "Windows"]);
   assert.deepEqual(tally(new Map(), 0), { round: 0, total: 0, websocket: 0, browsers: [], systems: [] });
 });
 
@@ -49,4 +50,13 @@ test("a report is exactly {pid, websocket}", () => {
   for (const bad of [{}, { pid: "short", websocket: true }, { pid: "abcdefgh12", websocket: "yes" }, { pid: "abcdefgh12", websocket: true, extra: 1 }, null, []]) {
     assert.ok(!v.is(BrowserReportSchema, bad), JSON.stringify(bad));
   }
+});
+
+test("an unnamed browser is a token on the wire and a word on the page, in its language", () => {
+  assert.equal(describeBrowser("curl/8.5.0").browser, OTHER);
+  assert.equal(shownName(OTHER, browsersStrings["pt-br"].other), "Outro");
+  assert.equal(shownName(OTHER, browsersStrings.en.other), "Other");
+  assert.equal(shownName("Firefox", browsersStrings.en.other), "Firefox");
+  assert.equal(browsersStrings["pt-br"].you("Chrome 131", "Android", true), "Você: Chrome 131 · Android · ✓ fala WebSocket");
+  assert.equal(browsersStrings.en.you("Safari 17", "iOS", false), "You: Safari 17 · iOS · ✗ no WebSocket");
 });

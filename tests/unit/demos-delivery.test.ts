@@ -4,7 +4,8 @@ import type * as Party from "partykit/server";
 import { frameBytes, requestHeadBytes } from "../../src/demos/bytes.ts";
 import { betterSample, clockSample } from "../../src/demos/delivery/clock.ts";
 import { retryDelay, reportableLatency, takeNews } from "../../src/demos/delivery/feed.ts";
-import { formatBytes, formatMs } from "../../src/demos/format.ts";
+import { formatBytes, formatCount, formatMs } from "../../src/demos/format.ts";
+import { deliveryStrings } from "../../src/demos/delivery/strings.ts";
 import { laneOf, phonesPerLane } from "../../src/demos/delivery/lanes.ts";
 import type { DeliveryReport } from "../../src/demos/delivery/report.ts";
 import { checkDeliveryRequest, URL_MAX, WAIT_MAX_S } from "../../src/demos/delivery/query.ts";
@@ -232,6 +233,15 @@ test("numbers read the Brazilian way", () => {
   assert.equal(formatBytes(2_500_000), "2,5 MB");
   assert.equal(formatMs(35.4), "35 ms");
   assert.equal(formatMs(1_940), "1,9 s");
+});
+
+test("numbers read the English way on English pages, and so do the lanes", () => {
+  assert.equal(formatBytes(12_345, "en"), "12.3 kB");
+  assert.equal(formatMs(1_940, "en"), "1.9 s");
+  assert.equal(formatCount(12_345, "en"), "12,345");
+  assert.equal(formatCount(12_345), "12.345");
+  assert.equal(deliveryStrings.en.lanes.longpoll.how, `the server holds the question up to ${WAIT_MAX_S} s`);
+  assert.equal(deliveryStrings["pt-br"].lanes.poll.how, "pergunta a cada 2 s");
 });
 
 // ── The server's demo, with a fake room ──────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { acceptSteps, RFC_EXAMPLE, WEBSOCKET_GUID } from "../../src/demos/handshake/accept.ts";
 import { echoOf } from "../../src/demos/handshake/echo.ts";
+import { handshakeStrings } from "../../src/demos/handshake/strings.ts";
 
 test("RFC 6455's example key gives its example accept, step by step", async () => {
   const steps = await acceptSteps(RFC_EXAMPLE.key);
@@ -33,4 +34,13 @@ test("the echo reports the headers as received, missing ones as null", () => {
     protocol: null,
   });
   assert.equal(echo.accept, RFC_EXAMPLE.accept);
+});
+
+test("the verdict reads the same way in both languages: ✓ when the accepts match, ✗ when not", () => {
+  for (const t of [handshakeStrings["pt-br"], handshakeStrings.en]) {
+    assert.match(t.matches, /^✓ .*Sec-WebSocket-Accept/);
+    assert.match(t.rfcAccept, /^✓ /);
+    assert.match(t.differs, /^✗ /);
+  }
+  assert.equal(handshakeStrings.en.again, "New handshake");
 });

@@ -23,6 +23,22 @@ test("the whole page is a complete 2005 document, a few kB, with the update in i
   assert.notEqual(next, html);
 });
 
+test("the page comes in English too, with the very same style (the CSP allows it by one hash)", () => {
+  const portuguese = newsPage(visit);
+  const english = newsPage(visit, "en");
+  assert.equal(newsPage(visit, "pt-br"), portuguese);
+  assert.match(english, /<html xmlns="http:\/\/www\.w3\.org\/1999\/xhtml" lang="en" xml:lang="en">/);
+  assert.match(english, /<h1>Web Portal 2005<\/h1>/);
+  assert.ok(english.includes('You are visitor no. <b>1234</b>. Updated at <b id="hora">21:04:05</b>.'));
+  assert.ok(english.includes('<p class="contador" id="visitas">001234</p>'));
+  assert.equal(english.match(/<div class="noticia">/g)?.length, 6);
+  assert.ok(!/notícias|Você|Enquete/.test(english), "no Portuguese left");
+  const style = (html: string) => /<style type="text\/css">([\s\S]*?)<\/style>/.exec(html)?.[1];
+  assert.equal(style(english), style(newsPage({ visits: 0, time: "" })));
+  const bytes = Buffer.byteLength(english);
+  assert.ok(bytes > 4000 && bytes < 8000, `${bytes} bytes`);
+});
+
 test("the AJAX answer is the same update and nothing else", () => {
   assert.equal(visitJson(visit), '{"visits":1234,"time":"21:04:05"}');
   assert.deepEqual(parseVisit(visitJson(visit)), visit);
@@ -64,6 +80,7 @@ test("routes, addresses, what each asks for, and bars on one scale", () => {
   assert.ok(isRoute("page") && isRoute("data"));
   assert.ok(!isRoute("everything") && !isRoute(undefined) && !isRoute("__proto__"));
   assert.equal(routeUrl("/parties/main/K7QXM", "data", "a+b_c-d1"), "/parties/main/K7QXM/pages/data?pid=a%2Bb_c-d1");
+  assert.equal(routeUrl("/parties/main/K7QXM", "page", "a+b_c-d1", "en"), "/parties/main/K7QXM/pages/page?pid=a%2Bb_c-d1&lang=en");
   assert.match(ACCEPT.page, /^text\/html/);
   assert.equal(ACCEPT.data, "application/json");
   assert.deepEqual(barShares(5000, 500), [1, 0.1]);

@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, RECENT_MAX } from "../../src/demos/requests/exchangeLog.ts";
 import { formatByteCount, formatBytes, formatMs, formatRatio, statusLine } from "../../src/demos/format.ts";
-import { errorText, helloUrl, parseHello, requestLine } from "../../src/demos/requests/hello.ts";
+import { errorText, helloUrl, parseHello, refusalOf, requestLine } from "../../src/demos/requests/hello.ts";
+import { helloStrings, refusalStrings } from "../../src/demos/requests/strings.ts";
+import { langOf } from "../../src/demos/lang.ts";
 import { responseSize } from "../../src/demos/measuredFetch.ts";
 import { ParticipantNames } from "../../src/demos/requests/participantNames.ts";
 import { HTTP_RATE, PidLimiter } from "../../src/demos/pidLimiter.ts";
@@ -15,7 +17,7 @@ const exchange = (status: number, requestBytes = 500, responseBytes = 200) => ({
   requestBytes,
   responseBytes,
   at: 1_000,
-  who: "celular 1",
+  who: { device: "phone", n: 1 } as const,
 });
 
 test("the log numbers exchanges, keeps the newest few first, and totals every one", () => {
@@ -38,16 +40,22 @@ test("the projector's path names the route, never the participant id nor anythin
 
 test("people get short anonymous names, phones and other browsers numbered apart, kept per id", () => {
   const names = new ParticipantNames(3);
-  assert.equal(names.nameOf("phone-aaaa", () => true), "celular 1");
-  assert.equal(names.nameOf("laptop-bbb", () => false), "navegador 1");
-  assert.equal(names.nameOf("phone-cccc", () => true), "celular 2");
-  assert.equal(names.nameOf("phone-aaaa", () => assert.fail("a known id is not looked up again")), "celular 1");
+  const name = (pid: string, onPhone: () => boolean) => helloStrings["pt-br"].sender(names.nameOf(pid, onPhone));
+  assert.equal(name("phone-aaaa", () => true), "celular 1");
+  assert.equal(name("laptop-bbb", () => false), "navegador 1");
+  assert.equal(name("phone-cccc", () => true), "celular 2");
+  assert.equal(name("phone-aaaa", () => assert.fail("a known id is not looked up again")), "celular 1");
   // Bounded: a fourth id forgets the oldest, which comes back under a new number.
-  assert.equal(names.nameOf("phone-dddd", () => true), "celular 3");
+  assert.equal(name("phone-dddd", () => true), "celular 3");
   assert.equal(names.size, 3);
-  assert.equal(names.nameOf("phone-aaaa", () => true), "celular 4");
+  assert.equal(name("phone-aaaa", () => true), "celular 4");
   names.clear();
-  assert.equal(names.nameOf("phone-cccc", () => true), "celular 1");
+  assert.equal(name("phone-cccc", () => true), "celular 1");
+  // The record keeps data; each screen names it in its own language.
+  assert.deepEqual(names.nameOf("phone-cccc", () => true), { device: "phone", n: 1 });
+  assert.equal(helloStrings.en.sender({ device: "phone", n: 4 }), "phone 4");
+  assert.equal(helloStrings.en.sender({ device: "browser", n: 1 }), "browser 1");
+  assert.equal(helloStrings.en.greeting("phone 4"), "Hello, phone 4!");
 });
 
 test("each participant id has its own bucket: a burst, then the steady rate, then 429", () => {
@@ -113,6 +121,8 @@ test("the phone counts the headers that arrived, and the body as the browser mea
 test("the phone's address, request line and reading of the answer", () => {
   const url = helloUrl("/parties/main/K7QXM", "a+b/c_d-e");
   assert.equal(url, "/parties/main/K7QXM/requests/hello?pid=a%2Bb%2Fc_d-e");
+  assert.equal(helloUrl("/parties/main/K7QXM", "a+b/c_d-e", "pt-br"), url, "Portuguese, the default, goes without lang");
+  assert.equal(helloUrl("/parties/main/K7QXM", "a+b/c_d-e", "en"), `${url}&lang=en`);
   assert.equal(requestLine("GET", url, "http://192.168.0.10:1999/join/"), "GET /parties/main/K7QXM/requests/hello?pid=a%2Bb%2Fc_d-e HTTP/1.1");
   assert.equal(requestLine("GET", "https://rooms.example/parties/main/K7QXM/x?y=1", "http://site.example/"), "GET /parties/main/K7QXM/x?y=1 HTTP/1.1");
   const hello = { message: "Olá, celular 3!", number: 12, who: "celular 3", requestBytes: 498 };
@@ -123,6 +133,30 @@ test("the phone's address, request line and reading of the answer", () => {
   assert.equal(errorText('{"type":"error","code":"rate_limited","message":"Mensagens demais, vá mais devagar"}'), "Mensagens demais, vá mais devagar");
   assert.equal(errorText(JSON.stringify(hello)), null);
   assert.equal(errorText("not json"), null);
+});
+
+test("the server reads the page's language from `lang`: none is Portuguese, an unknown one is refused", () => {
+  assert.equal(langOf(new URLSearchParams("pid=x")), "pt-br");
+  assert.equal(langOf(new URLSearchParams("pid=x&lang=en")), "en");
+  assert.equal(langOf(new URLSearchParams("lang=pt-br")), "pt-br");
+  assert.equal(langOf(new URLSearchParams("lang=fr")), null);
+  assert.equal(langOf(new URLSearchParams("lang=EN")), null);
+  assert.equal(langOf(new URLSearchParams("lang=en&lang=en")), null);
+  assert.equal(langOf(new URLSearchParams("lang=__proto__")), null);
+});
+
+test("a refusal reads as the room's own words in Portuguese, and by status and code in English", () => {
+  const limited = refusalOf(429, '{"type":"error","code":"rate_limited","message":"Mensagens demais, vá mais devagar"}');
+  assert.deepEqual(limited, { status: 429, code: "rate_limited", message: "Mensagens demais, vá mais devagar" });
+  assert.equal(refusalStrings["pt-br"].refusal(limited), "Mensagens demais, vá mais devagar");
+  assert.equal(refusalStrings.en.refusal(limited), "Too many requests, slow down");
+  const busy = refusalOf(503, '{"type":"error","code":"bad_request","message":"Requisição inválida: já há 300 long polls"}');
+  assert.equal(refusalStrings.en.refusal(busy), "The server is busy, try again in a moment");
+  const bare = refusalOf(502, "<html>Bad gateway</html>");
+  assert.deepEqual(bare, { status: 502, code: null, message: null });
+  assert.equal(refusalStrings["pt-br"].refusal(bare), "HTTP 502");
+  assert.equal(refusalStrings.en.refusal(bare), "HTTP 502");
+  assert.equal(refusalStrings.en.refusal(refusalOf(400, '{"type":"error","code":"__proto__","message":"x"}')), "HTTP 400");
 });
 
 test("numbers are written the Brazilian way", () => {
@@ -140,4 +174,11 @@ test("numbers are written the Brazilian way", () => {
   assert.equal(statusLine(429), "429 Too Many Requests");
   assert.equal(statusLine(200, "Okay"), "200 Okay");
   assert.equal(statusLine(418), "418");
+});
+
+test("numbers are written the English way on English pages", () => {
+  assert.equal(formatBytes(6132, "en"), "6.1 kB");
+  assert.equal(formatByteCount(6132, "en"), "6,132 bytes");
+  assert.equal(formatMs(1234, "en"), "1.2 s");
+  assert.equal(formatRatio(6200, 900, "en"), "6.9×");
 });

@@ -5,6 +5,7 @@ import { RttBoard, STALE_MS, type RttEntry } from "../../src/demos/rtt/board.ts"
 import { PING_PREFIX, RttMeter } from "../../src/demos/rtt/meter.ts";
 import { rttAudienceReport, rttReport } from "../../src/demos/rtt/report.ts";
 import { formatMs, scalePosition, standing } from "../../src/demos/rtt/format.ts";
+import { rttStrings } from "../../src/demos/rtt/strings.ts";
 
 test("buckets: <10, 10–20, 20–50, 50–100, 100–200, 200–500, ≥500; lower edge inclusive", () => {
   assert.deepEqual(
@@ -176,11 +177,27 @@ test("meter: reports the median of its latest window; lost pings time out", () =
 });
 
 test("format: one decimal below 10 ms, whole ms above, a dash for nothing", () => {
-  assert.equal(formatMs(null), "—");
-  assert.equal(formatMs(2.345), "2,3");
-  assert.equal(formatMs(9.96), "10,0");
-  assert.equal(formatMs(12.6), "13");
-  assert.equal(formatMs(1234), "1.234");
+  assert.equal(formatMs(null, "pt-br"), "—");
+  assert.equal(formatMs(2.345, "pt-br"), "2,3");
+  assert.equal(formatMs(9.96, "pt-br"), "10,0");
+  assert.equal(formatMs(12.6, "pt-br"), "13");
+  assert.equal(formatMs(1234, "pt-br"), "1.234");
+});
+
+test("format in English: decimal point, thousands comma", () => {
+  assert.equal(formatMs(null, "en"), "—");
+  assert.equal(formatMs(2.345, "en"), "2.3");
+  assert.equal(formatMs(1234, "en"), "1,234");
+});
+
+test("the phone's sentences in both languages, with their plurals", () => {
+  const [pt, en] = [rttStrings["pt-br"], rttStrings.en];
+  assert.equal(pt.youAre(pt.standing[standing(5, 20)]), "Você está mais rápido que a mediana da sala.");
+  assert.equal(en.youAre(en.standing[standing(5, 20)]), "You are faster than the room's median.");
+  assert.equal(pt.devices(1), "1 aparelho medindo");
+  assert.equal(en.devices(3), "3 devices measuring");
+  assert.equal(en.phones(1), "1 phone");
+  assert.equal(en.phones(2), "2 phones");
 });
 
 test("standing: faster, at or slower than the room's median, with a margin for jitter", () => {

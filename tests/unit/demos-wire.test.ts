@@ -46,7 +46,7 @@ test("header size for every length class and direction: 2/4/10 bytes, +4 for the
 test("a row: direction, UTF-8 payload bytes, header by length class, masked only when sent", () => {
   const at = Date.UTC(2025, 0, 1, 12, 0, 0, 42);
   const ping = '{"type":"ping","id":"wire1"}';
-  const out = wireRow({ direction: "out", at, text: ping }, 7);
+  const out = wireRow({ direction: "out", at, text: ping }, 7, "pt-br");
   assert.deepEqual(out, {
     id: 7,
     direction: "out",
@@ -59,7 +59,7 @@ test("a row: direction, UTF-8 payload bytes, header by length class, masked only
     totalBytes: 34,
   });
 
-  const pong = wireRow({ direction: "in", at, text: '{"type":"pong","id":"wire1","now":1735732800042}' }, 8);
+  const pong = wireRow({ direction: "in", at, text: '{"type":"pong","id":"wire1","now":1735732800042}' }, 8, "pt-br");
   assert.equal(pong.masked, false);
   assert.equal(pong.headerBytes, 2);
   assert.equal(pong.totalBytes, pong.payloadBytes + 2);
@@ -72,32 +72,36 @@ test("a row: direction, UTF-8 payload bytes, header by length class, masked only
     you: { role: "audience", pid: "Xq3v9L0aTzq1bM2cN4dE5f" },
     state: { code: "K7QXM", slide: 4, step: 1, presenterOnline: true, audience: 37, timer: { startedAt: null, elapsed: 0 } },
   });
-  const big = wireRow({ direction: "in", at, text: snapshot }, 9);
+  const big = wireRow({ direction: "in", at, text: snapshot }, 9, "pt-br");
   assert.ok(big.payloadBytes > 125);
   assert.equal(big.headerBytes, 4);
 
   // Bytes, not characters: "ã" is 2 bytes in UTF-8, "🎉" is 4.
-  const accents = wireRow({ direction: "out", at, text: '{"type":"x","t":"ão🎉"}' }, 10);
+  const accents = wireRow({ direction: "out", at, text: '{"type":"x","t":"ão🎉"}' }, 10, "pt-br");
   assert.equal(accents.payloadBytes, '{"type":"x","t":"'.length + 2 + 1 + 4 + 2);
 });
 
 test("what a frame was: the JSON type, and which one of that type", () => {
-  assert.deepEqual(describeMessage('{"type":"ping","id":"hb1735732800000"}'), { type: "ping", detail: "batimento" });
-  assert.deepEqual(describeMessage('{"type":"pong","id":"wire3","now":1}'), { type: "pong", detail: "seu" });
-  assert.deepEqual(describeMessage('{"type":"ping","id":"rtt9"}'), { type: "ping", detail: "medição" });
-  assert.deepEqual(describeMessage('{"type":"lab","demo":"rtt","data":{}}'), { type: "lab", detail: "rtt" });
-  assert.deepEqual(describeMessage('{"type":"delta","seq":3,"now":1,"changes":{"slide":5,"step":0}}'), { type: "delta", detail: "slide, step" });
-  assert.deepEqual(describeMessage('{"type":"goto","slide":29,"step":0}'), { type: "goto", detail: "slide 30" });
-  assert.deepEqual(describeMessage('{"type":"error","code":"rate_limited","message":"…"}'), { type: "error", detail: "rate_limited" });
-  assert.deepEqual(describeMessage('{"type":"sync"}'), { type: "sync", detail: "" });
-  assert.deepEqual(describeMessage("not json"), { type: "?", detail: "" });
-  assert.deepEqual(describeMessage("[1,2]"), { type: "?", detail: "" });
-  assert.deepEqual(describeMessage('{"type":3}'), { type: "?", detail: "" });
-  assert.equal(describeMessage(`{"type":"${"x".repeat(40)}"}`).type.length, 16, "a long type is cut for the label");
+  assert.deepEqual(describeMessage('{"type":"ping","id":"hb1735732800000"}', "pt-br"), { type: "ping", detail: "batimento" });
+  assert.deepEqual(describeMessage('{"type":"pong","id":"wire3","now":1}', "pt-br"), { type: "pong", detail: "seu" });
+  assert.deepEqual(describeMessage('{"type":"ping","id":"rtt9"}', "pt-br"), { type: "ping", detail: "medição" });
+  assert.deepEqual(describeMessage('{"type":"lab","demo":"rtt","data":{}}', "pt-br"), { type: "lab", detail: "rtt" });
+  assert.deepEqual(describeMessage('{"type":"delta","seq":3,"now":1,"changes":{"slide":5,"step":0}}', "pt-br"), { type: "delta", detail: "slide, step" });
+  assert.deepEqual(describeMessage('{"type":"goto","slide":29,"step":0}', "pt-br"), { type: "goto", detail: "slide 30" });
+  assert.deepEqual(describeMessage('{"type":"error","code":"rate_limited","message":"…"}', "pt-br"), { type: "error", detail: "rate_limited" });
+  assert.deepEqual(describeMessage('{"type":"sync"}', "pt-br"), { type: "sync", detail: "" });
+  assert.deepEqual(describeMessage("not json", "pt-br"), { type: "?", detail: "" });
+  assert.deepEqual(describeMessage("[1,2]", "pt-br"), { type: "?", detail: "" });
+  assert.deepEqual(describeMessage('{"type":3}', "pt-br"), { type: "?", detail: "" });
+  assert.equal(describeMessage(`{"type":"${"x".repeat(40)}"}`, "pt-br").type.length, 16, "a long type is cut for the label");
+  // In English the same frames say who sent them in English; types and demo names stay as on the wire.
+  assert.deepEqual(describeMessage('{"type":"ping","id":"hb1735732800000"}', "en"), { type: "ping", detail: "heartbeat" });
+  assert.deepEqual(describeMessage('{"type":"pong","id":"wire3","now":1}', "en"), { type: "pong", detail: "yours" });
+  assert.deepEqual(describeMessage('{"type":"goto","slide":29,"step":0}', "en"), { type: "goto", detail: "slide 30" });
 });
 
 function row(id: number, direction: WireRow["direction"] = "in"): WireRow {
-  return wireRow({ direction, at: id, text: '{"type":"sync"}' }, id);
+  return wireRow({ direction, at: id, text: '{"type":"sync"}' }, id, "pt-br");
 }
 
 test("the list keeps the newest MAX_ROWS frames, newest first", () => {
@@ -117,8 +121,8 @@ test("the drawn frame: the picked one while listed, else the newest", () => {
 });
 
 test("totals add frames and bytes (header + payload) per direction", () => {
-  const sent = wireRow({ direction: "out", at: 0, text: '{"type":"sync"}' }, 1); // 15 + 6
-  const received = wireRow({ direction: "in", at: 0, text: '{"type":"sync"}' }, 2); // 15 + 2
+  const sent = wireRow({ direction: "out", at: 0, text: '{"type":"sync"}' }, 1, "pt-br"); // 15 + 6
+  const received = wireRow({ direction: "in", at: 0, text: '{"type":"sync"}' }, 2, "pt-br"); // 15 + 2
   const totals = [sent, received, sent].reduce(addToTotals, NO_TOTALS);
   assert.deepEqual(totals.out, { frames: 2, bytes: 42, headerBytes: 12 });
   assert.deepEqual(totals.in, { frames: 1, bytes: 17, headerBytes: 2 });

@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { m } from "framer-motion";
 import { DiagramMotion, EASE_OUT, useMotionPreference } from "../../diagrams/motion.tsx";
 import { roomApi } from "../../live/urls.ts";
 import type { LiveSession } from "../../live/session.ts";
 import { drives, NotLive, useLabReport, useLiveSession, useSlideActive } from "../live.tsx";
 import type { Participant, Tally, TallyRow } from "./tally.ts";
+import { shownName } from "./userAgent.ts";
+import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { htmlLang } from "../../i18n/locales.ts";
+import { browsersStrings } from "./strings.ts";
 import "./BrowserTally.css";
 
 const RETRY_MS = 5000;
-const percent = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 0 });
 
 /** Says once per round which browser this phone is and whether it has WebSocket (over HTTP, on purpose). */
 function useOwnReport(session: LiveSession | null, active: boolean, round: number | undefined) {
@@ -40,40 +43,45 @@ function useOwnReport(session: LiveSession | null, active: boolean, round: numbe
   return { mine, failed };
 }
 
-export default function BrowserTally() {
+export default withLocale(BrowserTally);
+
+function BrowserTally() {
+  const t = useStrings(browsersStrings);
   const session = useLiveSession();
   const [ref, active] = useSlideActive<HTMLElement>();
   const tallyNow = useLabReport<Tally>(session, "browsers");
   const { mine, failed } = useOwnReport(session, active, tallyNow?.round);
 
   return (
-    <section className="demo tally" ref={ref} aria-label="Navegadores nesta sala">
+    <section className="demo tally" ref={ref} aria-label={t.region}>
       {session ? (
         <DiagramMotion>
           <TallyView tally={tallyNow} />
           {session.role === "audience" ? (
             <p className="tally__mine" data-tally-mine>
               {mine
-                ? `Você: ${mine.browser}${mine.version ? ` ${mine.version}` : ""} · ${mine.os} · ${mine.websocket ? "✓ fala WebSocket" : "✗ sem WebSocket"}`
+                ? t.you(
+                    `${shownName(mine.browser, t.other)}${mine.version ? ` ${String(mine.version)}` : ""}`,
+                    shownName(mine.os, t.other),
+                    mine.websocket,
+                  )
                 : failed
-                  ? "Não consegui contar o seu navegador: confira a conexão."
-                  : "Contando o seu navegador…"}
+                  ? t.failed
+                  : t.counting}
             </p>
           ) : drives(session) ? (
             <p className="demo__actions">
               <button type="button" className="demo__button" onClick={() => session.client.send({ type: "reset", demo: "browsers" })}>
-                Zerar contagem
+                {t.reset}
               </button>
-              <span className="demo__hint">Cada celular conta uma vez, mesmo recarregando.</span>
+              <span className="demo__hint">{t.onceEach}</span>
             </p>
           ) : null}
         </DiagramMotion>
       ) : (
         <NotLive>
-          <p>
-            Cada celular da plateia diz ao servidor se o navegador dele tem <code>WebSocket</code>; o servidor lê qual navegador é
-            pelo <code>User-Agent</code> e a sala vê, ao vivo, quantos falam WebSocket, ao lado dos ≈ 97% do caniuse.
-          </p>
+          {/* Our own constant text, with markup for the API and header names. */}
+          <p dangerouslySetInnerHTML={{ __html: t.offline }} />
         </NotLive>
       )}
     </section>
@@ -81,8 +89,11 @@ export default function BrowserTally() {
 }
 
 function TallyView({ tally }: { tally: Tally | null }) {
+  const t = useStrings(browsersStrings);
+  const locale = useLocale();
+  const percent = useMemo(() => new Intl.NumberFormat(htmlLang[locale], { style: "percent", maximumFractionDigits: 0 }), [locale]);
   if (!tally || tally.total === 0) {
-    return <p className="tally__empty">Ninguém contado ainda: entre na sala pelo celular.</p>;
+    return <p className="tally__empty">{t.empty}</p>;
   }
   const share = tally.websocket / tally.total;
   return (
@@ -92,28 +103,29 @@ function TallyView({ tally }: { tally: Tally | null }) {
           {tally.websocket}
         </span>
         <span>
-          de <span className="demo__number" data-tally-total>{tally.total}</span> navegadores nesta sala falam WebSocket
+          {t.of} <span className="demo__number" data-tally-total>{tally.total}</span> {t.speak}
         </span>
         <span className="tally__share">
-          {percent.format(share)} aqui · ≈ 97% no mundo (caniuse.com)
+          {t.share(percent.format(share))}
         </span>
       </p>
-      <Bars rows={tally.browsers} total={tally.total} label="Por navegador" />
+      <Bars rows={tally.browsers} total={tally.total} label={t.byBrowser} />
       <p className="tally__systems">
-        <span className="sr-only">Por sistema: </span>
-        {tally.systems.map((row) => `${row.name} ${row.count}`).join(" · ")}
+        <span className="sr-only">{t.bySystem}</span>
+        {tally.systems.map((row) => `${shownName(row.name, t.other)} ${String(row.count)}`).join(" · ")}
       </p>
     </>
   );
 }
 
 function Bars({ rows, total, label }: { rows: TallyRow[]; total: number; label: string }) {
+  const t = useStrings(browsersStrings);
   const { transition } = useMotionPreference();
   return (
     <ul className="tally__bars" aria-label={label}>
       {rows.map((row) => (
         <li key={row.name} className="tally__row">
-          <span className="tally__name">{row.name}</span>
+          <span className="tally__name">{shownName(row.name, t.other)}</span>
           <span className="tally__track" aria-hidden="true">
             <m.span
               className="tally__bar"

@@ -3,6 +3,12 @@
  * Android"), never a fingerprint. Order matters: Edge, Opera and Samsung Internet also say
  * "Chrome", and Chrome also says "Safari".
  */
+/**
+ * The name of a browser or system the User-Agent doesn't reveal. A token, not a word: the
+ * server sends it to every page and each page says it in its own language.
+ */
+export const OTHER = "other";
+
 export interface BrowserInfo {
   browser: string;
   /** The major version, when the User-Agent says it. */
@@ -30,7 +36,7 @@ const SYSTEMS: readonly [name: string, pattern: RegExp][] = [
 
 export function describeBrowser(userAgent: string | null): BrowserInfo {
   const ua = userAgent ?? "";
-  let browser = "Outro";
+  let browser = OTHER;
   let version: number | null = null;
   for (const [name, pattern] of BROWSERS) {
     const match = pattern.exec(ua);
@@ -40,6 +46,11 @@ export function describeBrowser(userAgent: string | null): BrowserInfo {
       break;
     }
   }
-  const os = SYSTEMS.find(([, pattern]) => pattern.test(ua))?.[0] ?? "Outro";
+  const os = SYSTEMS.find(([, pattern]) => pattern.test(ua))?.[0] ?? OTHER;
   return { browser, version, os };
+}
+
+/** A browser's or system's name as a page shows it: OTHER in the page's language (`other`), any other as is. */
+export function shownName(name: string, other: string): string {
+  return name === OTHER ? other : name;
 }

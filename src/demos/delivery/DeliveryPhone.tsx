@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState } from "react";
 import { m } from "framer-motion";
 import { EASE_OUT, useMotionPreference } from "../../diagrams/motion.tsx";
+import { useLocale, useStrings } from "../../i18n/react.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import { LANES, REPORT_MS_MAX, type Lane } from "../../room/protocol.ts";
 import { useLinkStatus } from "../live.tsx";
 import { reportableLatency } from "./feed.ts";
 import { formatCount, formatMs } from "../format.ts";
-import { LANE_TEXT } from "./labels.ts";
+import { refusalStrings } from "../requests/strings.ts";
 import { laneOf } from "./lanes.ts";
+import { deliveryStrings } from "./strings.ts";
 import type { StreamEvent } from "./stream.ts";
-import { useLaneFeed } from "./useLaneFeed.ts";
+import { useLaneFeed, type Problem } from "./useLaneFeed.ts";
 import { useServerClock } from "./useServerClock.ts";
 
 interface Arrival {
@@ -25,6 +27,8 @@ interface Arrival {
  * on the server's clock as probed when the slide appeared.
  */
 export function DeliveryPhone({ session, active }: { session: LiveSession; active: boolean }) {
+  const locale = useLocale();
+  const t = useStrings(deliveryStrings);
   const [chosen, setChosen] = useState<Lane>(() => laneOf(session.pid ?? ""));
   const lane = active ? chosen : null;
   const [arrival, setArrival] = useState<Arrival | null>(null);
@@ -53,7 +57,7 @@ export function DeliveryPhone({ session, active }: { session: LiveSession; activ
   const latest = arrival?.events.at(-1) ?? null;
   return (
     <div className="delivery-phone">
-      <div className="delivery-phone__lanes" role="group" aria-label="Como este celular recebe os eventos">
+      <div className="delivery-phone__lanes" role="group" aria-label={t.lanesLabel}>
         {LANES.map((option) => (
           <button
             key={option}
@@ -63,12 +67,12 @@ export function DeliveryPhone({ session, active }: { session: LiveSession; activ
             aria-pressed={chosen === option}
             onClick={() => setChosen(option)}
           >
-            {LANE_TEXT[option].name}
+            {t.lanes[option].name}
           </button>
         ))}
       </div>
       <p className="demo__hint">
-        Seu celular: <strong>{LANE_TEXT[chosen].name}</strong> — {LANE_TEXT[chosen].how}.
+        {t.yourPhone} <strong>{t.lanes[chosen].name}</strong> — {t.lanes[chosen].how}.
       </p>
       <div className="delivery-phone__last" data-delivery-last>
         {latest ? (
@@ -82,32 +86,40 @@ export function DeliveryPhone({ session, active }: { session: LiveSession; activ
               transition={transition({ duration: 0.6, ease: EASE_OUT })}
             />
             <span>
-              Evento <strong className="demo__number">#{latest.id}</strong>
+              {t.event} <strong className="demo__number">#{latest.id}</strong>
             </span>
             <span>
-              chegou à tela em{" "}
+              {t.reachedScreen}{" "}
               <strong className="demo__number" data-delivery-latency>
-                {shown?.id === latest.id ? formatMs(shown.latency) : "…"}
+                {shown?.id === latest.id ? formatMs(shown.latency, locale) : "…"}
               </strong>
             </span>
           </>
         ) : (
-          <span className="delivery-phone__waiting">Esperando o primeiro evento: quem apresenta dispara.</span>
+          <span className="delivery-phone__waiting">{t.waiting}</span>
         )}
       </div>
       <p className="delivery-phone__counts">
         <span>
-          Eventos recebidos: <strong className="demo__number" data-delivery-received>{formatCount(arrival?.total ?? 0)}</strong>
+          {t.received} <strong className="demo__number" data-delivery-received>{formatCount(arrival?.total ?? 0, locale)}</strong>
         </span>
         <span>
-          Suas requisições: <strong className="demo__number" data-delivery-requests>{formatCount(feed.requests)}</strong>
+          {t.yourRequests} <strong className="demo__number" data-delivery-requests>{formatCount(feed.requests, locale)}</strong>
         </span>
       </p>
       {status !== "online" ? (
-        <p className="delivery-phone__problem">Sem conexão com a sala: os números voltam quando ela voltar.</p>
+        <p className="delivery-phone__problem">{t.offlineRoom}</p>
       ) : feed.problem ? (
-        <p className="delivery-phone__problem">{feed.problem}</p>
+        <p className="delivery-phone__problem">
+          <ProblemText problem={feed.problem} />
+        </p>
       ) : null}
     </div>
   );
+}
+
+function ProblemText({ problem }: { problem: Problem }) {
+  const t = useStrings(deliveryStrings);
+  const { refusal } = useStrings(refusalStrings);
+  return problem === "no-answer" ? t.retrying : t.refused(refusal(problem));
 }

@@ -1,9 +1,10 @@
 /**
  * The phones' side of the HTTP lanes: the URLs, and a fetch that checks the answer's shape and
- * turns a refusal into an error with the server's own (Portuguese) reason.
+ * turns a refusal into an error that carries it, for the phone to phrase in its language.
  */
 import * as v from "valibot";
 import { roomApi } from "../../live/urls.ts";
+import { refusalOf, type Refusal } from "../requests/hello.ts";
 import { EventsAnswerSchema, LastAnswerSchema, type EventsAnswer, type LastAnswer } from "./report.ts";
 
 /** Plain polling asks this often. */
@@ -14,10 +15,10 @@ export const LONG_POLL_WAIT_S = 25;
 const GRACE_MS = 10_000;
 
 export class AnswerError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
+  readonly refusal: Refusal;
+  constructor(refusal: Refusal) {
+    super(refusal.message ?? `HTTP ${refusal.status}`);
+    this.refusal = refusal;
   }
 }
 
@@ -40,12 +41,9 @@ async function getJson<T>(url: string, schema: v.GenericSchema<unknown, T>, sign
   const limit = within(signal, timeoutMs);
   try {
     const response = await fetch(url, { signal: limit.signal, cache: "no-store" });
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : `HTTP ${response.status}`;
-      throw new AnswerError(response.status, message);
-    }
-    return v.parse(schema, body);
+    const text = await response.text();
+    if (!response.ok) throw new AnswerError(refusalOf(response.status, text));
+    return v.parse(schema, JSON.parse(text));
   } finally {
     limit.done();
   }

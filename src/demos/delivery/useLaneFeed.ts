@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import type { LiveSession } from "../../live/session.ts";
 import type { Lane } from "../../room/protocol.ts";
 import { useLinkStatus } from "../live.tsx";
+import type { Refusal } from "../requests/hello.ts";
 import { AnswerError, getEvents, getLast, LONG_POLL_WAIT_S, pause, POLL_MS } from "./api.ts";
 import { retryDelay, takeNews } from "./feed.ts";
 import type { StreamEvent } from "./stream.ts";
@@ -17,18 +18,19 @@ const REANNOUNCE_MS = 20_000;
 export interface Feed {
   /** HTTP requests this phone made for events on its current lane (polls or long polls). */
   requests: number;
-  /** Why the last request failed, while it keeps failing (null when all is well). */
-  problem: string | null;
+  /** Why the last request failed, while it keeps failing (null when all is well): a refusal, or no answer. */
+  problem: Problem | null;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof AnswerError) return `O servidor recusou: ${error.message}`;
-  return "Sem resposta do servidor; tentando de novo…";
+export type Problem = Refusal | "no-answer";
+
+function problemOf(error: unknown): Problem {
+  return error instanceof AnswerError ? error.refusal : "no-answer";
 }
 
 export function useLaneFeed(session: LiveSession | null, lane: Lane | null, deliver: (events: StreamEvent[]) => void): Feed {
   const [requests, setRequests] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   /** The newest event id this phone knows of (null: not watching, or not asked yet). */
   const cursor = useRef<number | null>(null);
   const onEvents = useRef(deliver);
@@ -94,7 +96,7 @@ export function useLaneFeed(session: LiveSession | null, lane: Lane | null, deli
         } catch (error) {
           if (signal.aborted) break;
           failures += 1;
-          setProblem(describe(error));
+          setProblem(problemOf(error));
           await pause(retryDelay(failures), signal);
           continue;
         }

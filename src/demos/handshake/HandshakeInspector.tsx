@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { roomHost } from "../../live/urls.ts";
 import { acceptSteps, RFC_EXAMPLE, type AcceptSteps } from "./accept.ts";
 import type { HandshakeEcho } from "./echo.ts";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { handshakeStrings } from "./strings.ts";
 import "../demos.css";
 import "./HandshakeInspector.css";
 
@@ -18,7 +20,10 @@ const TIMEOUT_MS = 8000;
  * server says which headers it received, and the slide recomputes Sec-WebSocket-Accept from the
  * key, step by step, with WebCrypto. With no room server it shows the RFC's own example.
  */
-export default function HandshakeInspector() {
+export default withLocale(HandshakeInspector);
+
+function HandshakeInspector() {
+  const t = useStrings(handshakeStrings);
   const [view, setView] = useState<View>({ phase: "example" });
   const socket = useRef<WebSocket | null>(null);
 
@@ -57,7 +62,7 @@ export default function HandshakeInspector() {
     <figure className="handshake" data-phase={view.phase}>
       <div className="handshake__request">
         <p className="handshake__label">
-          {live ? "O que o servidor recebeu do seu navegador, agora" : "Exemplo da RFC 6455 (sem servidor por perto)"}
+          {live ? t.liveLabel : t.exampleLabel}
         </p>
         <pre className="handshake__http">
           <code>
@@ -72,7 +77,7 @@ export default function HandshakeInspector() {
       </div>
       <ol className="handshake__steps">
         <li>
-          <span className="handshake__step">chave + GUID</span>
+          <span className="handshake__step">{t.keyPlusGuid}</span>
           <code>{steps.concatenated}</code>
         </li>
         <li>
@@ -83,15 +88,15 @@ export default function HandshakeInspector() {
           <span className="handshake__step">base64</span>
           <code className="handshake__accept">{steps.accept}</code>
           <span className="handshake__verdict" data-match={matches}>
-            {live ? (matches ? "✓ igual ao Sec-WebSocket-Accept do servidor" : "✗ diferente do servidor") : "✓ o Accept da RFC"}
+            {live ? (matches ? t.matches : t.differs) : t.rfcAccept}
           </span>
         </li>
       </ol>
       <p className="handshake__actions">
         <button type="button" className="demo__button" onClick={shake} disabled={view.phase === "connecting"}>
-          {view.phase === "connecting" ? "Conectando…" : "Novo handshake"}
+          {view.phase === "connecting" ? t.connecting : t.again}
         </button>
-        <span className="handshake__hint">Cada conexão sorteia uma chave nova: o navegador escolhe, a página não pode.</span>
+        <span className="handshake__hint">{t.hint}</span>
       </p>
     </figure>
   );

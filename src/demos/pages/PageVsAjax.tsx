@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from "react";
 import { m } from "framer-motion";
 import { DiagramMotion, useMotionPreference } from "../../diagrams/motion.tsx";
+import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import { drives, NotLive, showsBoard, useLabReport, useLiveSession } from "../live.tsx";
 import { formatByteCount, formatBytes, formatMs, formatRatio } from "../format.ts";
@@ -10,6 +11,8 @@ import { counterDigits } from "./newsPage.ts";
 import { perLoad, type PagesReport, type PerLoad, type Route } from "./pageTally.ts";
 import ScaledFrame from "./ScaledFrame.tsx";
 import { shownResponse, usePageLoad, type RouteLoad } from "./usePageLoad.ts";
+import { refusalStrings } from "../requests/strings.ts";
+import { pagesStrings } from "./strings.ts";
 import "./PageVsAjax.css";
 
 /**
@@ -18,17 +21,15 @@ import "./PageVsAjax.css";
  * number changing in place, and the bytes of its own loads; the projector shows what the server
  * counted for the whole room, per load, side by side.
  */
-export default function PageVsAjax() {
+export default withLocale(PageVsAjax);
+
+function PageVsAjax() {
   const session = useLiveSession();
+  const t = useStrings(pagesStrings);
   if (!session) {
     return (
       <NotLive>
-        <p>
-          Ao vivo, cada celular atualiza o mesmo contador de visitas de dois jeitos: “Recarregar a página inteira” traz de
-          novo um portal de notícias de 2005 completo (HTML, CSS, notícias, rodapé) só para mudar um número; “Buscar só o
-          dado (AJAX)” traz um JSON com o número e a hora. O servidor conta os bytes de cada carga, ida e volta, e o projetor
-          mostra lado a lado quanto cada jeito custa e quantas vezes um é maior que o outro.
-        </p>
+        <p>{t.offline}</p>
       </NotLive>
     );
   }
@@ -40,6 +41,8 @@ export default function PageVsAjax() {
 }
 
 function LivePages({ session }: { session: LiveSession }) {
+  const locale = useLocale();
+  const t = useStrings(pagesStrings);
   const page = usePageLoad(session, "page");
   const data = usePageLoad(session, "data");
   const presenter = showsBoard(session); // the room's averages: presenter or projector screen
@@ -48,10 +51,10 @@ function LivePages({ session }: { session: LiveSession }) {
   const mine = { page: shownResponse(page.load), data: shownResponse(data.load) };
   const ratio = presenter
     ? room?.page && room.data
-      ? formatRatio(room.page.response, room.data.response)
+      ? formatRatio(room.page.response, room.data.response, locale)
       : null
     : mine.page && mine.data
-      ? formatRatio(mine.page.responseBytes, mine.data.responseBytes)
+      ? formatRatio(mine.page.responseBytes, mine.data.responseBytes, locale)
       : null;
   const [pageShare, dataShare] = presenter
     ? barShares(room?.page?.response ?? 0, room?.data?.response ?? 0)
@@ -73,20 +76,20 @@ function LivePages({ session }: { session: LiveSession }) {
           {ratio ? (
             <>
               <span className="pages__ratio-number demo__number">{ratio}</span>
-              <span className="pages__ratio-text">{presenter ? "mais bytes por resposta" : "mais bytes, para o mesmo número"}</span>
+              <span className="pages__ratio-text">{presenter ? t.morePerResponse : t.moreForSameNumber}</span>
               {presenter && room?.page && room.data ? (
-                <span className="pages__ratio-both">contando a ida: {formatRatio(room.page.total, room.data.total)}</span>
+                <span className="pages__ratio-both">{t.withRequest(formatRatio(room.page.total, room.data.total, locale) ?? "—")}</span>
               ) : null}
             </>
           ) : (
-            <span className="pages__ratio-text">carregue os dois para comparar</span>
+            <span className="pages__ratio-text">{t.loadBoth}</span>
           )}
         </div>
         <Side route="data" load={data.load} fetchIt={data.fetchIt} measure={measure("data")} />
         {presenter ? (
           <p className="pages__footer">
-            Bytes contados pelo servidor, média de todas as cargas da sala
-            {report ? ` · contador em ${report.visits}` : ""}
+            {t.footer}
+            {report ? t.counterAt(report.visits) : ""}
             {drives(session) && (
               <button
                 type="button"
@@ -94,7 +97,7 @@ function LivePages({ session }: { session: LiveSession }) {
                 onClick={() => session.client.send({ type: "reset", demo: "pages" })}
                 disabled={!report || report.page.loads + report.data.loads === 0}
               >
-                Zerar
+                {t.reset}
               </button>
             )}
           </p>
@@ -111,14 +114,13 @@ interface SideProps {
   measure: ReactNode;
 }
 
-/** What each side is called, its button, and how it shows the last answer. */
-const SIDES: Record<Route, { title: string; action: string; Preview: ComponentType<{ load: RouteLoad }> }> = {
-  page: { title: "Página inteira", action: "Recarregar a página inteira", Preview: PagePreview },
-  data: { title: "Só o dado (AJAX)", action: "Buscar só o dado (AJAX)", Preview: DataPreview },
-};
+/** How each side shows the last answer (what it is called, and its button, are in pagesStrings.sides). */
+const PREVIEWS: Record<Route, ComponentType<{ load: RouteLoad }>> = { page: PagePreview, data: DataPreview };
 
 function Side({ route, load, fetchIt, measure }: SideProps) {
-  const { title, action, Preview } = SIDES[route];
+  const { title, action } = useStrings(pagesStrings).sides[route];
+  const { refusal, unreachable } = useStrings(refusalStrings);
+  const Preview = PREVIEWS[route];
   return (
     <section className={`pages__side pages__side--${route}`} aria-label={title} data-phase={load.phase}>
       <p className="demo__label">{title}</p>
@@ -128,7 +130,7 @@ function Side({ route, load, fetchIt, measure }: SideProps) {
       <Preview load={load} />
       {load.phase === "failed" ? (
         <p className="pages__error" role="alert">
-          {load.message}
+          {load.refusal ? refusal(load.refusal) : unreachable}
         </p>
       ) : null}
       {measure}
@@ -137,19 +139,21 @@ function Side({ route, load, fetchIt, measure }: SideProps) {
 }
 
 function PagePreview({ load }: { load: RouteLoad }) {
+  const t = useStrings(pagesStrings);
   const response = shownResponse(load);
-  if (!response) return <p className="pages__placeholder">A página aparece aqui, inteira.</p>;
-  return <ScaledFrame html={response.body} title="A página inteira, como o servidor mandou" address="GET …/pages/page" />;
+  if (!response) return <p className="pages__placeholder">{t.pageHere}</p>;
+  return <ScaledFrame html={response.body} title={t.frameTitle} address="GET …/pages/page" />;
 }
 
 function DataPreview({ load }: { load: RouteLoad }) {
+  const t = useStrings(pagesStrings);
   const { transition } = useMotionPreference();
   const response = shownResponse(load);
   const visit = response ? parseVisit(response.body) : null;
-  if (!response || !visit) return <p className="pages__placeholder">Só o número muda, no lugar.</p>;
+  if (!response || !visit) return <p className="pages__placeholder">{t.numberHere}</p>;
   return (
     <div className="pages__widget">
-      <p className="pages__widget-title">Contador de visitas</p>
+      <p className="pages__widget-title">{t.counter}</p>
       <m.p
         key={visit.visits}
         className="pages__counter"
@@ -159,7 +163,7 @@ function DataPreview({ load }: { load: RouteLoad }) {
       >
         {counterDigits(visit.visits)}
       </m.p>
-      <p className="pages__widget-time">atualizado às {visit.time}</p>
+      <p className="pages__widget-time">{t.updatedAt(visit.time)}</p>
       <code className="pages__json">{response.body}</code>
     </div>
   );
@@ -177,20 +181,22 @@ function Bar({ share, headShare }: { share: number; headShare: number }) {
 
 /** The projector: the room's average load of this route, as the server counted it. */
 function RoomMeasure({ perLoad, loads, share }: { perLoad: PerLoad | null; loads: number; share: number }) {
+  const locale = useLocale();
+  const t = useStrings(pagesStrings);
   if (!perLoad) return <p className="pages__measure pages__measure--none">—</p>;
   return (
     <div className="pages__measure" data-response-bytes={Math.round(perLoad.response)} data-loads={loads}>
-      <p className="pages__big demo__number" title={formatByteCount(Math.round(perLoad.response))}>
-        {formatBytes(Math.round(perLoad.response))}
+      <p className="pages__big demo__number" title={formatByteCount(Math.round(perLoad.response), locale)}>
+        {formatBytes(Math.round(perLoad.response), locale)}
       </p>
-      <p className="pages__unit">por resposta</p>
+      <p className="pages__unit">{t.perResponse}</p>
       <Bar share={share} headShare={perLoad.responseHead / perLoad.response} />
       <p className="pages__split">
-        cabeçalhos <b className="demo__number">{formatBytes(Math.round(perLoad.responseHead))}</b> · corpo{" "}
-        <b className="demo__number">{formatBytes(Math.round(perLoad.responseBody))}</b>
+        {t.headers} <b className="demo__number">{formatBytes(Math.round(perLoad.responseHead), locale)}</b> · {t.body}{" "}
+        <b className="demo__number">{formatBytes(Math.round(perLoad.responseBody), locale)}</b>
       </p>
       <p className="pages__split">
-        + ida <b className="demo__number">{formatBytes(Math.round(perLoad.request))}</b> · {loads} {loads === 1 ? "carga" : "cargas"}
+        {t.request} <b className="demo__number">{formatBytes(Math.round(perLoad.request), locale)}</b> · {t.loads(loads)}
       </p>
     </div>
   );
@@ -198,17 +204,18 @@ function RoomMeasure({ perLoad, loads, share }: { perLoad: PerLoad | null; loads
 
 /** A phone: its own last load of this route, as it measured it. */
 function MyMeasure({ response, share }: { response: MeasuredResponse | null; share: number }) {
+  const locale = useLocale();
+  const t = useStrings(pagesStrings);
   if (!response) return null;
   const head = response.responseBytes - response.bodyBytes;
   return (
     <div className="pages__measure" data-response-bytes={response.responseBytes} data-source={response.source}>
-      <p className="pages__big demo__number">{formatByteCount(response.responseBytes)}</p>
-      <p className="pages__unit">
-        chegaram aqui nesta carga, em {formatMs(response.roundTripMs)}
-      </p>
+      <p className="pages__big demo__number">{formatByteCount(response.responseBytes, locale)}</p>
+      <p className="pages__unit">{t.arrived(formatMs(response.roundTripMs, locale))}</p>
       <Bar share={share} headShare={response.responseBytes > 0 ? head / response.responseBytes : 0} />
       <p className="pages__split">
-        cabeçalhos <b className="demo__number">{formatBytes(head)}</b> · corpo <b className="demo__number">{formatBytes(response.bodyBytes)}</b>
+        {t.headers} <b className="demo__number">{formatBytes(head, locale)}</b> · {t.body}{" "}
+        <b className="demo__number">{formatBytes(response.bodyBytes, locale)}</b>
       </p>
     </div>
   );

@@ -1,10 +1,15 @@
 /** The device's side of the pages demo: what it asks for, and what it makes of the answers. */
+import { defaultLocale, type Locale } from "../../i18n/locales.ts";
+import { withLang } from "../lang.ts";
 import type { Visit } from "./newsPage.ts";
 import type { Route } from "./pageTally.ts";
 
-/** `api`: the room's HTTP endpoint (`/parties/main/<CODE>`, maybe on another host). */
-export function routeUrl(api: string, route: Route, pid: string): string {
-  return `${api}/pages/${route}?pid=${encodeURIComponent(pid)}`;
+/**
+ * `api`: the room's HTTP endpoint (`/parties/main/<CODE>`, maybe on another host). Both routes
+ * carry the locale, though only the page has words: the two requests stay alike but for the route.
+ */
+export function routeUrl(api: string, route: Route, pid: string, locale: Locale = defaultLocale): string {
+  return withLang(`${api}/pages/${route}?pid=${encodeURIComponent(pid)}`, locale);
 }
 
 /**

@@ -1,8 +1,12 @@
 /**
  * The pages demo's two answers to the same update (the site's visit counter, and when it was
  * read): a whole 2005-style news page, as a server then sent it on every F5, and the JSON an
- * AJAX call fetches instead. Same content, same moment; only the packaging differs.
+ * AJAX call fetches instead. Same content, same moment; only the packaging differs. The page
+ * is written in the language the phone asked in; its style is the same in every language,
+ * because the site's Content-Security-Policy allows that one <style> by its hash (astro.config.mjs).
  */
+import { defaultLocale, htmlLang, type Locale } from "../../i18n/locales.ts";
+import { newsPageStrings, type NewsStory } from "./strings.ts";
 
 export interface Visit {
   /** The visit counter, after this load. */
@@ -37,46 +41,6 @@ export function wallClock(at: number): string {
   }
 }
 
-interface Story {
-  date: string;
-  title: string;
-  text: string;
-}
-
-/** The news of early 2005: the page's content, the part that never changes between loads. */
-const STORIES: readonly Story[] = [
-  {
-    date: "18/02/2005",
-    title: "Jesse James Garrett dá nome ao Ajax",
-    text: "Artigo da Adaptive Path chama de Ajax a técnica por trás do Gmail e do Google Maps: o JavaScript da página pede dados ao servidor em segundo plano e atualiza só um pedaço da tela, sem recarregar tudo.",
-  },
-  {
-    date: "08/02/2005",
-    title: "Google Maps: o mapa que se arrasta",
-    text: "O novo serviço do Google carrega o mapa em pedaços enquanto você arrasta com o mouse. Nenhum clique em setinha, nenhuma página nova: quem testou não quer voltar aos mapas de antes.",
-  },
-  {
-    date: "30/11/2004",
-    title: "Python 2.4 é lançado",
-    text: "A nova versão da linguagem traz decoradores de função, o tipo set embutido e expressões geradoras. Os programas ficam mais curtos e a biblioteca padrão, maior.",
-  },
-  {
-    date: "09/11/2004",
-    title: "Firefox 1.0 chega à versão final",
-    text: "O navegador da Fundação Mozilla sai da fase de testes com abas, bloqueio de janelas pop-up e busca integrada. Já há quem diga que o Internet Explorer 6 tem concorrência de verdade.",
-  },
-  {
-    date: "01/04/2004",
-    title: "Gmail oferece 1 GB de espaço",
-    text: "Anunciado no dia da mentira, o webmail do Google é verdade: um gigabyte por conta e uma interface que abre as mensagens sem recarregar a página. Só entra quem recebe convite.",
-  },
-  {
-    date: "22/01/2004",
-    title: "Orkut vira febre entre os brasileiros",
-    text: "A rede social criada por um engenheiro do Google já tem mais brasileiros do que gente de qualquer outro país. Comunidades, depoimentos e scraps tomam conta das lan houses.",
-  },
-];
-
 const STYLE = `
 body { margin: 0; padding: 10px 0; background: #d9dde4; font: 13px Verdana, Arial, Helvetica, sans-serif; color: #222; }
 a { color: #0645ad; }
@@ -102,7 +66,7 @@ a { color: #0645ad; }
 #rodape { clear: both; padding: 8px 18px; border-top: 1px solid #8a93a6; background: #eef0f4; font-size: 10px; color: #555; text-align: center; }
 `;
 
-function story({ date, title, text }: Story): string {
+function story({ date, title, text }: NewsStory): string {
   return `<div class="noticia">
 <h3><a href="#">${escapeHtml(title)}</a></h3>
 <p class="data">${escapeHtml(date)}</p>
@@ -110,58 +74,59 @@ function story({ date, title, text }: Story): string {
 </div>`;
 }
 
+const link = (text: string) => `<a href="#">${escapeHtml(text)}</a>`;
+
 /** The whole page, as a 2005 server rendered it: everything sent again for a new counter. */
-export function newsPage(visit: Visit): string {
+export function newsPage(visit: Visit, locale: Locale = defaultLocale): string {
+  const t = newsPageStrings[locale];
+  const lang = htmlLang[locale];
+  const number = `<b>${escapeHtml(String(visit.visits))}</b>`;
+  const time = `<b id="hora">${escapeHtml(visit.time)}</b>`;
   return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml" lang="pt-BR" xml:lang="pt-BR">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="${lang}" xml:lang="${lang}">
 <head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
-<title>Portal Web 2005 · notícias de tecnologia</title>
+<title>${escapeHtml(t.title)}</title>
 <style type="text/css">${STYLE}</style>
 </head>
 <body>
 <div id="pagina">
 <div id="topo">
-<h1>Portal Web 2005</h1>
-<p>Notícias de tecnologia, fresquinhas a cada F5</p>
+<h1>${escapeHtml(t.name)}</h1>
+<p>${escapeHtml(t.tagline)}</p>
 </div>
 <ul id="menu">
-<li><a href="#">Início</a></li>
-<li><a href="#">Notícias</a></li>
-<li><a href="#">Downloads</a></li>
-<li><a href="#">Fórum</a></li>
-<li><a href="#">Livro de visitas</a></li>
-<li><a href="#">Contato</a></li>
+${t.menu.map((item) => `<li>${link(item)}</li>`).join("\n")}
 </ul>
 <div id="conteudo">
 <div id="principal">
-<h2>Últimas notícias</h2>
-${STORIES.map(story).join("\n")}
+<h2>${escapeHtml(t.latest)}</h2>
+${t.stories.map(story).join("\n")}
 </div>
 <div id="lateral">
 <div class="caixa">
-<h4>Contador de visitas</h4>
+<h4>${escapeHtml(t.counter)}</h4>
 <p class="contador" id="visitas">${escapeHtml(counterDigits(visit.visits))}</p>
-<p>Você é o visitante nº <b>${escapeHtml(String(visit.visits))}</b>. Atualizado às <b id="hora">${escapeHtml(visit.time)}</b>.</p>
+<p>${t.visitor(number, time)}</p>
 </div>
 <div class="caixa">
-<h4>Enquete</h4>
+<h4>${escapeHtml(t.poll)}</h4>
 <form action="#">
-<p>Qual navegador você usa?</p>
+<p>${escapeHtml(t.question)}</p>
 <p><label><input type="radio" name="nav" /> Internet Explorer 6</label><br />
 <label><input type="radio" name="nav" /> Firefox 1.0</label><br />
 <label><input type="radio" name="nav" /> Opera 8</label><br />
 <label><input type="radio" name="nav" /> Netscape 7</label></p>
-<p><input type="submit" value="Votar" /></p>
+<p><input type="submit" value="${escapeHtml(t.vote)}" /></p>
 </form>
 </div>
 <div class="caixa">
-<h4>Parceiros</h4>
-<p><a href="#">Baixe o Firefox!</a><br /><a href="#">Python.org</a><br /><a href="#">Assine nossa newsletter</a></p>
+<h4>${escapeHtml(t.partners)}</h4>
+<p>${t.links.map(link).join("<br />")}</p>
 </div>
 </div>
 </div>
-<div id="rodape">© 2005 Portal Web · Melhor visualizado em 800×600 · Todos os direitos reservados</div>
+<div id="rodape">${escapeHtml(t.footer)}</div>
 </div>
 </body>
 </html>

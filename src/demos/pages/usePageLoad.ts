@@ -6,7 +6,8 @@ import { useCallback, useRef, useState } from "react";
 import { participantId } from "../../live/identity.ts";
 import type { LiveSession } from "../../live/session.ts";
 import { roomApi } from "../../live/urls.ts";
-import { errorText } from "../requests/hello.ts";
+import { useLocale } from "../../i18n/react.tsx";
+import { refusalOf, type Refusal } from "../requests/hello.ts";
 import { measuredFetch, type MeasuredResponse } from "../measuredFetch.ts";
 import { ACCEPT, routeUrl } from "./loads.ts";
 import type { Route } from "./pageTally.ts";
@@ -17,7 +18,8 @@ export type RouteLoad =
   | { phase: "idle" }
   | { phase: "loading"; previous: MeasuredResponse | null }
   | { phase: "loaded"; response: MeasuredResponse; count: number }
-  | { phase: "failed"; message: string; previous: MeasuredResponse | null };
+  /** `refusal` null: no answer at all (offline, timed out). */
+  | { phase: "failed"; refusal: Refusal | null; previous: MeasuredResponse | null };
 
 /** The last good answer, kept on screen while the next one loads or after one fails. */
 export function shownResponse(load: RouteLoad): MeasuredResponse | null {
@@ -29,26 +31,27 @@ export function usePageLoad(session: LiveSession, route: Route): { load: RouteLo
   const latest = useRef<MeasuredResponse | null>(null);
   const count = useRef(0);
   const pending = useRef(0);
+  const locale = useLocale();
 
   const fetchIt = useCallback(() => {
     const mine = ++pending.current;
     setLoad({ phase: "loading", previous: latest.current });
-    const url = routeUrl(roomApi(session.code), route, session.pid ?? participantId());
+    const url = routeUrl(roomApi(session.code), route, session.pid ?? participantId(), locale);
     measuredFetch(url, { headers: { accept: ACCEPT[route] }, signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
       (response) => {
         if (pending.current !== mine) return;
         if (response.status !== 200) {
-          setLoad({ phase: "failed", message: errorText(response.body) ?? `HTTP ${response.status}`, previous: latest.current });
+          setLoad({ phase: "failed", refusal: refusalOf(response.status, response.body), previous: latest.current });
           return;
         }
         latest.current = response;
         setLoad({ phase: "loaded", response, count: ++count.current });
       },
       () => {
-        if (pending.current === mine) setLoad({ phase: "failed", message: "Sem resposta: o servidor está fora do ar ou a rede caiu.", previous: latest.current });
+        if (pending.current === mine) setLoad({ phase: "failed", refusal: null, previous: latest.current });
       },
     );
-  }, [session, route]);
+  }, [session, route, locale]);
 
   return { load, fetchIt };
 }

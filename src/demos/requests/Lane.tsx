@@ -1,13 +1,15 @@
 import { m } from "framer-motion";
 import { useMotionPreference } from "../../diagrams/motion.tsx";
+import { useStrings } from "../../i18n/react.tsx";
+import { requestsStrings } from "./strings.ts";
 
 /** How an exchange ended: the colour of its answer. */
 export type Tone = "ok" | "refused" | "error" | "pending";
 
 export interface LaneProps {
-  /** Left end: who asked ("celular 3", "você"). */
+  /** Left end: who asked ("celular 3", "você"), in the screen's language. */
   who: string;
-  /** Right end: what the server called it ("nº 12"), when known. */
+  /** Right end: the request's number in the room ("nº 12"), when known. */
   tag?: string | undefined;
   request: { label: string; bytes: string | null };
   /** null while the answer is on its way. */
@@ -28,6 +30,7 @@ export const TRAVEL_SECONDS = 0.6;
  * request's arrow crosses first, the answer's comes back after it, as in the Exchange diagram.
  */
 export default function Lane({ who, tag, request, response, tone, fresh, delay = 0, responseDelay }: LaneProps) {
+  const t = useStrings(requestsStrings);
   return (
     <div className="lane" data-tone={tone}>
       <span className="lane__who">{who}</span>
@@ -36,7 +39,7 @@ export default function Lane({ who, tag, request, response, tone, fresh, delay =
         {response ? (
           <Arrow direction="left" label={response.label} bytes={response.bytes} fresh={fresh} delay={responseDelay ?? delay + (fresh ? TRAVEL_SECONDS : 0)} />
         ) : (
-          <span className="lane__waiting">aguardando resposta…</span>
+          <span className="lane__waiting">{t.waiting}</span>
         )}
       </div>
       <span className="lane__tag">{tag ?? ""}</span>

@@ -1,10 +1,12 @@
 import { useRef } from "react";
 import { DiagramMotion } from "../../diagrams/motion.tsx";
+import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import { drives, NotLive, showsBoard, serverNow, useLabReport, useLiveSession } from "../live.tsx";
 import type { Exchange, RequestsReport } from "./exchangeLog.ts";
 import { formatByteCount, formatBytes, formatMs, statusLine } from "../format.ts";
 import Lane, { TRAVEL_SECONDS, type Tone } from "./Lane.tsx";
+import { helloStrings, refusalStrings, requestsStrings } from "./strings.ts";
 import { useSendRequest, type SentExchange } from "./useSendRequest.ts";
 import "./RequestResponse.css";
 
@@ -21,17 +23,16 @@ const STAGGER_SECONDS = 0.3;
  * its answer going back, with method, status and sizes counted by the server; the phone shows
  * its own exchange, the sizes and the round trip it measured.
  */
-export default function RequestResponse() {
+export default withLocale(RequestResponse);
+
+function RequestResponse() {
   const session = useLiveSession();
+  const t = useStrings(requestsStrings);
   if (!session) {
     return (
       <NotLive>
-        <p>
-          Ao vivo, cada celular aperta “Enviar requisição” e o navegador dele faz um <code>GET</code> de verdade ao servidor
-          da sala. O projetor desenha cada requisição chegando ao servidor e a resposta voltando (<code>200 OK</code>, ou{" "}
-          <code>429</code> para quem aperta rápido demais), com os bytes de ida e de volta contados pelo servidor; o celular
-          mostra a linha que enviou, a resposta e o tempo de ida e volta que ele mesmo mediu.
-        </p>
+        {/* Our own constant text, with markup for the code. */}
+        <p dangerouslySetInnerHTML={{ __html: t.offline }} />
       </NotLive>
     );
   }
@@ -41,15 +42,18 @@ export default function RequestResponse() {
 const toneOf = (status: number): Tone => (status === 200 ? "ok" : status === 429 ? "refused" : "error");
 
 function SendButton({ send, busy }: { send: () => void; busy: boolean }) {
+  const t = useStrings(requestsStrings);
   return (
     <button type="button" className="demo__button requests__send" onClick={send} disabled={busy}>
-      {busy ? "Enviando…" : "Enviar requisição"}
+      {busy ? t.sending : t.send}
     </button>
   );
 }
 
 /** The projector: every device's requests, newest on top. */
 function RoomExchanges({ session }: { session: LiveSession }) {
+  const t = useStrings(requestsStrings);
+  const { sender } = useStrings(helloStrings);
   const report = useLabReport<RequestsReport>(session, "requests");
   const { send, busy } = useSendRequest(session);
   // How each exchange was first drawn, fixed at first sight: a re-render must not restart it.
@@ -67,15 +71,15 @@ function RoomExchanges({ session }: { session: LiveSession }) {
   return (
     <figure className="demo requests" data-role="presenter">
       <div className="requests__inner">
-        <Actors client="Celulares" server="Servidor da sala" />
+        <Actors client={t.phones} server={t.roomServer} />
         {rows.length === 0 ? (
-          <p className="requests__empty requests__room">Nenhuma requisição ainda: aperte “Enviar requisição” no celular.</p>
+          <p className="requests__empty requests__room">{t.noneYet}</p>
         ) : (
-          <ol className="requests__lanes requests__room" aria-label="Últimas requisições">
+          <ol className="requests__lanes requests__room" aria-label={t.latest}>
             {rows.map((exchange) => (
               <li
                 key={exchange.id}
-                data-who={exchange.who}
+                data-who={sender(exchange.who)}
                 data-status={exchange.status}
                 data-request-bytes={exchange.requestBytes}
                 data-response-bytes={exchange.responseBytes}
@@ -95,7 +99,7 @@ function RoomExchanges({ session }: { session: LiveSession }) {
               onClick={() => session.client.send({ type: "reset", demo: "requests" })}
               disabled={!report || report.count === 0}
             >
-              Zerar
+              {t.reset}
             </button>
           )}
         </div>
@@ -105,12 +109,15 @@ function RoomExchanges({ session }: { session: LiveSession }) {
 }
 
 function RoomLane({ exchange, fresh, delay }: { exchange: Exchange; fresh: boolean; delay: number }) {
+  const locale = useLocale();
+  const t = useStrings(requestsStrings);
+  const { sender } = useStrings(helloStrings);
   return (
     <Lane
-      who={exchange.who}
-      tag={`nº ${exchange.id}`}
-      request={{ label: `${exchange.method} ${exchange.path}`, bytes: formatBytes(exchange.requestBytes) }}
-      response={{ label: statusLine(exchange.status), bytes: formatBytes(exchange.responseBytes) }}
+      who={sender(exchange.who)}
+      tag={t.tag(exchange.id)}
+      request={{ label: `${exchange.method} ${exchange.path}`, bytes: formatBytes(exchange.requestBytes, locale) }}
+      response={{ label: statusLine(exchange.status), bytes: formatBytes(exchange.responseBytes, locale) }}
       tone={toneOf(exchange.status)}
       fresh={fresh}
       delay={delay}
@@ -119,17 +126,18 @@ function RoomLane({ exchange, fresh, delay }: { exchange: Exchange; fresh: boole
 }
 
 function Totals({ report }: { report: RequestsReport | null }) {
+  const locale = useLocale();
+  const t = useStrings(requestsStrings);
   if (!report || report.count === 0) return <p className="requests__totals" />;
-  const plural = report.count === 1 ? "requisição" : "requisições";
   return (
     <p className="requests__totals">
-      <span className="requests__count demo__number">{report.count}</span> {plural} · ida{" "}
-      <span className="demo__number requests__up">{formatBytes(report.requestBytes)}</span> · volta{" "}
-      <span className="demo__number requests__down">{formatBytes(report.responseBytes)}</span>
+      <span className="requests__count demo__number">{report.count}</span> {t.requests(report.count)} · {t.up}{" "}
+      <span className="demo__number requests__up">{formatBytes(report.requestBytes, locale)}</span> · {t.down}{" "}
+      <span className="demo__number requests__down">{formatBytes(report.responseBytes, locale)}</span>
       {report.refused > 0 ? (
         <>
           {" "}
-          · <span className="requests__refused">{report.refused} recusada{report.refused === 1 ? "" : "s"} (429)</span>
+          · <span className="requests__refused">{t.refused(report.refused)}</span>
         </>
       ) : null}
     </p>
@@ -147,6 +155,7 @@ function Actors({ client, server }: { client: string; server: string }) {
 
 /** A phone: its own request, the answer, the sizes and the time it measured. */
 function MyExchange({ session }: { session: LiveSession }) {
+  const t = useStrings(requestsStrings);
   const { exchange, send, busy } = useSendRequest(session);
   const sentAt = useRef(0);
 
@@ -162,11 +171,11 @@ function MyExchange({ session }: { session: LiveSession }) {
             busy={busy}
           />
         </p>
-        <Actors client="Seu celular" server="Servidor" />
+        <Actors client={t.yourPhone} server={t.server} />
         {exchange ? (
           <MyLane key={exchange.key} exchange={exchange} sentAt={sentAt.current} />
         ) : (
-          <p className="requests__empty">Aperte o botão: seu navegador manda um GET de verdade ao servidor da sala.</p>
+          <p className="requests__empty">{t.pressHint}</p>
         )}
         {exchange ? <MyDetails exchange={exchange} /> : null}
       </div>
@@ -175,20 +184,22 @@ function MyExchange({ session }: { session: LiveSession }) {
 }
 
 function MyLane({ exchange, sentAt }: { exchange: SentExchange; sentAt: number }) {
-  const request = { label: "GET …/requests/hello", bytes: exchange.phase === "answered" && exchange.hello ? formatBytes(exchange.hello.requestBytes) : null };
+  const locale = useLocale();
+  const t = useStrings(requestsStrings);
+  const request = { label: "GET …/requests/hello", bytes: exchange.phase === "answered" && exchange.hello ? formatBytes(exchange.hello.requestBytes, locale) : null };
   // The answer waits for the request's arrow to finish crossing, however fast the network was.
   const wait = Math.max(0, TRAVEL_SECONDS - (performance.now() - sentAt) / 1000);
-  if (exchange.phase === "sending") return <Lane who="você" request={request} response={null} tone="pending" fresh />;
+  if (exchange.phase === "sending") return <Lane who={t.you} request={request} response={null} tone="pending" fresh />;
   if (exchange.phase === "failed") {
-    return <Lane who="você" request={request} response={{ label: "sem resposta", bytes: null }} tone="error" fresh responseDelay={wait} />;
+    return <Lane who={t.you} request={request} response={{ label: t.noAnswer, bytes: null }} tone="error" fresh responseDelay={wait} />;
   }
   const { response, hello } = exchange;
   return (
     <Lane
-      who="você"
-      tag={hello ? `nº ${hello.number}` : undefined}
+      who={t.you}
+      tag={hello ? t.tag(hello.number) : undefined}
       request={request}
-      response={{ label: statusLine(response.status, response.statusText), bytes: formatBytes(response.responseBytes) }}
+      response={{ label: statusLine(response.status, response.statusText), bytes: formatBytes(response.responseBytes, locale) }}
       tone={toneOf(response.status)}
       fresh
       responseDelay={wait}
@@ -197,6 +208,9 @@ function MyLane({ exchange, sentAt }: { exchange: SentExchange; sentAt: number }
 }
 
 function MyDetails({ exchange }: { exchange: SentExchange }) {
+  const locale = useLocale();
+  const t = useStrings(requestsStrings);
+  const { refusal, unreachable } = useStrings(refusalStrings);
   const answered = exchange.phase === "answered" ? exchange : null;
   const response = answered?.response;
   return (
@@ -209,48 +223,46 @@ function MyDetails({ exchange }: { exchange: SentExchange }) {
     >
       <p className="requests__status" aria-live="polite">
         {exchange.phase === "sending"
-          ? "Enviando…"
+          ? t.sending
           : exchange.phase === "failed"
-            ? "Sem resposta: o servidor está fora do ar ou a rede caiu."
-            : `${statusLine(response!.status, response!.statusText)} em ${formatMs(response!.roundTripMs)}`}
+            ? unreachable
+            : t.answeredIn(statusLine(response!.status, response!.statusText), formatMs(response!.roundTripMs, locale))}
       </p>
       <dl className="requests__facts">
-        <dt>Você enviou</dt>
+        <dt>{t.youSent}</dt>
         <dd>
           <code className="requests__line">{exchange.requestLine}</code>
         </dd>
         {response ? (
           <>
-            <dt>Voltou</dt>
+            <dt>{t.cameBack}</dt>
             <dd className="requests__stack">
               <code className="requests__line">HTTP/1.1 {statusLine(response.status, response.statusText)}</code>
               <details className="requests__headers">
-                <summary>
-                  {response.headers.length} cabeçalhos, {formatByteCount(response.responseBytes - response.bodyBytes)} com a linha de status
-                </summary>
+                <summary>{t.headers(response.headers.length, formatByteCount(response.responseBytes - response.bodyBytes, locale))}</summary>
                 <code className="requests__line">{response.headers.map(([name, value]) => `${name}: ${value}`).join("\n")}</code>
               </details>
               <code className="requests__line">{response.body}</code>
             </dd>
-            <dt>Bytes</dt>
+            <dt>{t.bytes}</dt>
             <dd>
               {answered?.hello ? (
                 <>
-                  ida <b className="demo__number">{formatByteCount(answered.hello.requestBytes)}</b> (contados pelo servidor) ·{" "}
+                  {t.up} <b className="demo__number">{formatByteCount(answered.hello.requestBytes, locale)}</b> {t.countedByServer} ·{" "}
                 </>
               ) : null}
-              volta <b className="demo__number">{formatByteCount(response.responseBytes)}</b> (chegaram aqui)
+              {t.down} <b className="demo__number">{formatByteCount(response.responseBytes, locale)}</b> {t.arrivedHere}
             </dd>
-            <dt>Tempo</dt>
+            <dt>{t.time}</dt>
             <dd>
-              <b className="demo__number">{formatMs(response.roundTripMs)}</b> de ida e volta, medidos aqui
+              <b className="demo__number">{formatMs(response.roundTripMs, locale)}</b> {t.roundTrip}
             </dd>
           </>
         ) : null}
-        {answered?.error ? (
+        {answered?.refusal ? (
           <>
-            <dt>Servidor</dt>
-            <dd>{answered.error}</dd>
+            <dt>{t.server}</dt>
+            <dd>{refusal(answered.refusal)}</dd>
           </>
         ) : null}
       </dl>

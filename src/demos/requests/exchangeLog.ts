@@ -3,6 +3,15 @@
  * endpoint answered, and running totals. Pure data in, data out; the server keeps one.
  */
 
+/**
+ * Who sent a request, anonymously: the room's nth phone, or its nth other browser (the
+ * presenter's laptop, a curl). Data, not words: each screen names it in its own language.
+ */
+export interface Sender {
+  device: "phone" | "browser";
+  n: number;
+}
+
 /** One request and its response, as the projector shows it. Never the participant id. */
 export interface Exchange {
   /** 1, 2, 3…: the request's number in the room since the last reset. */
@@ -17,8 +26,8 @@ export interface Exchange {
   responseBytes: number;
   /** Server time (ms since the epoch). */
   at: number;
-  /** A short anonymous name ("celular 3"). */
-  who: string;
+  /** Who asked, anonymously ("celular 3" on a Portuguese screen). */
+  who: Sender;
 }
 
 export interface RequestsReport {

@@ -1,21 +1,24 @@
 /**
  * The phone's side of the requests demo: the address it asks, the request line it sends, and
- * what it makes of the answer (a greeting, or the server's error text).
+ * what it makes of the answer (a greeting, or the server's refusal).
  */
+import { defaultLocale, type Locale } from "../../i18n/locales.ts";
+import { withLang } from "../lang.ts";
 
-/** The body of the server's 200 answer (src/party/lab/requests.ts). */
+/** The body of the server's 200 answer (src/party/lab/requests.ts), worded in the language asked for. */
 export interface Hello {
   message: string;
   /** This request's number in the room. */
   number: number;
+  /** Who asked, named ("celular 3"). */
   who: string;
   /** The request's head as the server received it: a page cannot see it whole. */
   requestBytes: number;
 }
 
-/** `api`: the room's HTTP endpoint (`/parties/main/<CODE>`, maybe on another host). */
-export function helloUrl(api: string, pid: string): string {
-  return `${api}/requests/hello?pid=${encodeURIComponent(pid)}`;
+/** `api`: the room's HTTP endpoint (`/parties/main/<CODE>`, maybe on another host); the greeting comes in `locale`. */
+export function helloUrl(api: string, pid: string, locale: Locale = defaultLocale): string {
+  return withLang(`${api}/requests/hello?pid=${encodeURIComponent(pid)}`, locale);
 }
 
 /** The request line the browser sends for `url` (the host goes in a header, not in the line). */
@@ -46,4 +49,20 @@ export function parseHello(body: string): Hello | null {
 export function errorText(body: string): string | null {
   const value = parseObject(body);
   return value?.["type"] === "error" && typeof value["message"] === "string" ? value["message"] : null;
+}
+
+/**
+ * A refused request, as data for the screen to phrase (refusalStrings): its status, the room's
+ * error code and the room's own Portuguese text, when the body is one of the room's errors.
+ */
+export interface Refusal {
+  status: number;
+  code: string | null;
+  message: string | null;
+}
+
+export function refusalOf(status: number, body: string): Refusal {
+  const value = parseObject(body);
+  const code = value?.["type"] === "error" && typeof value["code"] === "string" ? value["code"] : null;
+  return { status, code, message: errorText(body) };
 }

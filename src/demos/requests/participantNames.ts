@@ -1,14 +1,15 @@
 /**
- * Short anonymous names for the people behind HTTP requests: the projector says "celular 3",
- * never a participant id (which is what rejoins a room as that person). Numbered in order of a
- * first request, phones and other browsers (the presenter's laptop, a curl) apart.
+ * Short anonymous names for the people behind HTTP requests: the projector says "celular 3"
+ * ("phone 3"), never a participant id (which is what rejoins a room as that person). Numbered in
+ * order of a first request, phones and other browsers (the presenter's laptop, a curl) apart.
  */
+import type { Sender } from "./exchangeLog.ts";
 
 /** Names remembered at most; past that the oldest is forgotten (a flood of made-up ids stays bounded). */
 export const NAMES_MAX = 2000;
 
 export class ParticipantNames {
-  private readonly names = new Map<string, string>();
+  private readonly names = new Map<string, Sender>();
   private phones = 0;
   private others = 0;
   private readonly max: number;
@@ -18,10 +19,10 @@ export class ParticipantNames {
   }
 
   /** `onPhone`: does the id belong to an audience connection of the room? Asked only for a new id. */
-  nameOf(pid: string, onPhone: () => boolean): string {
+  nameOf(pid: string, onPhone: () => boolean): Sender {
     const known = this.names.get(pid);
     if (known !== undefined) return known;
-    const name = onPhone() ? `celular ${++this.phones}` : `navegador ${++this.others}`;
+    const name: Sender = onPhone() ? { device: "phone", n: ++this.phones } : { device: "browser", n: ++this.others };
     this.names.set(pid, name);
     if (this.names.size > this.max) this.names.delete(this.names.keys().next().value!);
     return name;

@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from "react";
 import type { LiveSession } from "../../live/session.ts";
 import { NotLive, showsBoard, useLabReport, useLinkStatus, useLiveSession, useSlideActive } from "../live.tsx";
 import { distribution } from "./distribution.ts";
-import { formatMs, scalePosition, standing, STANDING_TEXT } from "./format.ts";
+import { formatMs, scalePosition, standing } from "./format.ts";
 import Histogram from "./Histogram.tsx";
 import { PING_PREFIX, RttMeter } from "./meter.ts";
 import type { RttAudienceReport, RttReport } from "./report.ts";
 import Sparkline from "./Sparkline.tsx";
+import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import type { Locale } from "../../i18n/locales.ts";
+import { rttStrings } from "./strings.ts";
 import "./DuplexPing.css";
 
 /** Twice a second: often enough for a live line, far below the room's rate limit (20/s). */
@@ -19,17 +22,15 @@ const REPORT_EVERY_MS = 1000;
  * WebSocket and times the pongs, and at the same time the server pushes the room's numbers to
  * it, unasked, on the same socket. The projector draws the room's distribution.
  */
-export default function DuplexPing() {
+export default withLocale(DuplexPing);
+
+function DuplexPing() {
   const session = useLiveSession();
+  const t = useStrings(rttStrings);
   if (!session) {
     return (
       <NotLive>
-        <p>
-          Ao vivo, cada celular mede aqui, duas vezes por segundo, quanto um ping leva para ir ao servidor e voltar pelo
-          WebSocket da sala, enquanto o servidor, pelo mesmo socket e ao mesmo tempo, empurra para ele a mediana da sala. O
-          projetor mostra a distribuição: quantos aparelhos em cada faixa (de &lt;10 ms a ≥500 ms), a mediana (p50), o p95 e o
-          pior tempo.
-        </p>
+        <p>{t.offline}</p>
       </NotLive>
     );
   }
@@ -60,6 +61,7 @@ function read(meter: RttMeter, pushes: number): Reading {
 }
 
 function LivePing({ session }: { session: LiveSession }) {
+  const t = useStrings(rttStrings);
   const [ref, active] = useSlideActive<HTMLElement>();
   const status = useLinkStatus(session);
   const [meter] = useState(() => new RttMeter());
@@ -116,71 +118,72 @@ function LivePing({ session }: { session: LiveSession }) {
       {presenter ? <RoomView report={room as RttReport | null} /> : null}
       <Me reading={reading} presenter={presenter} online={online} />
       {presenter ? null : <Standing report={room} own={reading.current} />}
-      <p className="demo__hint duplex__how">
-        Cada aparelho manda 2 pings por segundo e mede a volta; pelo mesmo WebSocket, ao mesmo tempo, o servidor empurra os
-        números da sala sem ninguém pedir.
-      </p>
+      <p className="demo__hint duplex__how">{t.how}</p>
     </figure>
   );
 }
 
 /** This device: its round trip, and the two directions of traffic counted side by side. */
 function Me({ reading, presenter, online }: { reading: Reading; presenter: boolean; online: boolean }) {
+  const t = useStrings(rttStrings);
+  const locale = useLocale();
   return (
-    <section className="duplex__me" aria-label={presenter ? "Este computador" : "Este celular"}>
-      <p className="demo__label">{presenter ? "Este computador" : "Seu celular ↔ servidor"}</p>
+    <section className="duplex__me" aria-label={presenter ? t.thisComputer : t.thisPhone}>
+      <p className="demo__label">{presenter ? t.thisComputer : t.phoneToServer}</p>
       <div className="duplex__now">
         <p className="duplex__big">
           <span className="demo__number" data-rtt>
-            {formatMs(reading.current)}
+            {formatMs(reading.current, locale)}
           </span>{" "}
           <span className="duplex__unit">ms</span>
         </p>
         <Sparkline samples={reading.samples} />
       </div>
       <p className="duplex__last">
-        mediana dos últimos 5 pings · o último: <span className="demo__number">{formatMs(reading.last)} ms</span>
+        {t.lastPings} <span className="demo__number">{formatMs(reading.last, locale)} ms</span>
       </p>
       <dl className="duplex__counts">
         <div data-direction="out">
-          <dt>↑ pings enviados</dt>
+          <dt>{t.sent}</dt>
           <dd className="demo__number" data-sent>
             {reading.sent}
           </dd>
         </div>
         <div data-direction="in">
-          <dt>↓ respostas</dt>
+          <dt>{t.answers}</dt>
           <dd className="demo__number">{reading.answered}</dd>
         </div>
         <div data-direction="in">
-          <dt>↓ empurrões do servidor</dt>
+          <dt>{t.pushes}</dt>
           <dd className="demo__number" data-pushes>
             {reading.pushes}
           </dd>
         </div>
       </dl>
-      {online ? null : <p className="demo__hint">Sem conexão com a sala: as medições voltam quando ela voltar.</p>}
+      {online ? null : <p className="demo__hint">{t.offlineHint}</p>}
     </section>
   );
 }
 
 /** A phone: where it sits in the room, from what the server pushed. */
 function Standing({ report, own }: { report: RttAudienceReport | null; own: number | null }) {
+  const t = useStrings(rttStrings);
+  const locale = useLocale();
   if (!report || report.p50 === null) {
-    return <p className="duplex__room demo__hint">Esperando os números da sala…</p>;
+    return <p className="duplex__room demo__hint">{t.waiting}</p>;
   }
   return (
-    <section className="duplex__room" aria-label="A sala">
+    <section className="duplex__room" aria-label={t.room}>
       <p className="duplex__room-line">
-        Sala: metade responde em até <strong className="demo__number">{formatMs(report.p50)} ms</strong> (p50)
+        {t.roomHalf} <strong className="demo__number">{formatMs(report.p50, locale)} ms</strong> (p50)
         {report.p95 === null ? null : (
           <>
-            , 95% em até <span className="demo__number">{formatMs(report.p95)} ms</span>
+            , {t.room95} <span className="demo__number">{formatMs(report.p95, locale)} ms</span>
           </>
         )}{" "}
-        · <span data-devices>{devices(report.count)}</span>
+        · <span data-devices>{t.devices(report.count)}</span>
       </p>
-      {own === null ? null : <p className="duplex__standing">Você está {STANDING_TEXT[standing(own, report.p50)]}.</p>}
+      {own === null ? null : <p className="duplex__standing">{t.youAre(t.standing[standing(own, report.p50)])}</p>}
       <Strip own={own} p50={report.p50} />
     </section>
   );
@@ -194,6 +197,7 @@ function at(ms: number): { left: string } {
 
 /** This phone against the room's median on one log scale: the sentences above say it in words. */
 function Strip({ own, p50 }: { own: number | null; p50: number }) {
+  const t = useStrings(rttStrings);
   return (
     <div className="strip" aria-hidden="true">
       <span className="strip__track" />
@@ -207,7 +211,7 @@ function Strip({ own, p50 }: { own: number | null; p50: number }) {
       </span>
       {own === null ? null : (
         <span className="strip__mark strip__mark--you" style={at(own)}>
-          você
+          {t.you}
         </span>
       )}
     </div>
@@ -216,15 +220,17 @@ function Strip({ own, p50 }: { own: number | null; p50: number }) {
 
 /** The projector: the room's distribution, live. */
 function RoomView({ report }: { report: RttReport | null }) {
+  const t = useStrings(rttStrings);
+  const locale = useLocale();
   const shown = report ?? { ...distribution([]), phones: 0 };
   return (
-    <section className="duplex__projector" aria-label="A sala">
+    <section className="duplex__projector" aria-label={t.room}>
       <div className="duplex__chart">
-        <p className="demo__label">Ida e volta de cada aparelho (ms)</p>
+        <p className="demo__label">{t.chartLabel}</p>
         <Histogram buckets={shown.buckets} />
       </div>
       <dl className="duplex__stats">
-        {roomStats(shown).map(({ stat, label, value, unit, note }) => (
+        {roomStats(shown, t, locale).map(({ stat, label, value, unit, note }) => (
           <div key={stat}>
             <dt>{label}</dt>
             <dd className="demo__number" data-stat={stat}>
@@ -254,20 +260,16 @@ interface RoomStat {
   note?: { stat: string; text: string };
 }
 
-function roomStats(report: RttReport): RoomStat[] {
+function roomStats(report: RttReport, t: (typeof rttStrings)[Locale], locale: Locale): RoomStat[] {
   return [
-    { stat: "p50", label: "p50", value: formatMs(report.p50), unit: "ms" },
-    { stat: "p95", label: "p95", value: formatMs(report.p95), unit: "ms" },
-    { stat: "max", label: "pior", value: formatMs(report.max), unit: "ms" },
+    { stat: "p50", label: "p50", value: formatMs(report.p50, locale), unit: "ms" },
+    { stat: "p95", label: "p95", value: formatMs(report.p95, locale), unit: "ms" },
+    { stat: "max", label: t.worst, value: formatMs(report.max, locale), unit: "ms" },
     {
       stat: "count",
-      label: "aparelhos",
+      label: t.deviceCount,
       value: String(report.count),
-      note: { stat: "phones", text: report.phones === 1 ? "1 celular" : `${String(report.phones)} celulares` },
+      note: { stat: "phones", text: t.phones(report.phones) },
     },
   ];
-}
-
-function devices(count: number): string {
-  return count === 1 ? "1 aparelho medindo" : `${String(count)} aparelhos medindo`;
 }

@@ -1,6 +1,8 @@
 import { m } from "framer-motion";
 import { DiagramMotion, EASE_OUT, useMotionPreference } from "../../diagrams/motion.tsx";
 import { bucketLabel, type RttBucket } from "./distribution.ts";
+import { useStrings } from "../../i18n/react.tsx";
+import { rttStrings } from "./strings.ts";
 
 /**
  * The room's round trips as vertical bars, one per bucket, growing as phones report. Bars
@@ -15,11 +17,12 @@ export default function Histogram({ buckets }: { buckets: readonly RttBucket[] }
 }
 
 function Bars({ buckets }: { buckets: readonly RttBucket[] }) {
+  const t = useStrings(rttStrings);
   const { transition } = useMotionPreference();
   const fullest = Math.max(1, ...buckets.map((bucket) => bucket.count));
   const summary = buckets.map((bucket) => `${bucketLabel(bucket)} ms: ${String(bucket.count)}`).join("; ");
   return (
-    <div className="histogram" role="img" aria-label={`Aparelhos por faixa de ida e volta. ${summary}.`}>
+    <div className="histogram" role="img" aria-label={t.histogram(summary)}>
       {buckets.map((bucket) => (
         <div key={bucket.from} className="histogram__column" data-empty={bucket.count === 0}>
           <span className="histogram__count demo__number">{bucket.count}</span>

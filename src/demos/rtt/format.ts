@@ -1,12 +1,22 @@
-/** How the full-duplex ping says its numbers, in Portuguese. Pure, for the tests. */
+/** How the full-duplex ping says its numbers, in each locale's own way. Pure, for the tests. */
+import { htmlLang, locales, type Locale } from "../../i18n/locales.ts";
 
-const oneDecimal = new Intl.NumberFormat("pt-BR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 0 });
+/** Each locale's two number formats, built once: the phone redraws twice a second. */
+const FORMATS = Object.fromEntries(
+  locales.map((locale) => [
+    locale,
+    {
+      oneDecimal: new Intl.NumberFormat(htmlLang[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      whole: new Intl.NumberFormat(htmlLang[locale], { maximumFractionDigits: 0 }),
+    },
+  ]),
+) as Record<Locale, { oneDecimal: Intl.NumberFormat; whole: Intl.NumberFormat }>;
 
-/** "2,4" below 10 ms (a local network is that fast), "37" above; "—" for nothing yet. */
-export function formatMs(ms: number | null): string {
+/** "2,4" (pt-BR) or "2.4" (en) below 10 ms (a local network is that fast), "37" above; "—" for nothing yet. */
+export function formatMs(ms: number | null, locale: Locale): string {
   if (ms === null) return "—";
-  return ms < 10 ? oneDecimal.format(ms) : whole.format(ms);
+  const { oneDecimal, whole } = FORMATS[locale];
+  return (ms < 10 ? oneDecimal : whole).format(ms);
 }
 
 export type Standing = "faster" | "median" | "slower";
@@ -21,12 +31,6 @@ export function standing(own: number, roomP50: number): Standing {
   if (own > roomP50 + margin) return "slower";
   return "median";
 }
-
-export const STANDING_TEXT: Readonly<Record<Standing, string>> = {
-  faster: "mais rápido que a mediana da sala",
-  median: "na mediana da sala",
-  slower: "mais lento que a mediana da sala",
-};
 
 /** The scale a phone's "where am I" strip spans: 1 ms to 1 s, logarithmic like the histogram. */
 export const SCALE_MS = { min: 1, max: 1000 } as const;

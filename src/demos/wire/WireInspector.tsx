@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import FrameHeader from "../../diagrams/FrameHeader.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import { NotLive, useLinkStatus, useLiveSession, useSlideActive } from "../live.tsx";
@@ -14,9 +14,18 @@ import {
   type WireRow,
   type WireTotals,
 } from "./frames.ts";
+import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { htmlLang, type Locale } from "../../i18n/locales.ts";
+import { wireStrings } from "./strings.ts";
 import "./WireInspector.css";
 
-const bytes = new Intl.NumberFormat("pt-BR");
+type Texts = (typeof wireStrings)[Locale];
+
+/** Byte counts with the locale's thousands separator ("1.234" / "1,234"). */
+function useBytes(): Intl.NumberFormat {
+  const locale = useLocale();
+  return useMemo(() => new Intl.NumberFormat(htmlLang[locale]), [locale]);
+}
 
 /** How long the list waits after a frame before it redraws (ms). */
 const RENDER_DELAY_MS = 150;
@@ -29,21 +38,16 @@ const SAMPLE_PING = '{"type":"ping","id":"wire1"}';
  * and receives (↓), with what its RFC 6455 header cost, and one of them drawn bit by bit.
  * Client-side only: each device inspects its own socket.
  */
-export default function WireInspector() {
+export default withLocale(WireInspector);
+
+function WireInspector() {
   const session = useLiveSession();
+  const t = useStrings(wireStrings);
   if (!session) {
     return (
       <NotLive>
-        <p>
-          Ao vivo, cada aparelho vê aqui os frames do seu próprio WebSocket com a sala: os que manda (↑) e os que recebe (↓), o
-          tipo de mensagem, os bytes de payload e os 2 a 14 bytes de cabeçalho; e um deles desenhado bit a bit. Por exemplo, o
-          ping que o botão deste slide manda:
-        </p>
-        <FrameHeader
-          payloadLength={SAMPLE_PING.length}
-          masked
-          caption={`${SAMPLE_PING}: do celular para o servidor, mascarado`}
-        />
+        <p>{t.offline}</p>
+        <FrameHeader payloadLength={SAMPLE_PING.length} masked caption={t.sampleCaption(SAMPLE_PING)} />
       </NotLive>
     );
   }
@@ -56,6 +60,9 @@ interface Wire {
 }
 
 function LiveWire({ session }: { session: LiveSession }) {
+  const t = useStrings(wireStrings);
+  const locale = useLocale();
+  const bytes = useBytes();
   const [ref, active] = useSlideActive<HTMLElement>();
   const status = useLinkStatus(session);
   // Frames are recorded from the moment the island mounts (coming back to the slide, the frames
@@ -71,7 +78,7 @@ function LiveWire({ session }: { session: LiveSession }) {
     let next = 1;
     let render: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = session.client.onFrame((frame) => {
-      const row = wireRow(frame, next++);
+      const row = wireRow(frame, next++, locale);
       wire.current = { rows: keepLatest(wire.current.rows, row), totals: addToTotals(wire.current.totals, row) };
       // Drawing a frame takes a few tens of ms; a pong arriving meanwhile would wait and get a
       // late timestamp. Waiting a moment lets a ping and its pong be timed first, drawn together.
@@ -86,7 +93,7 @@ function LiveWire({ session }: { session: LiveSession }) {
       clearTimeout(render);
       unsubscribe();
     };
-  }, [session]);
+  }, [session, locale]);
 
   useEffect(() => {
     activeNow.current = active;
@@ -110,10 +117,10 @@ function LiveWire({ session }: { session: LiveSession }) {
       <div className="wire__top">
         <p className="demo__actions">
           <button type="button" className="demo__button" onClick={ping} disabled={!online}>
-            Mandar um ping
+            {t.ping}
           </button>
           <button type="button" className="demo__button" onClick={sync} disabled={!online}>
-            Pedir o estado (sync)
+            {t.sync}
           </button>
         </p>
         <Totals totals={shown.totals} />
@@ -122,30 +129,25 @@ function LiveWire({ session }: { session: LiveSession }) {
       <div className="wire__frame">
         {selected ? (
           <>
-            <FrameHeader payloadLength={selected.payloadBytes} masked={selected.masked} caption={frameCaption(selected)} />
+            <FrameHeader payloadLength={selected.payloadBytes} masked={selected.masked} caption={frameCaption(selected, t, bytes)} />
             <p className="wire__note">
-              {selected.masked
-                ? "Cliente → servidor: MASK = 1. A chave de máscara (4 bytes) é sorteada pelo navegador a cada frame e o JavaScript não a vê: por isso os bits aparecem como x."
-                : "Servidor → cliente: MASK = 0, sem chave (RFC 6455, seção 5.1)."}
+              {selected.masked ? t.maskedNote : t.unmaskedNote}
             </p>
           </>
         ) : (
-          <p className="wire__empty">O desenho aparece com o primeiro frame.</p>
+          <p className="wire__empty">{t.noDrawing}</p>
         )}
         <p className="wire__note" data-compressed={compressed}>
-          Extensões negociadas: <code>{extensions || "nenhuma"}</code>.{" "}
-          {compressed
-            ? "Com permessage-deflate o payload pode viajar comprimido (RSV1 = 1): no fio, menos bytes que os contados aqui."
-            : "Sem compressão: estes são os bytes do WebSocket (o TLS do wss:// soma os dele)."}
+          {t.extensions} <code>{extensions || t.noExtensions}</code>. {compressed ? t.compressed : t.uncompressed}
         </p>
       </div>
 
       <div className="wire__list">
         <p className="demo__hint" id={listLabel}>
-          Os últimos frames deste aparelho, o mais novo em cima. Escolha um para ver o cabeçalho:
+          {t.listHint}
         </p>
         {shown.rows.length === 0 ? (
-          <p className="wire__empty">Nenhum frame ainda: mande um ping.</p>
+          <p className="wire__empty">{t.noFrames}</p>
         ) : (
           <ol className="wire__rows" aria-labelledby={listLabel}>
             {shown.rows.map((row) => (
@@ -155,7 +157,7 @@ function LiveWire({ session }: { session: LiveSession }) {
                   className="wire__row"
                   data-direction={row.direction}
                   aria-pressed={row.id === selected?.id}
-                  aria-label={rowLabel(row)}
+                  aria-label={rowLabel(row, t, bytes)}
                   onClick={() => setPicked(row.id)}
                 >
                   <span className="wire__dir" aria-hidden="true">
@@ -177,7 +179,7 @@ function LiveWire({ session }: { session: LiveSession }) {
         {following ? null : (
           <p className="demo__actions">
             <button type="button" className="demo__button" onClick={() => setPicked(null)}>
-              Voltar ao mais recente
+              {t.latest}
             </button>
           </p>
         )}
@@ -188,22 +190,24 @@ function LiveWire({ session }: { session: LiveSession }) {
 
 /** The two directions, in the order the totals read: what this device sent, then what it received. */
 const DIRECTIONS = [
-  { direction: "out", label: "↑ enviados" },
-  { direction: "in", label: "↓ recebidos" },
+  { direction: "out", label: "sent" },
+  { direction: "in", label: "received" },
 ] as const;
 
 function Totals({ totals }: { totals: WireTotals }) {
+  const t = useStrings(wireStrings);
+  const bytes = useBytes();
   return (
     <dl className="wire__totals">
       {DIRECTIONS.map(({ direction, label }) => {
         const side = totals[direction];
         return (
           <div key={direction} data-direction={direction}>
-            <dt>{label}</dt>
+            <dt>{t[label]}</dt>
             <dd>
               <span className="demo__number">{bytes.format(side.frames)}</span> frames ·{" "}
               <span className="demo__number">{bytes.format(side.bytes)}</span> B{" "}
-              <span className="wire__of">({bytes.format(side.headerBytes)} de cabeçalho)</span>
+              <span className="wire__of">{t.ofHeader(bytes.format(side.headerBytes))}</span>
             </dd>
           </div>
         );
@@ -212,14 +216,15 @@ function Totals({ totals }: { totals: WireTotals }) {
   );
 }
 
-function rowLabel(row: WireRow): string {
-  const what = row.detail ? `${row.type} (${row.detail})` : row.type;
-  const verb = row.direction === "out" ? "Enviado" : "Recebido";
-  return `${verb} às ${clockTime(row.at)}: ${what}, ${bytes.format(row.payloadBytes)} bytes de payload + ${String(row.headerBytes)} de cabeçalho = ${bytes.format(row.totalBytes)} bytes`;
+function what(row: WireRow): string {
+  return row.detail ? `${row.type} (${row.detail})` : row.type;
 }
 
-function frameCaption(row: WireRow): string {
-  const what = row.detail ? `${row.type} (${row.detail})` : row.type;
-  const way = row.direction === "out" ? "↑ deste aparelho para o servidor" : "↓ do servidor para este aparelho";
-  return `${what}, ${way}, às ${clockTime(row.at)}: frame de texto, ${bytes.format(row.totalBytes)} bytes no total`;
+function rowLabel(row: WireRow, t: Texts, bytes: Intl.NumberFormat): string {
+  const out = row.direction === "out";
+  return t.rowLabel(out, clockTime(row.at), what(row), bytes.format(row.payloadBytes), String(row.headerBytes), bytes.format(row.totalBytes));
+}
+
+function frameCaption(row: WireRow, t: Texts, bytes: Intl.NumberFormat): string {
+  return t.caption(row.direction === "out", what(row), clockTime(row.at), bytes.format(row.totalBytes));
 }

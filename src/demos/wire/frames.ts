@@ -6,6 +6,8 @@
 import { headerSize } from "../../diagrams/frameHeader.ts";
 import { utf8Length } from "../../room/utf8.ts";
 import type { WireFrame } from "../../live/room.ts";
+import type { Locale } from "../../i18n/locales.ts";
+import { wireStrings } from "./strings.ts";
 
 /** How many frames the list keeps (newest first). */
 export const MAX_ROWS = 10;
@@ -20,7 +22,7 @@ export interface WireRow {
   at: number;
   /** The message's JSON `type` ("?" when it has none). */
   type: string;
-  /** A few words on which message of that type it was (a ping's owner, a report's demo…), or "". */
+  /** A few words, in the page's language, on which message of that type it was (a ping's owner, a report's demo…), or "". */
   detail: string;
   payloadBytes: number;
   /** Client → server frames are masked (RFC 6455 §5.3): 4 more header bytes. */
@@ -55,16 +57,17 @@ function short(text: string, max = 16): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function pingDetail(id: unknown): string {
+function pingDetail(id: unknown, detail: (typeof wireStrings)[Locale]["detail"]): string {
   if (typeof id !== "string") return "";
-  if (id.startsWith("hb")) return "batimento";
-  if (id.startsWith(WIRE_PING_PREFIX)) return "seu";
-  if (id.startsWith("rtt")) return "medição";
+  if (id.startsWith("hb")) return detail.heartbeat;
+  if (id.startsWith(WIRE_PING_PREFIX)) return detail.yours;
+  if (id.startsWith("rtt")) return detail.rtt;
   return "";
 }
 
 /** The message's type and which one it was, read from its JSON (text that isn't ours: "?"). */
-export function describeMessage(text: string): { type: string; detail: string } {
+export function describeMessage(text: string, locale: Locale): { type: string; detail: string } {
+  const detail = wireStrings[locale].detail;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -76,7 +79,7 @@ export function describeMessage(text: string): { type: string; detail: string } 
   switch (type) {
     case "ping":
     case "pong":
-      return { type, detail: pingDetail(value["id"]) };
+      return { type, detail: pingDetail(value["id"], detail) };
     case "lab":
       return { type, detail: typeof value["demo"] === "string" ? short(value["demo"]) : "" };
     case "delta":
@@ -84,18 +87,18 @@ export function describeMessage(text: string): { type: string; detail: string } 
     case "error":
       return { type, detail: typeof value["code"] === "string" ? short(value["code"]) : "" };
     case "goto":
-      return { type, detail: typeof value["slide"] === "number" ? `slide ${String(value["slide"] + 1)}` : "" };
+      return { type, detail: typeof value["slide"] === "number" ? detail.slide(value["slide"] + 1) : "" };
     default:
       return { type, detail: "" };
   }
 }
 
 /** One frame as a row: text frames (opcode 0x1), unfragmented, masked when this device sent them. */
-export function wireRow(frame: WireFrame, id: number): WireRow {
+export function wireRow(frame: WireFrame, id: number, locale: Locale): WireRow {
   const payloadBytes = utf8Length(frame.text);
   const masked = frame.direction === "out";
   const headerBytes = headerSize(payloadBytes, masked);
-  return { id, direction: frame.direction, at: frame.at, ...describeMessage(frame.text), payloadBytes, masked, headerBytes, totalBytes: headerBytes + payloadBytes };
+  return { id, direction: frame.direction, at: frame.at, ...describeMessage(frame.text, locale), payloadBytes, masked, headerBytes, totalBytes: headerBytes + payloadBytes };
 }
 
 /** The list after `row` arrives: newest first, at most `max` rows. */

@@ -4,7 +4,8 @@
  *
  *   GET /parties/main/<CODE>/pages/page?pid=…   200 text/html: a 2005 news page with the counter
  *   GET /parties/main/<CODE>/pages/data?pid=…   200 application/json: {"visits":1234,"time":"21:04:05"}
- *     400 bad or missing pid · 405 not a GET · 429 too fast (per pid, both routes together) · 404 other paths
+ *     &lang=en on either: the page in English (the JSON has no words)
+ *     400 bad or missing pid, unknown lang · 405 not a GET · 429 too fast (per pid, both routes together) · 404 other paths
  */
 import type { LabDemoFactory } from "../lab.ts";
 import { CORS_HEADERS, json } from "../http.ts";
@@ -13,6 +14,7 @@ import { isParticipantId } from "../../room/participants.ts";
 import { PidLimiter } from "../../demos/pidLimiter.ts";
 import { requestSize, sizedResponse } from "../../demos/bytes.ts";
 import { newsPage, visitJson, wallClock } from "../../demos/pages/newsPage.ts";
+import { langOf } from "../../demos/lang.ts";
 import { addLoad, emptyPagesReport, isRoute, type PagesReport } from "../../demos/pages/pageTally.ts";
 
 const COMMON_HEADERS = { "cache-control": "no-store", ...CORS_HEADERS };
@@ -30,13 +32,16 @@ export const pagesDemo: LabDemoFactory = (host) => {
       const route = rest[0];
       if (rest.length !== 1 || !isRoute(route)) return null;
       if (request.method !== "GET") return json(405, errorMessage("bad_request", { detail: "use GET" }), { allow: "GET, OPTIONS" });
-      const pid = new URL(request.url).searchParams.get("pid");
+      const params = new URL(request.url).searchParams;
+      const pid = params.get("pid");
       if (!isParticipantId(pid)) return json(400, errorMessage("bad_request", { detail: "pid" }));
+      const locale = langOf(params);
+      if (locale === null) return json(400, errorMessage("bad_request", { detail: "lang" }));
       const now = host.now();
       if (!limiter.allow(pid, now)) return json(429, errorMessage("rate_limited"));
 
       const visit = { visits: report.visits + 1, time: wallClock(now) };
-      const text = route === "page" ? newsPage(visit) : visitJson(visit);
+      const text = route === "page" ? newsPage(visit, locale) : visitJson(visit);
       const answer = sizedResponse(200, text, { "content-type": CONTENT_TYPES[route], ...COMMON_HEADERS });
       report = {
         ...addLoad(report, route, { requestBytes: requestSize(request), responseHeadBytes: answer.headBytes, responseBodyBytes: answer.bodyBytes }),

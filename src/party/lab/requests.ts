@@ -2,9 +2,13 @@
  * The requests demo ("HTTP ao vivo"): a phone presses a button and a real HTTP request reaches
  * the room; the projector sees each one arrive and its answer go back, with its sizes.
  *
- *   GET /parties/main/<CODE>/requests/hello?pid=<participant id>
+ *   GET /parties/main/<CODE>/requests/hello?pid=<participant id>[&lang=en]
  *     200 {"message":"Olá, celular 3!","number":12,"who":"celular 3","requestBytes":498}
- *     400 bad or missing pid · 405 not a GET · 429 too fast (per pid) · 404 any other path
+ *         (with lang=en: {"message":"Hello, phone 3!",…,"who":"phone 3",…})
+ *     400 bad or missing pid, unknown lang · 405 not a GET · 429 too fast (per pid) · 404 any other path
+ *
+ * The projector's record keeps who asked as data (the nth phone), for each screen to name it in
+ * its own language; the greeting is words, so it comes in the language the phone asked in.
  */
 import type { LabDemoFactory } from "../lab.ts";
 import { JSON_HEADERS, json } from "../http.ts";
@@ -13,9 +17,10 @@ import { isParticipantId } from "../../room/participants.ts";
 import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, type RequestsReport } from "../../demos/requests/exchangeLog.ts";
 import type { Hello } from "../../demos/requests/hello.ts";
 import { ParticipantNames } from "../../demos/requests/participantNames.ts";
+import { helloStrings } from "../../demos/requests/strings.ts";
+import { langOf } from "../../demos/lang.ts";
 import { PidLimiter } from "../../demos/pidLimiter.ts";
 import { requestSize, sizedResponse } from "../../demos/bytes.ts";
-
 
 export const requestsDemo: LabDemoFactory = (host) => {
   let report: RequestsReport = emptyRequestsReport();
@@ -38,14 +43,18 @@ export const requestsDemo: LabDemoFactory = (host) => {
       if (!isParticipantId(pid)) {
         return json(400, errorMessage("bad_request", { detail: "pid" }));
       }
+      const locale = langOf(url.searchParams);
+      if (locale === null) return json(400, errorMessage("bad_request", { detail: "lang" }));
 
       const now = host.now();
       const requestBytes = requestSize(request);
       const who = names.nameOf(pid, () => onPhone(pid));
       const allowed = limiter.allow(pid, now);
       const number = nextExchangeId(report);
+      const { sender, greeting } = helloStrings[locale];
+      const name = sender(who);
       const body = allowed
-        ? ({ message: `Olá, ${who}!`, number, who, requestBytes } satisfies Hello)
+        ? ({ message: greeting(name), number, who: name, requestBytes } satisfies Hello)
         : errorMessage("rate_limited");
       const status = allowed ? 200 : 429;
       const answer = sizedResponse(status, JSON.stringify(body), JSON_HEADERS);
