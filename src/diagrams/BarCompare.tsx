@@ -3,6 +3,8 @@ import { m } from "framer-motion";
 import { useSlideStep } from "./useSlideStep.ts";
 import { DiagramMotion, EASE_OUT, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import { barScale, formatTick, type BarScaleKind } from "./barScale.ts";
+import { useLocale, useStrings, withLocale } from "../i18n/react.tsx";
+import { diagramsStrings } from "./strings.ts";
 import "./diagrams.css";
 import "./BarCompare.css";
 
@@ -29,7 +31,9 @@ export interface BarCompareProps {
   caption?: string;
 }
 
-export default function BarCompare(props: BarCompareProps) {
+export default withLocale(BarCompare);
+
+function BarCompare(props: BarCompareProps) {
   return (
     <DiagramMotion>
       <BarCompareFigure {...props} />
@@ -38,6 +42,8 @@ export default function BarCompare(props: BarCompareProps) {
 }
 
 function BarCompareFigure({ items, scale = "linear", unit, caption }: BarCompareProps) {
+  const t = useStrings(diagramsStrings).bars;
+  const locale = useLocale();
   const [ref, step] = useSlideStep<HTMLElement>();
   const { widths, ticks } = barScale(
     items.map((item) => item.value),
@@ -47,11 +53,7 @@ function BarCompareFigure({ items, scale = "linear", unit, caption }: BarCompare
   // Tick values are in the unit of `value`, which may differ from the `display` texts: number
   // the ticks only when the author names that unit.
   const labelTicks = unit !== undefined && unit !== "";
-  const note = log
-    ? `escala logarítmica: cada marca vale 10× a anterior${unit ? ` · ${unit}` : ""}`
-    : unit
-      ? `em ${unit}`
-      : null;
+  const note = log ? t.log(unit) : unit ? t.unit(unit) : null;
   const rows = { "--bars-rows": items.length } as CSSProperties;
 
   return (
@@ -68,7 +70,7 @@ function BarCompareFigure({ items, scale = "linear", unit, caption }: BarCompare
                 className="bars__tick"
                 style={{ left: `${String(tick.position * 100)}%` }}
               >
-                {labelTicks ? <span className="bars__tick-label">{formatTick(tick.value)}</span> : null}
+                {labelTicks ? <span className="bars__tick-label">{formatTick(tick.value, locale)}</span> : null}
               </span>
             ))}
           </li>

@@ -3,6 +3,8 @@ import { m } from "framer-motion";
 import { useSlideStep } from "./useSlideStep.ts";
 import { DiagramMotion, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import { exchangeLayout, type ExchangeMessage, type ExchangeRow, type Side } from "./exchangeLayout.ts";
+import { useStrings, withLocale } from "../i18n/react.tsx";
+import { diagramsStrings } from "./strings.ts";
 import "./diagrams.css";
 import "./Exchange.css";
 
@@ -13,24 +15,18 @@ export interface ExchangeProps {
   messages: readonly ExchangeMessage[];
   /** "websocket" draws the open connection from the first frame down. Default "http". */
   channel?: "http" | "websocket";
-  /** Default "Cliente". */
+  /** Default "Cliente" ("Client" in English). */
   clientLabel?: string;
-  /** Default "Servidor". */
+  /** Default "Servidor" ("Server" in English). */
   serverLabel?: string;
   caption?: string;
 }
 
 const DRAW_SECONDS = 0.75;
 
-const kindDescriptions: Record<ExchangeRow["kind"], string> = {
-  request: "",
-  response: "",
-  empty: " — resposta vazia, nada novo",
-  held: " — a requisição fica aberta no servidor até haver resposta",
-  frame: " — quadro WebSocket",
-};
+export default withLocale(Exchange);
 
-export default function Exchange(props: ExchangeProps) {
+function Exchange(props: ExchangeProps) {
   return (
     <DiagramMotion>
       <ExchangeFigure {...props} />
@@ -41,10 +37,13 @@ export default function Exchange(props: ExchangeProps) {
 function ExchangeFigure({
   messages,
   channel = "http",
-  clientLabel = "Cliente",
-  serverLabel = "Servidor",
+  clientLabel: clientName,
+  serverLabel: serverName,
   caption,
 }: ExchangeProps) {
+  const t = useStrings(diagramsStrings).exchange;
+  const clientLabel = clientName ?? t.client;
+  const serverLabel = serverName ?? t.server;
   const [ref, step] = useSlideStep<HTMLElement>();
   const layout = exchangeLayout(messages, channel, Boolean(caption));
   const { rows, held, tubeFrom } = layout;
@@ -84,7 +83,7 @@ function ExchangeFigure({
             data-step={stepAttribute(layout.tubeStep)}
             style={{ gridRow: String(lastLine - 1) }}
           >
-            uma conexão aberta · quadros nos dois sentidos
+            {t.tube}
           </div>
         )}
         {held.map((span) => (
@@ -118,25 +117,21 @@ function ExchangeFigure({
         ))}
       </div>
       <div className="sr-only">
-        <p>
-          Diagrama de sequência: {clientLabel} à esquerda, {serverLabel} à direita. Mensagens, de cima para
-          baixo:
-        </p>
+        <p>{t.intro(clientLabel, serverLabel)}</p>
         <ol>
           {rows.map((row) => (
             <li key={row.index} data-step={stepAttribute(row.step)}>
               {row.kind === "held" && row.from === "server"
                 ? `${names.server}: ${row.label}`
-                : `${names[row.from]} para ${names[row.to]}: ${row.label}`}
+                : t.message(names[row.from], names[row.to], row.label)}
               {row.detail ? ` (${row.detail})` : ""}
-              {kindDescriptions[row.kind]}
+              {t.kinds[row.kind]}
             </li>
           ))}
         </ol>
         {tubeFrom === null ? null : (
           <p data-step={stepAttribute(layout.tubeStep)}>
-            A partir da mensagem {tubeFrom + 1}, uma única conexão WebSocket fica aberta e leva quadros nos
-            dois sentidos.
+            {t.tubeFrom(tubeFrom + 1)}
           </p>
         )}
       </div>

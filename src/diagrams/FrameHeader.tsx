@@ -1,5 +1,8 @@
 import { headerHex, headerLayout, headerRows, headerSize, type HeaderField } from "./frameHeader.ts";
 import { stepAttribute } from "./motion.tsx";
+import { htmlLang, type Locale } from "../i18n/locales.ts";
+import { useLocale, useStrings, withLocale } from "../i18n/react.tsx";
+import { diagramsStrings } from "./strings.ts";
 import "./diagrams.css";
 import "./FrameHeader.css";
 
@@ -10,7 +13,7 @@ export interface FrameHeaderProps {
   payloadLength: number;
   /** Client-to-server frames are masked: adds MASK = 1 and the 32-bit masking key. Default false. */
   masked?: boolean;
-  /** Default 1 (text). 0 continuação, 1 texto, 2 binário, 8 fechar, 9 ping, 10 pong. */
+  /** Default 1 (text). 0 continuation, 1 text, 2 binary, 8 close, 9 ping, 10 pong. */
   opcode?: number;
   /** Default true. */
   fin?: boolean;
@@ -24,17 +27,20 @@ export interface FrameHeaderProps {
   stepFields?: number;
 }
 
-const byteFormat = new Intl.NumberFormat("pt-BR");
+type Texts = (typeof diagramsStrings)[Locale]["frame"];
 
-function bytes(count: number): string {
-  return `${byteFormat.format(count)} ${count === 1 ? "byte" : "bytes"}`;
+function bytes(t: Texts, locale: Locale, count: number): string {
+  return t.bytes(new Intl.NumberFormat(htmlLang[locale]).format(count), count === 1);
 }
 
 /**
  * The RFC 6455 §5.2 header drawn bit by bit. It needs no animation of its own: with `stepFields`
  * the deck reveals the fields ([data-step]). Rows of 32 bits like the RFC; 16 on narrow screens.
+ * An island on a slide, and drawn inside the wire inspector's island too.
  */
-export default function FrameHeader({
+export default withLocale(FrameHeaderFigure);
+
+function FrameHeaderFigure({
   payloadLength,
   masked = false,
   opcode = 0x1,
@@ -43,10 +49,13 @@ export default function FrameHeader({
   caption,
   stepFields,
 }: FrameHeaderProps) {
+  const locale = useLocale();
+  const t = useStrings(diagramsStrings).frame;
   const fields = headerLayout(
     maskingKey === undefined
       ? { payloadLength, masked, opcode, fin }
       : { payloadLength, masked, opcode, fin, maskingKey },
+    locale,
   );
   const size = headerSize(payloadLength, masked);
   const hex = headerHex(fields);
@@ -61,9 +70,9 @@ export default function FrameHeader({
         <BitGrid fields={fields} rowBits={16} fieldStep={fieldStep} />
       </div>
       <p className="frame__total" data-step={lastStep}>
-        cabeçalho: <strong>{bytes(size)}</strong>
+        {t.header} <strong>{bytes(t, locale, size)}</strong>
         <span className="frame__sep"> · </span>
-        payload: {bytes(payloadLength)}
+        {t.payload} {bytes(t, locale, payloadLength)}
         {hex.includes("??") ? null : (
           <>
             <span className="frame__sep"> · </span>
@@ -72,11 +81,11 @@ export default function FrameHeader({
         )}
       </p>
       <div className="sr-only">
-        <p>Cabeçalho de um quadro WebSocket (RFC 6455, seção 5.2), campo a campo, em bits:</p>
+        <p>{t.description}</p>
         <ul>
           {fields.map((field, index) => (
             <li key={field.id} data-step={fieldStep(index)}>
-              {describe(field)}
+              {describe(t, field)}
             </li>
           ))}
         </ul>
@@ -86,8 +95,8 @@ export default function FrameHeader({
   );
 }
 
-function describe(field: HeaderField): string {
-  const value = /x/.test(field.value) ? `${String(field.bits)} bits` : field.value;
+function describe(t: Texts, field: HeaderField): string {
+  const value = /x/.test(field.value) ? t.bits(field.bits) : field.value;
   return `${field.name}: ${value} (${field.note})`;
 }
 
@@ -100,6 +109,7 @@ function BitGrid({
   rowBits: number;
   fieldStep: (index: number) => number | undefined;
 }) {
+  const t = useStrings(diagramsStrings).frame;
   const rows = headerRows(fields, rowBits);
   const columns = Array.from({ length: rowBits }, (_, bit) => bit);
   return (
@@ -138,7 +148,7 @@ function BitGrid({
                 gridColumn: `${String(segment.column + 1)} / span ${String(segment.bits)}`,
               }}
             >
-              <span className="frame__name">{segment.part > 0 ? `${field.name} (cont.)` : field.name}</span>
+              <span className="frame__name">{segment.part > 0 ? `${field.name} ${t.cont}` : field.name}</span>
               <span
                 className="frame__bits"
                 style={{ gridTemplateColumns: `repeat(${String(segment.bits)}, 1fr)` }}

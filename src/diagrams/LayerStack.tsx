@@ -1,6 +1,8 @@
 import { m } from "framer-motion";
 import { useSlideStep } from "./useSlideStep.ts";
 import { DiagramMotion, EASE_OUT, stepAttribute, useMotionPreference } from "./motion.tsx";
+import { useStrings, withLocale } from "../i18n/react.tsx";
+import { diagramsStrings } from "./strings.ts";
 import "./diagrams.css";
 import "./LayerStack.css";
 
@@ -13,24 +15,25 @@ export interface LayerStackProps {
 }
 
 interface Layer {
-  number: number;
-  name: string;
-  /** Protocol examples, only where the OSI placement is uncontroversial. */
+  number: 7 | 6 | 5 | 4 | 3 | 2 | 1;
+  /** Protocol examples, only where the OSI placement is uncontroversial (names in strings.ts). */
   examples: readonly string[];
 }
 
 /** The OSI model, top to bottom. */
 export const OSI_LAYERS: readonly Layer[] = [
-  { number: 7, name: "Aplicação", examples: ["HTTP", "WebSocket"] },
-  { number: 6, name: "Apresentação", examples: [] },
-  { number: 5, name: "Sessão", examples: [] },
-  { number: 4, name: "Transporte", examples: ["TCP", "UDP"] },
-  { number: 3, name: "Rede", examples: ["IP"] },
-  { number: 2, name: "Enlace", examples: ["Ethernet", "Wi-Fi"] },
-  { number: 1, name: "Física", examples: ["cabo", "rádio"] },
+  { number: 7, examples: ["HTTP", "WebSocket"] },
+  { number: 6, examples: [] },
+  { number: 5, examples: [] },
+  { number: 4, examples: ["TCP", "UDP"] },
+  { number: 3, examples: ["IP"] },
+  { number: 2, examples: ["Ethernet", "Wi-Fi"] },
+  { number: 1, examples: [] },
 ];
 
-export default function LayerStack(props: LayerStackProps) {
+export default withLocale(LayerStack);
+
+function LayerStack(props: LayerStackProps) {
   return (
     <DiagramMotion>
       <LayerStackFigure {...props} />
@@ -39,6 +42,7 @@ export default function LayerStack(props: LayerStackProps) {
 }
 
 function LayerStackFigure({ highlightStep = 0, transportStep, caption }: LayerStackProps) {
+  const t = useStrings(diagramsStrings).layers;
   const [ref, step] = useSlideStep<HTMLElement>();
   const { transition } = useMotionPreference();
   const lit = step >= highlightStep;
@@ -59,7 +63,7 @@ function LayerStackFigure({ highlightStep = 0, transportStep, caption }: LayerSt
             />
           </span>
         )}
-        <ol className="layers__stack" aria-label="Modelo OSI, da camada 7 (no topo) à camada 1">
+        <ol className="layers__stack" aria-label={t.label}>
           {OSI_LAYERS.map((layer) => {
             const isLit = layer.number === 7 && lit;
             const isMarked = layer.number === 4 && marked;
@@ -69,19 +73,19 @@ function LayerStackFigure({ highlightStep = 0, transportStep, caption }: LayerSt
                 className={`layers__layer${isLit ? " layers__layer--lit" : ""}${isMarked ? " layers__layer--marked" : ""}`}
               >
                 <span className="layers__number">{layer.number}</span>
-                <span className="layers__name">{layer.name}</span>
+                <span className="layers__name">{t.names[layer.number]}</span>
                 {layer.number === 7 && highlightStep > 0 ? (
                   <span className="layers__tag" data-step={stepAttribute(highlightStep)}>
-                    aqui vive o WebSocket
+                    {t.websocketHere}
                   </span>
                 ) : null}
                 {layer.number === 4 && transportStep !== undefined ? (
                   <span className="layers__tag" data-step={stepAttribute(transportStep)}>
-                    a conexão do WebSocket
+                    {t.websocketConnection}
                   </span>
                 ) : null}
                 <span className="layers__examples">
-                  {layer.examples.map((example, index) => {
+                  {(layer.number === 1 ? t.media : layer.examples).map((example, index) => {
                     const key =
                       (layer.number === 7 && example === "WebSocket" && isLit) ||
                       (layer.number === 4 && example === "TCP" && isMarked);
@@ -95,8 +99,8 @@ function LayerStackFigure({ highlightStep = 0, transportStep, caption }: LayerSt
                     );
                   })}
                 </span>
-                {isLit ? <span className="sr-only"> (em destaque: WebSocket)</span> : null}
-                {isMarked ? <span className="sr-only"> (o WebSocket roda sobre uma conexão TCP)</span> : null}
+                {isLit ? <span className="sr-only">{t.litNote}</span> : null}
+                {isMarked ? <span className="sr-only">{t.markedNote}</span> : null}
               </li>
             );
           })}

@@ -5,6 +5,9 @@
  * below the smallest value, so the smallest bar is still a visible sliver (LOG_FLOOR of the track)
  * and every bar's length stays proportional to log(value) from that same origin.
  */
+import { defaultLocale, htmlLang, type Locale } from "../i18n/locales.ts";
+import { diagramsStrings } from "./strings.ts";
+
 export type BarScaleKind = "linear" | "log";
 
 /** Smallest visible bar on a log axis, as a fraction of the track. */
@@ -59,8 +62,9 @@ export function barScale(values: readonly number[], scale: BarScaleKind = "linea
   return { widths: values.map((value) => (value > 0 ? position(value) : 0)), ticks };
 }
 
-/** A tick label in Brazilian Portuguese: 0,01 · 1 · 1.000 · 1 mi. */
-export function formatTick(value: number): string {
-  if (value >= 1e6) return `${new Intl.NumberFormat("pt-BR").format(value / 1e6)} mi`;
-  return new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 12 }).format(value);
+/** A tick label in the page's language: 0,01 · 1 · 1.000 · 1 mi in Portuguese; 0.01 · 1 · 1,000 · 1M in English. */
+export function formatTick(value: number, locale: Locale = defaultLocale): string {
+  const lang = htmlLang[locale];
+  if (value >= 1e6) return diagramsStrings[locale].bars.million(new Intl.NumberFormat(lang).format(value / 1e6));
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 12 }).format(value);
 }

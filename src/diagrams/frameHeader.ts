@@ -15,16 +15,16 @@
  *  |                               |Masking-key, if MASK set to 1  |
  *  +-------------------------------+-------------------------------+
  */
+import { defaultLocale, htmlLang, type Locale } from "../i18n/locales.ts";
+import { diagramsStrings } from "./strings.ts";
 
-/** Opcodes defined by RFC 6455 §5.2, with their names as the talk says them. */
-export const OPCODE_NAMES: ReadonlyMap<number, string> = new Map([
-  [0x0, "continuação"],
-  [0x1, "texto"],
-  [0x2, "binário"],
-  [0x8, "fechar"],
-  [0x9, "ping"],
-  [0xa, "pong"],
-]);
+/** Opcodes defined by RFC 6455 §5.2, with their names as the talk says them in a language. */
+export function opcodeNames(locale: Locale = defaultLocale): ReadonlyMap<number, string> {
+  return new Map(Object.entries(diagramsStrings[locale].frame.opcodes).map(([opcode, name]) => [Number(opcode), name]));
+}
+
+/** The opcodes' names in Portuguese, the talk's own language. */
+export const OPCODE_NAMES = opcodeNames();
 
 /** Largest payload length a frame can declare: the 64-bit length's top bit must be 0. */
 export const MAX_PAYLOAD_LENGTH = 2 ** 63;
@@ -46,7 +46,7 @@ export type FieldId = "fin" | "rsv" | "opcode" | "mask" | "payloadLength" | "ext
 
 export interface HeaderField {
   id: FieldId;
-  /** The field's name as drawn (RFC names for flags, Portuguese for the rest). */
+  /** The field's name as drawn (RFC names for flags, the page's language for the rest). */
   name: string;
   /** Offset of the field's first bit from the start of the frame. */
   start: number;
@@ -54,7 +54,7 @@ export interface HeaderField {
   bits: number;
   /** The field's bits for this frame, most significant first: "0"/"1", or "x" where unknown. */
   value: string;
-  /** What the value means, in Portuguese (e.g. "texto", "= 5"). */
+  /** What the value means, in the page's language (e.g. "texto", "= 5"). */
   note: string;
 }
 
@@ -71,8 +71,6 @@ export interface HeaderSegment {
   part: number;
   parts: number;
 }
-
-const numberFormat = new Intl.NumberFormat("pt-BR");
 
 function checkLength(payloadLength: number): void {
   if (!Number.isInteger(payloadLength) || payloadLength < 0 || payloadLength >= MAX_PAYLOAD_LENGTH) {
@@ -91,11 +89,16 @@ export function headerSize(payloadLength: number, masked = false): number {
   return 2 + extended + (masked ? 4 : 0);
 }
 
-/** The header's fields in wire order, with their bits for this frame. Throws RangeError on invalid input. */
-export function headerLayout(input: FrameHeaderInput): HeaderField[] {
+/**
+ * The header's fields in wire order, with their bits for this frame, named in `locale`. Throws
+ * RangeError on invalid input.
+ */
+export function headerLayout(input: FrameHeaderInput, locale: Locale = defaultLocale): HeaderField[] {
   const { payloadLength, masked = false, opcode = 0x1, fin = true, maskingKey } = input;
   checkLength(payloadLength);
-  const opcodeName = OPCODE_NAMES.get(opcode);
+  const t = diagramsStrings[locale].frame;
+  const numberFormat = new Intl.NumberFormat(htmlLang[locale]);
+  const opcodeName = opcodeNames(locale).get(opcode);
   if (!Number.isInteger(opcode) || opcodeName === undefined) {
     throw new RangeError(`unknown opcode ${String(opcode)}: expected 0x0, 0x1, 0x2, 0x8, 0x9 or 0xA`);
   }
@@ -119,27 +122,27 @@ export function headerLayout(input: FrameHeaderInput): HeaderField[] {
       name: "FIN",
       bits: 1,
       value: fin ? "1" : "0",
-      note: fin ? "quadro final" : "há mais fragmentos",
+      note: fin ? t.final : t.moreFragments,
     },
-    { id: "rsv", name: "RSV1-3", bits: 3, value: "000", note: "reservados" },
+    { id: "rsv", name: "RSV1-3", bits: 3, value: "000", note: t.reserved },
     { id: "opcode", name: "opcode", bits: 4, value: bitString(opcode, 4), note: opcodeName },
     {
       id: "mask",
       name: "MASK",
       bits: 1,
       value: masked ? "1" : "0",
-      note: masked ? "mascarado" : "sem máscara",
+      note: masked ? t.masked : t.unmasked,
     },
     {
       id: "payloadLength",
-      name: "tamanho do payload",
+      name: t.payloadLength,
       bits: 7,
       value: bitString(lengthCode, 7),
       note:
         lengthCode === 126
-          ? "126: ver 16 bits"
+          ? t.see16
           : lengthCode === 127
-            ? "127: ver 64 bits"
+            ? t.see64
             : `= ${numberFormat.format(payloadLength)}`,
     },
   ];
@@ -147,21 +150,21 @@ export function headerLayout(input: FrameHeaderInput): HeaderField[] {
     const bits = lengthCode === 126 ? 16 : 64;
     fields.push({
       id: "extendedLength",
-      name: "tamanho estendido",
+      name: t.extendedLength,
       bits,
       value: bitString(payloadLength, bits),
-      note: `= ${numberFormat.format(payloadLength)} bytes`,
+      note: `= ${t.bytes(numberFormat.format(payloadLength), payloadLength === 1)}`,
     });
   }
   if (masked) {
     fields.push({
       id: "maskingKey",
-      name: "chave de máscara",
+      name: t.maskingKey,
       bits: 32,
       value: maskingKey === undefined ? "x".repeat(32) : bitString(maskingKey, 32),
       note:
         maskingKey === undefined
-          ? "aleatória, escolhida pelo cliente"
+          ? t.randomKey
           : `0x${maskingKey.toString(16).padStart(8, "0")}`,
     });
   }

@@ -10,7 +10,7 @@ import { CORS_HEADERS, JSON_HEADERS, json } from "./http.ts";
 import { Lab } from "./lab.ts";
 import { DEMO_FACTORIES } from "./lab/index.ts";
 import { toCsv } from "../participation/export/csv.ts";
-import { bearerKey, buildResults, parseExportFormat, resultsRows } from "../participation/export/results.ts";
+import { bearerKey, buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../participation/export/results.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { fullBucket, take, type Bucket } from "../room/limiter.ts";
 import { countAudience, isParticipantId, type Member } from "../room/participants.ts";
@@ -208,7 +208,7 @@ export default class RoomServer implements Party.Server {
     const results = buildResults(this.room.id, Date.now(), polls, this.lab.exports());
     const attachment = { "content-disposition": `attachment; filename="full-duplex-${this.room.id}.${format}"` };
     if (format === "json") return json(200, results, attachment);
-    return new Response(toCsv(resultsRows(results)), { status: 200, headers: { ...JSON_HEADERS, "content-type": "text/csv; charset=utf-8", ...attachment } });
+    return new Response(toCsv(resultsRows(results, parseExportLocale(new URL(request.url).searchParams))), { status: 200, headers: { ...JSON_HEADERS, "content-type": "text/csv; charset=utf-8", ...attachment } });
   }
 
   private async create(): Promise<Response> {

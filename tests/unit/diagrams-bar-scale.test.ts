@@ -84,3 +84,11 @@ test("formatTick: Brazilian Portuguese numbers", () => {
   assert.equal(formatTick(100000), "100.000");
   assert.equal(formatTick(1e6), "1 mi");
 });
+
+test("formatTick: English numbers on English pages; Portuguese when asked by name", () => {
+  assert.equal(formatTick(0.01, "en"), "0.01");
+  assert.equal(formatTick(1000, "en"), "1,000");
+  assert.equal(formatTick(2.5e6, "en"), "2.5M");
+  assert.equal(formatTick(1000, "pt-br"), "1.000");
+  assert.equal(formatTick(2.5e6, "pt-br"), "2,5 mi");
+});

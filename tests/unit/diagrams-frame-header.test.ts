@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   MAX_PAYLOAD_LENGTH,
   OPCODE_NAMES,
+  opcodeNames,
   headerHex,
   headerLayout,
   headerRows,
@@ -304,4 +305,17 @@ test("headerRows: 16-bit rows for narrow screens; a 2-byte header is one row", (
   const rows = headerRows(headerLayout({ payloadLength: 65536, masked: true }), 16);
   assert.equal(rows.length, 7);
   assert.throws(() => headerRows([], 0), RangeError);
+});
+
+test("headerLayout in English: the same bits, the fields named and explained in English", () => {
+  const fields = headerLayout({ payloadLength: 65536, masked: true }, "en");
+  assert.deepEqual(headerHex(fields), headerHex(headerLayout({ payloadLength: 65536, masked: true })));
+  assert.equal(field(fields, "opcode").note, "text");
+  assert.equal(field(fields, "fin").note, "final frame");
+  assert.equal(field(fields, "payloadLength").name, "payload length");
+  assert.equal(field(fields, "extendedLength").note, "= 65,536 bytes");
+  assert.equal(field(fields, "maskingKey").note, "random, picked by the client");
+  assert.equal(field(headerLayout({ payloadLength: 65536 }, "pt-br"), "extendedLength").note, "= 65.536 bytes");
+  assert.deepEqual([...opcodeNames("en").values()], ["continuation", "text", "binary", "close", "ping", "pong"]);
+  assert.deepEqual([...opcodeNames("en").keys()], [...OPCODE_NAMES.keys()]);
 });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BOM, csvCell, toCsv } from "../../src/participation/export/csv.ts";
-import { bearerKey, buildResults, parseExportFormat, resultsRows } from "../../src/participation/export/results.ts";
+import { bearerKey, buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../../src/participation/export/results.ts";
 
 test("csvCell quotes only what needs it, RFC 4180 style", () => {
   assert.equal(csvCell("simples"), "simples");
@@ -43,6 +43,13 @@ test("parseExportFormat: json by default, json or csv, anything else refused", (
   assert.equal(parseExportFormat(new URLSearchParams("format=xml")), null);
   assert.equal(parseExportFormat(new URLSearchParams("format=CSV")), null);
   assert.equal(parseExportFormat(new URLSearchParams("format=csv&format=json")), null);
+});
+
+test("parseExportLocale: the CSV's language, Portuguese unless a known locale is asked for", () => {
+  assert.equal(parseExportLocale(new URLSearchParams("")), "pt-br");
+  assert.equal(parseExportLocale(new URLSearchParams("format=csv&locale=en")), "en");
+  assert.equal(parseExportLocale(new URLSearchParams("locale=pt-br")), "pt-br");
+  assert.equal(parseExportLocale(new URLSearchParams("locale=fr")), "pt-br");
 });
 
 test("bearerKey reads Authorization: Bearer <key> and nothing else", () => {
@@ -89,4 +96,20 @@ test("resultsRows: a header, the room, a row per poll option, modules flattened 
   ]);
   // Through toCsv, the audience's formula is text.
   assert.match(toCsv(resultsRows(results)), /\r\nquestions,q1,text,'=cmd\(\)\r\n/);
+});
+
+test("resultsRows in English: the header and the room's and polls' labels; the data as it is", () => {
+  const results = buildResults("K7QXM", 0, [poll], { questions: [{ id: "q1", text: "sem id" }] });
+  assert.deepEqual(resultsRows(results, "en"), [
+    ["section", "id", "field", "value"],
+    ["room", "K7QXM", "code", "K7QXM"],
+    ["room", "K7QXM", "exported at", "1970-01-01T00:00:00.000Z"],
+    ["poll", "ja-usou", "question", "Você já usou WebSocket?"],
+    ["poll", "ja-usou", "open", false],
+    ["poll", "ja-usou", "option 1: Sim", 3],
+    ["poll", "ja-usou", "option 2: Nunca", 1],
+    ["poll", "ja-usou", "total", 4],
+    ["questions", "q1", "id", "q1"],
+    ["questions", "q1", "text", "sem id"],
+  ]);
 });

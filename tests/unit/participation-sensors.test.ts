@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { MIN_INTERVAL_MS, SensorBoard, SLICE_MS, stats, TRACES_MAX, WINDOW_MS } from "../../src/participation/sensors/board.ts";
+import { sensorsStrings } from "../../src/participation/sensors/strings.ts";
 
 test("stats: mean and population standard deviation", () => {
   assert.equal(stats([]), null);
@@ -49,7 +50,9 @@ test("traces: at most five phones, named in order of arrival, times relative to 
   const report = board.report(1000);
   assert.equal(report.phones, 7);
   assert.equal(report.traces.length, TRACES_MAX);
-  assert.deepEqual(report.traces.map((trace) => trace.name), ["celular 1", "celular 2", "celular 3", "celular 4", "celular 5"]);
+  assert.deepEqual(report.traces.map((trace) => trace.phone), [1, 2, 3, 4, 5]);
+  assert.deepEqual(report.traces.map((trace) => sensorsStrings["pt-br"].phone(trace.phone)), ["celular 1", "celular 2", "celular 3", "celular 4", "celular 5"]);
+  assert.equal(sensorsStrings.en.phone(report.traces[0]!.phone), "phone 1");
   assert.deepEqual(report.traces[1]!.samples, [{ t: -900, beta: 1, gamma: -1 }]);
   assert.ok(!JSON.stringify(report).includes("phone-"), "participant ids never reach the projector");
 });
@@ -67,5 +70,5 @@ test("quiet phones age out of the window; a closed connection leaves at once; re
   board.clear();
   assert.equal(board.size, 0);
   board.put("phone-dddd", "c4", { beta: 0, gamma: 0, at: 9100 });
-  assert.equal(board.report(9100).traces[0]!.name, "celular 1");
+  assert.equal(board.report(9100).traces[0]!.phone, 1);
 });

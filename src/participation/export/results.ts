@@ -3,7 +3,9 @@
  * lab module's export), as one JSON document or as one flat table for a spreadsheet.
  */
 import type { PollView } from "../../room/polls.ts";
+import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
 import type { Cell } from "./csv.ts";
+import { exportStrings } from "./strings.ts";
 
 export const EXPORT_FORMATS = ["json", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,13 +36,20 @@ export function parseExportFormat(params: URLSearchParams): ExportFormat | null 
   return (EXPORT_FORMATS as readonly string[]).includes(values[0]!) ? (values[0] as ExportFormat) : null;
 }
 
+/**
+ * `?locale=` of the export route: the language of the CSV's header and labels (the presenter
+ * page's). Portuguese when absent or unknown: a label's language is no reason to refuse a download.
+ */
+export function parseExportLocale(params: URLSearchParams): Locale {
+  const locale = params.get("locale");
+  return isLocale(locale) ? locale : defaultLocale;
+}
+
 /** The key of an `Authorization: Bearer <key>` header, or null. */
 export function bearerKey(header: string | null): string | null {
   const match = /^Bearer ([^\s]+)$/i.exec(header?.trim() ?? "");
   return match ? match[1]! : null;
 }
-
-export const CSV_HEADER = ["seção", "id", "campo", "valor"] as const;
 
 type Row = [section: string, id: string, field: string, value: Cell];
 
@@ -63,19 +72,21 @@ function leaves(value: unknown, path: string[]): [string[], Cell][] {
 }
 
 /**
- * One table: `seção,id,campo,valor`. Polls get a row per option (`opção 2: Não` → its count);
- * a module's export is flattened generically, so a new module needs no CSV code: the row's id is
- * the path to a record (array elements named by their `id`), `campo` the last key.
+ * One table: `seção,id,campo,valor` (`section,id,field,value` in English). Polls get a row per
+ * option (`opção 2: Não` → its count); a module's export is flattened generically, so a new module
+ * needs no CSV code: the row's id is the path to a record (array elements named by their `id`),
+ * the field its last key. Module names and keys are the data's own, the same in every locale.
  */
-export function resultsRows(results: RoomResults): Cell[][] {
+export function resultsRows(results: RoomResults, locale: Locale = defaultLocale): Cell[][] {
+  const t = exportStrings[locale];
   const rows: Row[] = [
-    ["sala", results.room, "código", results.room],
-    ["sala", results.room, "exportado em", results.exportedAt],
+    [t.room, results.room, t.code, results.room],
+    [t.room, results.room, t.exportedAt, results.exportedAt],
   ];
   for (const poll of results.polls) {
-    rows.push(["votação", poll.id, "pergunta", poll.question], ["votação", poll.id, "aberta", poll.open]);
-    poll.options.forEach((option, i) => rows.push(["votação", poll.id, `opção ${i + 1}: ${option}`, poll.counts[i] ?? 0]));
-    rows.push(["votação", poll.id, "total", poll.total]);
+    rows.push([t.poll, poll.id, t.question, poll.question], [t.poll, poll.id, t.open, poll.open]);
+    poll.options.forEach((option, i) => rows.push([t.poll, poll.id, t.option(i + 1, option), poll.counts[i] ?? 0]));
+    rows.push([t.poll, poll.id, t.total, poll.total]);
   }
   for (const [module, data] of Object.entries(results)) {
     if (module === "room" || module === "exportedAt" || module === "polls") continue;
@@ -83,5 +94,5 @@ export function resultsRows(results: RoomResults): Cell[][] {
       rows.push([module, path.slice(0, -1).join("."), path.at(-1) ?? "", value]);
     }
   }
-  return [[...CSV_HEADER], ...rows];
+  return [[...t.header], ...rows];
 }

@@ -1,7 +1,9 @@
 import { NOTIFICATION_KINDS } from "../../room/protocol.ts";
 import type { LiveSession } from "../../live/session.ts";
 import { drives, NotLive, showsBoard, useLabReport, useLinkStatus, useLiveSession } from "../../demos/live.tsx";
-import { NOTIFICATION_TEXT } from "./kinds.ts";
+import { NOTIFICATION_ICONS } from "./kinds.ts";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { notifyStrings } from "./strings.ts";
 import type { NotificationRecord, NotifyReport } from "./ledger.ts";
 import "../../demos/demos.css";
 import "./PushNotify.css";
@@ -14,16 +16,15 @@ const HISTORY = 4;
  * slide, and a vibration where allowed); each phone acknowledges, and the board counts the
  * deliveries and the round trip live. Phones see this slide's explanation; the toast is theirs.
  */
-export default function PushNotify() {
+export default withLocale(PushNotify);
+
+function PushNotify() {
+  const t = useStrings(notifyStrings);
   const session = useLiveSession();
   if (!session) {
     return (
       <NotLive>
-        <p>
-          Ao vivo, quem apresenta envia uma notificação (novo e-mail, nova mensagem, curtida) e o servidor a empurra, pelo
-          WebSocket, para todos os celulares ao mesmo tempo: cada um mostra um aviso e vibra. Cada celular confirma o
-          recebimento, e a tela conta as entregas e o tempo de ida e volta.
-        </p>
+        <p>{t.offline}</p>
       </NotLive>
     );
   }
@@ -31,15 +32,17 @@ export default function PushNotify() {
 }
 
 function Phone() {
+  const t = useStrings(notifyStrings);
   return (
     <div className="demo push push--phone">
-      <p className="push__lead">Fique de olho: quando o apresentador enviar, o aviso aparece aqui no seu celular, em qualquer slide.</p>
-      <p className="demo__hint">Ninguém perguntou nada: o servidor fala primeiro. Seu celular confirma que recebeu, e a tela conta.</p>
+      <p className="push__lead">{t.phoneLead}</p>
+      <p className="demo__hint">{t.phoneHint}</p>
     </div>
   );
 }
 
 function Board({ session }: { session: LiveSession }) {
+  const t = useStrings(notifyStrings);
   const report = useLabReport<NotifyReport>(session, "notify");
   const online = useLinkStatus(session) === "online";
   const notifications = report?.notifications ?? [];
@@ -48,28 +51,28 @@ function Board({ session }: { session: LiveSession }) {
   return (
     <div className="demo push">
       {drives(session) && (
-        <div className="demo__actions" role="group" aria-label="Enviar notificação">
-          <span className="demo__label">Enviar notificação</span>
+        <div className="demo__actions" role="group" aria-label={t.send}>
+          <span className="demo__label">{t.send}</span>
           {NOTIFICATION_KINDS.map((kind) => (
             <button key={kind} type="button" className="demo__button" disabled={!online} onClick={() => session.client.send({ type: "notify", kind })}>
-              <span aria-hidden="true">{NOTIFICATION_TEXT[kind].icon}</span> {NOTIFICATION_TEXT[kind].button}
+              <span aria-hidden="true">{NOTIFICATION_ICONS[kind]}</span> {t.kinds[kind].button}
             </button>
           ))}
           <button type="button" className="demo__button push__reset" disabled={!online} onClick={() => session.client.send({ type: "reset", demo: "notify" })}>
-            Zerar
+            {t.reset}
           </button>
         </div>
       )}
-      {latest ? <Latest note={latest} /> : <p className="demo__hint">Nenhuma notificação enviada ainda.</p>}
+      {latest ? <Latest note={latest} /> : <p className="demo__hint">{t.none}</p>}
       {earlier.length > 0 && (
-        <ul className="push__history" aria-label="Notificações anteriores">
+        <ul className="push__history" aria-label={t.earlier}>
           {earlier.map((note) => (
             <li key={note.id}>
-              <span aria-hidden="true">{NOTIFICATION_TEXT[note.kind].icon}</span> {NOTIFICATION_TEXT[note.kind].title}:{" "}
+              <span aria-hidden="true">{NOTIFICATION_ICONS[note.kind]}</span> {t.kinds[note.kind].title}:{" "}
               <span className="demo__number">
                 {note.acked}/{note.audience}
               </span>
-              {note.latency && <span className="push__muted"> · média {note.latency.mean} ms</span>}
+              {note.latency && <span className="push__muted"> · {t.meanOf(note.latency.mean)}</span>}
             </li>
           ))}
         </ul>
@@ -79,29 +82,29 @@ function Board({ session }: { session: LiveSession }) {
 }
 
 function Latest({ note }: { note: NotificationRecord }) {
-  const text = NOTIFICATION_TEXT[note.kind];
+  const t = useStrings(notifyStrings);
   return (
     <div className="push__latest" data-notification={note.id}>
       <p className="push__kind">
-        <span aria-hidden="true">{text.icon}</span> {text.title}
+        <span aria-hidden="true">{NOTIFICATION_ICONS[note.kind]}</span> {t.kinds[note.kind].title}
       </p>
       <p className="push__delivered" aria-live="polite">
         <span className="demo__number" data-push-delivered>
           {note.acked}/{note.audience}
         </span>{" "}
-        <span className="push__unit">entregues</span>
+        <span className="push__unit">{t.delivered}</span>
       </p>
       <dl className="push__stats">
         <div>
-          <dt>Enviadas</dt>
+          <dt>{t.sent}</dt>
           <dd className="demo__number">{note.sent}</dd>
         </div>
         <div>
-          <dt>Ida e volta (média)</dt>
+          <dt>{t.roundTrip}</dt>
           <dd className="demo__number">{note.latency ? `${note.latency.mean} ms` : "…"}</dd>
         </div>
         <div>
-          <dt>Pior</dt>
+          <dt>{t.worst}</dt>
           <dd className="demo__number">{note.latency ? `${note.latency.max} ms` : "…"}</dd>
         </div>
       </dl>

@@ -1,8 +1,8 @@
-/** How each notification kind reads on a phone's toast and on the presenter's buttons (pt-BR). */
+/** Each notification kind's icon, on a phone's toast and on the presenter's buttons (its words: strings.ts). */
 import type { NotificationKind } from "../../room/protocol.ts";
 
-export const NOTIFICATION_TEXT: Readonly<Record<NotificationKind, { icon: string; title: string; button: string }>> = {
-  email: { icon: "✉️", title: "Novo e-mail", button: "Novo e-mail" },
-  message: { icon: "💬", title: "Nova mensagem", button: "Nova mensagem" },
-  like: { icon: "👍", title: "Nova curtida", button: "Curtida" },
+export const NOTIFICATION_ICONS: Readonly<Record<NotificationKind, string>> = {
+  email: "✉️",
+  message: "💬",
+  like: "👍",
 };

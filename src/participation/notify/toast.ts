@@ -5,7 +5,9 @@
  */
 import type { NotificationMessage } from "../../room/protocol.ts";
 import type { RoomClient } from "../../live/room.ts";
-import { NOTIFICATION_TEXT } from "./kinds.ts";
+import { pageLocale } from "../../i18n/locales.ts";
+import { NOTIFICATION_ICONS } from "./kinds.ts";
+import { notifyStrings } from "./strings.ts";
 import "./toast.css";
 
 const TOAST_MS = 5_000;
@@ -19,9 +21,9 @@ export function mountNotifications(client: RoomClient): void {
   region.dataset.notifyToasts = "";
   document.body.append(region);
   const seen = new Set<number>();
+  const t = notifyStrings[pageLocale()];
 
   const show = (note: NotificationMessage) => {
-    const text = NOTIFICATION_TEXT[note.kind];
     // The push's one-way trip as this phone sees it, on the server's clock (offset from the heartbeat).
     const ms = Math.max(0, Math.round(Date.now() + client.get().clockOffset - note.at));
     const toast = document.createElement("p");
@@ -30,12 +32,12 @@ export function mountNotifications(client: RoomClient): void {
     const icon = document.createElement("span");
     icon.className = "notify-toast__icon";
     icon.setAttribute("aria-hidden", "true");
-    icon.textContent = text.icon;
+    icon.textContent = NOTIFICATION_ICONS[note.kind];
     const title = document.createElement("strong");
-    title.textContent = text.title;
+    title.textContent = t.kinds[note.kind].title;
     const detail = document.createElement("span");
     detail.className = "notify-toast__detail";
-    detail.textContent = `chegou pelo WebSocket em ~${ms} ms`;
+    detail.textContent = t.arrived(ms);
     toast.append(icon, title, detail);
     region.append(toast);
     while (region.childElementCount > TOASTS_MAX) region.firstElementChild?.remove();

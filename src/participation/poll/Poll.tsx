@@ -4,21 +4,29 @@ import { DiagramMotion, EASE_OUT, useMotionPreference } from "../../diagrams/mot
 import { drives, showsBoard, useLiveSession, useRoomSnapshot, useSlideActive } from "../../demos/live.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import type { PollDefinition, PollView } from "../../room/polls.ts";
+import { htmlLang, locales, type Locale } from "../../i18n/locales.ts";
+import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { pollStrings } from "./strings.ts";
 import "../../demos/demos.css";
 import "./Poll.css";
 
-const percent = new Intl.NumberFormat("pt-BR", { style: "percent", maximumFractionDigits: 0 });
+const percent = Object.fromEntries(
+  locales.map((locale) => [locale, new Intl.NumberFormat(htmlLang[locale], { style: "percent", maximumFractionDigits: 0 })]),
+) as Record<Locale, Intl.NumberFormat>;
 
 /**
  * A poll declared in a slide. The presenter puts it on screen when the slide shows, opens and
  * closes it; each phone votes once (and may change its mind while it is open); everyone sees the
  * counts live. Outside a room it is the question and its options, to read.
  */
-export default function Poll(definition: PollDefinition) {
+export default withLocale(Poll);
+
+function Poll(definition: PollDefinition) {
+  const t = useStrings(pollStrings);
   const session = useLiveSession();
   const [ref, active] = useSlideActive<HTMLElement>();
   return (
-    <section className="demo poll" ref={ref} aria-label={`Votação: ${definition.question}`}>
+    <section className="demo poll" ref={ref} aria-label={t.label(definition.question)}>
       <p className="poll__question">{definition.question}</p>
       {session ? (
         <DiagramMotion>
@@ -33,7 +41,7 @@ export default function Poll(definition: PollDefinition) {
               </li>
             ))}
           </ul>
-          <p className="demo__hint">A votação acontece ao vivo: a plateia vota pelo celular e as barras crescem na tela.</p>
+          <p className="demo__hint">{t.offlineHint}</p>
         </>
       )}
     </section>
@@ -41,6 +49,7 @@ export default function Poll(definition: PollDefinition) {
 }
 
 function LivePoll({ session, definition, active }: { session: LiveSession; definition: PollDefinition; active: boolean }) {
+  const t = useStrings(pollStrings);
   const room = useRoomSnapshot(session);
   const online = room?.status === "online";
   const current = room?.view?.state.poll;
@@ -65,7 +74,7 @@ function LivePoll({ session, definition, active }: { session: LiveSession; defin
       {board ? (
         <Bars view={view} definition={definition} />
       ) : (
-        <div className="poll__choices" role="group" aria-label="Seu voto">
+        <div className="poll__choices" role="group" aria-label={t.yourVote}>
           {definition.options.map((option, index) => (
             <button
               key={option}
@@ -81,7 +90,7 @@ function LivePoll({ session, definition, active }: { session: LiveSession; defin
         </div>
       )}
       <p className="poll__status" aria-live="polite" data-poll-status>
-        {statusText(view, board, mine)}
+        {statusText(t, view, board, mine)}
       </p>
       {!board && mine !== undefined && view ? <Bars view={view} definition={definition} /> : null}
       {drives(session) ? (
@@ -92,7 +101,7 @@ function LivePoll({ session, definition, active }: { session: LiveSession; defin
             disabled={!online}
             onClick={() => session.client.send({ type: "poll", action: view?.open ? "close" : "open", poll: definition })}
           >
-            {view?.open ? "Encerrar votação" : "Abrir votação"}
+            {view?.open ? t.close : t.open}
           </button>
         </p>
       ) : null}
@@ -100,19 +109,21 @@ function LivePoll({ session, definition, active }: { session: LiveSession; defin
   );
 }
 
-function statusText(view: PollView | null, board: boolean, mine: number | undefined): string {
-  const votes = view ? `${view.total} ${view.total === 1 ? "voto" : "votos"}` : "";
+function statusText(t: (typeof pollStrings)[Locale], view: PollView | null, board: boolean, mine: number | undefined): string {
   // Not on screen yet, or shown but never voted in: the presenter has yet to open it.
-  if (!view || (!view.open && view.total === 0)) return board ? "Votação fechada" : "Aguardando quem apresenta abrir a votação…";
-  if (view.open) return board ? `Votação aberta · ${votes}` : mine === undefined ? "Toque na sua resposta" : `Voto registrado · dá para mudar até fechar · ${votes}`;
-  return `Votação encerrada · ${votes}`;
+  if (!view || (!view.open && view.total === 0)) return board ? t.notOpenBoard : t.waiting;
+  const votes = t.votes(view.total);
+  if (view.open) return board ? t.openBoard(votes) : mine === undefined ? t.tapAnswer : t.voted(votes);
+  return t.ended(votes);
 }
 
 function Bars({ view, definition }: { view: PollView | null; definition: PollDefinition }) {
+  const t = useStrings(pollStrings);
+  const locale = useLocale();
   const { transition } = useMotionPreference();
   const total = view?.total ?? 0;
   return (
-    <ul className="poll__bars" aria-label="Resultado">
+    <ul className="poll__bars" aria-label={t.results}>
       {definition.options.map((option, index) => {
         const count = view?.counts[index] ?? 0;
         const share = total > 0 ? count / total : 0;
@@ -125,7 +136,7 @@ function Bars({ view, definition }: { view: PollView | null; definition: PollDef
             <span className="poll__count demo__number" data-poll-count>
               {count}
             </span>
-            <span className="poll__share demo__number">{percent.format(share)}</span>
+            <span className="poll__share demo__number">{percent[locale].format(share)}</span>
           </li>
         );
       })}

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from "react";
 import { useLiveSession, useRoomSnapshot } from "../../demos/live.tsx";
 import AskForm from "./AskForm.tsx";
 import { watchMine } from "./mine.ts";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { questionsStrings } from "./strings.ts";
 import "../../demos/demos.css";
 import "./Questions.css";
 
@@ -9,7 +11,10 @@ import "./Questions.css";
  * The phone's "Perguntar" button in the deck bar: questions can be asked during the whole talk,
  * not only on the questions slide. Opens a small dialog with the same form. Phones only.
  */
-export default function AskAnywhere() {
+export default withLocale(AskAnywhere);
+
+function AskAnywhere() {
+  const t = useStrings(questionsStrings);
   const session = useLiveSession();
   const online = useRoomSnapshot(session)?.status === "online";
   const dialog = useRef<HTMLDialogElement>(null);
@@ -29,13 +34,13 @@ export default function AskAnywhere() {
           dialog.current?.showModal();
         }}
       >
-        Perguntar
+        {t.ask}
       </button>
-      <dialog ref={dialog} className="questions__dialog" aria-label="Fazer uma pergunta" onClose={() => setOpen(false)}>
+      <dialog ref={dialog} className="questions__dialog" aria-label={t.askDialog} onClose={() => setOpen(false)}>
         {open ? <AskForm session={session} online={online} autoFocus /> : null}
         <form method="dialog" className="questions__close">
           <button type="submit" className="demo__button">
-            Fechar
+            {t.close}
           </button>
         </form>
       </dialog>

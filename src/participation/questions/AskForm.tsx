@@ -3,11 +3,15 @@ import { useServerMessages } from "../../demos/live.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import type { ServerMessage } from "../../room/protocol.ts";
 import { normalizeQuestionText, QUESTION_TEXT_MAX, type QuestionsAudienceReport } from "./rules.ts";
+import { useStrings } from "../../i18n/react.tsx";
+import { questionsStrings } from "./strings.ts";
 
 type Status = { kind: "idle" } | { kind: "sending" } | { kind: "sent" } | { kind: "error"; text: string };
+type Texts = (typeof questionsStrings)[keyof typeof questionsStrings];
 
 /** A phone's question box: a label, a character counter, a send button and the server's answer. */
 export default function AskForm({ session, online, autoFocus = false }: { session: LiveSession; online: boolean; autoFocus?: boolean }) {
+  const t = useStrings(questionsStrings);
   const id = useId();
   const [text, setText] = useState("");
   const [status, setStatus] = useState<Status>({ kind: "idle" });
@@ -20,20 +24,20 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
       if (!sending.current) return;
       if (message.type === "error" && message.ref === "ask") {
         sending.current = false;
-        setStatus({ kind: "error", text: message.message });
+        setStatus({ kind: "error", text: t.refused(message.code, message.message) });
       }
       if (message.type === "lab" && message.demo === "questions" && (message.data as QuestionsAudienceReport).you?.asked) {
         sending.current = false;
         setText("");
         setStatus({ kind: "sent" });
       }
-    }, []),
+    }, [t]),
   );
 
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (normalizeQuestionText(text).length === 0) return setStatus({ kind: "error", text: "Escreva a pergunta antes de enviar." });
-    if (!session.client.send({ type: "ask", text })) return setStatus({ kind: "error", text: "Sem conexão com a sala: tente de novo em instantes." });
+    if (normalizeQuestionText(text).length === 0) return setStatus({ kind: "error", text: t.empty });
+    if (!session.client.send({ type: "ask", text })) return setStatus({ kind: "error", text: t.offline });
     sending.current = true;
     setStatus({ kind: "sending" });
   };
@@ -41,7 +45,7 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
   return (
     <form className="questions__ask" onSubmit={submit} data-question-form>
       <label className="questions__label" htmlFor={`${id}-text`}>
-        Sua pergunta
+        {t.yourQuestion}
       </label>
       <textarea
         id={`${id}-text`}
@@ -57,26 +61,26 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
         }}
       />
       <div className="questions__row">
-        <span id={`${id}-count`} className="questions__count demo__number" aria-label={`${text.length} de ${QUESTION_TEXT_MAX} caracteres`}>
+        <span id={`${id}-count`} className="questions__count demo__number" aria-label={t.characters(text.length, QUESTION_TEXT_MAX)}>
           {text.length}/{QUESTION_TEXT_MAX}
         </span>
         <button type="submit" className="demo__button" disabled={!online || status.kind === "sending"}>
-          Enviar pergunta
+          {t.send}
         </button>
       </div>
       <p id={`${id}-status`} className={`questions__status${status.kind === "error" ? " questions__status--error" : ""}`} aria-live="polite" data-question-status>
-        {statusText(status)}
+        {statusText(t, status)}
       </p>
     </form>
   );
 }
 
-function statusText(status: Status): string {
+function statusText(t: Texts, status: Status): string {
   switch (status.kind) {
     case "sending":
-      return "Enviando…";
+      return t.sending;
     case "sent":
-      return "Pergunta enviada: ela aparece na lista.";
+      return t.sent;
     case "error":
       return status.text;
     default:

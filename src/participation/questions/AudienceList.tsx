@@ -2,16 +2,19 @@ import { useSyncExternalStore } from "react";
 import type { LiveSession } from "../../live/session.ts";
 import { mine, sendUpvote, subscribeMine } from "./mine.ts";
 import type { QuestionView } from "./rules.ts";
+import { useStrings } from "../../i18n/react.tsx";
+import { questionsStrings } from "./strings.ts";
 
 /** The phone's list: open questions by votes, then answered ones; upvote buttons; "sua" on its own. */
 export default function AudienceList({ session, questions, online }: { session: LiveSession; questions: QuestionView[]; online: boolean }) {
+  const t = useStrings(questionsStrings);
   const memory = useSyncExternalStore(
     (listener) => subscribeMine(session.code, listener),
     () => mine(session.code),
   );
-  if (questions.length === 0) return <p className="demo__hint">Nenhuma pergunta ainda. Que tal a primeira?</p>;
+  if (questions.length === 0) return <p className="demo__hint">{t.none}</p>;
   return (
-    <ol className="questions__list" aria-label="Perguntas da plateia">
+    <ol className="questions__list" aria-label={t.label}>
       {questions.map((question) => {
         const own = memory.asked.has(question.id);
         const upvoted = memory.upvoted.has(question.id);
@@ -21,11 +24,11 @@ export default function AudienceList({ session, questions, online }: { session: 
               {question.text}
             </p>
             <div className="questions__meta">
-              {own ? <span className="questions__tag questions__tag--own">sua</span> : null}
-              {question.status === "answered" ? <span className="questions__tag">respondida</span> : null}
+              {own ? <span className="questions__tag questions__tag--own">{t.mine}</span> : null}
+              {question.status === "answered" ? <span className="questions__tag">{t.answeredTag}</span> : null}
               {own ? (
                 <span className="questions__votes demo__number" data-question-votes>
-                  {votesText(question.votes)}
+                  {t.votes(question.votes)}
                 </span>
               ) : (
                 <button
@@ -36,7 +39,7 @@ export default function AudienceList({ session, questions, online }: { session: 
                   onClick={() => sendUpvote(session, question.id)}
                 >
                   <span aria-hidden="true">▲ </span>
-                  {upvoted ? "Apoiada" : "Apoiar"} · <span className="demo__number" data-question-votes>{question.votes}</span>
+                  {upvoted ? t.upvoted : t.upvote} · <span className="demo__number" data-question-votes>{question.votes}</span>
                 </button>
               )}
             </div>
@@ -45,8 +48,4 @@ export default function AudienceList({ session, questions, online }: { session: 
       })}
     </ol>
   );
-}
-
-export function votesText(votes: number): string {
-  return `${votes} ${votes === 1 ? "voto" : "votos"}`;
 }

@@ -1,5 +1,7 @@
 import type { LiveSession } from "../../live/session.ts";
 import type { QuestionStatus, QuestionView } from "./rules.ts";
+import { useStrings } from "../../i18n/react.tsx";
+import { questionsStrings } from "./strings.ts";
 
 /**
  * The room's board, for the projector: the questions by votes, large. The presenter also gets
@@ -7,32 +9,33 @@ import type { QuestionStatus, QuestionView } from "./rules.ts";
  * those.
  */
 export default function ProjectorList({ session, questions, drives, online }: { session: LiveSession; questions: QuestionView[]; drives: boolean; online: boolean }) {
+  const t = useStrings(questionsStrings);
   const shown = questions.filter((question) => question.status !== "hidden");
   const hidden = drives ? questions.filter((question) => question.status === "hidden") : [];
   const moderate = (id: string, action: QuestionStatus) => session.client.send({ type: "moderate", id, action });
   const row = (question: QuestionView) => (
     <li key={question.id} className={`questions__item questions__item--${question.status}`} data-question={question.id}>
-      <span className="questions__tally demo__number" data-question-votes aria-label={`${question.votes} ${question.votes === 1 ? "voto" : "votos"}`}>
+      <span className="questions__tally demo__number" data-question-votes aria-label={t.votes(question.votes)}>
         {question.votes}
       </span>
       <p className="questions__question" data-question-text>
         {question.text}
       </p>
-      {question.status === "answered" ? <span className="questions__tag">respondida</span> : null}
+      {question.status === "answered" ? <span className="questions__tag">{t.answeredTag}</span> : null}
       {drives ? (
         <span className="questions__moderate">
           {question.status === "open" ? (
             <>
               <button type="button" className="demo__button" disabled={!online} onClick={() => moderate(question.id, "answered")}>
-                Respondida
+                {t.markAnswered}
               </button>
               <button type="button" className="demo__button" disabled={!online} onClick={() => moderate(question.id, "hidden")}>
-                Esconder
+                {t.hide}
               </button>
             </>
           ) : (
             <button type="button" className="demo__button" disabled={!online} onClick={() => moderate(question.id, "open")}>
-              Reabrir
+              {t.reopen}
             </button>
           )}
         </span>
@@ -42,16 +45,16 @@ export default function ProjectorList({ session, questions, drives, online }: { 
   return (
     <>
       {shown.length === 0 ? (
-        <p className="questions__empty">Nenhuma pergunta ainda: mande a sua pelo celular.</p>
+        <p className="questions__empty">{t.noneOnBoard}</p>
       ) : (
-        <ol className="questions__list questions__list--board" aria-label="Perguntas da plateia">
+        <ol className="questions__list questions__list--board" aria-label={t.label}>
           {shown.map(row)}
         </ol>
       )}
       {hidden.length > 0 ? (
         <details className="questions__hidden">
           <summary>
-            {hidden.length} {hidden.length === 1 ? "escondida" : "escondidas"} (só você vê)
+            {t.hidden(hidden.length)}
           </summary>
           <ol className="questions__list questions__list--board">{hidden.map(row)}</ol>
         </details>

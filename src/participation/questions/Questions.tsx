@@ -6,6 +6,8 @@ import AudienceList from "./AudienceList.tsx";
 import { watchMine } from "./mine.ts";
 import ProjectorList from "./ProjectorList.tsx";
 import type { QuestionsReport } from "./rules.ts";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { questionsStrings } from "./strings.ts";
 import "../../demos/demos.css";
 import "./Questions.css";
 
@@ -14,19 +16,22 @@ import "./Questions.css";
  * shows them by votes; the presenter marks them answered or hides them. Everything the audience
  * wrote is rendered as React text, never as HTML. Outside a room: what it is, to read.
  */
-export default function Questions() {
+export default withLocale(Questions);
+
+function Questions() {
+  const t = useStrings(questionsStrings);
   const session = useLiveSession();
   return (
-    <section className="demo questions" aria-label="Perguntas da plateia">
+    // Unnamed, so not a second landmark called like its slide ("Perguntas da plateia").
+    <section className="demo questions">
       {session ? (
         <LiveQuestions session={session} />
       ) : (
         <div className="demo-offline" role="note">
-          <p className="demo-offline__title">Perguntas ao vivo</p>
-          <p>Numa sala ao vivo, a plateia manda perguntas pelo celular e apoia as dos outros; a tela mostra as mais votadas primeiro.</p>
-          <p className="demo-offline__how">
-            Quem apresenta abre <code>/present/</code> (com <code>npm start</code>) e a plateia entra pelo celular.
-          </p>
+          <p className="demo-offline__title">{t.offlineTitle}</p>
+          <p>{t.offlineBody}</p>
+          {/* Our own constant text, with markup for the path and the command. */}
+          <p className="demo-offline__how" dangerouslySetInnerHTML={{ __html: t.offlineHow }} />
         </div>
       )}
     </section>
@@ -34,6 +39,7 @@ export default function Questions() {
 }
 
 function LiveQuestions({ session }: { session: LiveSession }) {
+  const t = useStrings(questionsStrings);
   const report = useLabReport<QuestionsReport>(session, "questions");
   const online = useRoomSnapshot(session)?.status === "online";
   useEffect(() => watchMine(session), [session]);
@@ -44,7 +50,7 @@ function LiveQuestions({ session }: { session: LiveSession }) {
     return (
       <>
         <p className="questions__summary" aria-live="polite" data-questions-summary>
-          {open === 1 ? "1 pergunta em aberto" : `${open} perguntas em aberto`} · as mais votadas primeiro
+          {t.summary(open)}
         </p>
         <ProjectorList session={session} questions={questions} drives={drives(session)} online={online} />
       </>

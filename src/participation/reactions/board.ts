@@ -6,16 +6,19 @@
  */
 import { REACTIONS, type Reaction } from "../../room/protocol.ts";
 import type { RoomClient } from "../../live/room.ts";
-import { REACTION_NAMES } from "./names.ts";
+import { htmlLang, pageLocale } from "../../i18n/locales.ts";
+import { reactionsStrings } from "./strings.ts";
 import { floats, type ReactionsReport, type ReactionTotals } from "./tally.ts";
 import "./reactions.css";
 
 /** Floating emoji per report, and on screen at once: a crowd's burst is shown, not every tap. */
 const FLOATS_PER_REPORT = 24;
 const FLOATS_ON_SCREEN = 120;
-const format = new Intl.NumberFormat("pt-BR");
 
 export function mountReactionBoard(client: RoomClient, viewport: HTMLElement): void {
+  const locale = pageLocale();
+  const t = reactionsStrings[locale];
+  const format = new Intl.NumberFormat(htmlLang[locale]);
   const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)");
   const board = document.createElement("div");
   board.className = "reactions-board";
@@ -25,7 +28,7 @@ export function mountReactionBoard(client: RoomClient, viewport: HTMLElement): v
   sky.setAttribute("aria-hidden", "true");
   const totals = document.createElement("ul");
   totals.className = "reactions-board__totals";
-  totals.setAttribute("aria-label", "Reações da plateia");
+  totals.setAttribute("aria-label", t.totals);
   totals.hidden = true;
   const cells = new Map<Reaction, HTMLElement>();
   for (const reaction of REACTIONS) {
@@ -36,7 +39,7 @@ export function mountReactionBoard(client: RoomClient, viewport: HTMLElement): v
     emoji.textContent = reaction;
     const name = document.createElement("span");
     name.className = "sr-only";
-    name.textContent = `${REACTION_NAMES[reaction]}: `;
+    name.textContent = `${t.names[reaction]}: `;
     const count = document.createElement("span");
     count.className = "reactions-board__count";
     count.dataset.reactionTotal = reaction;

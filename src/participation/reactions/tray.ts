@@ -7,17 +7,19 @@
 import { REACTIONS, type Reaction } from "../../room/protocol.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { TapBatch } from "./batch.ts";
-import { REACTION_NAMES } from "./names.ts";
+import { htmlLang, pageLocale } from "../../i18n/locales.ts";
+import { reactionsStrings } from "./strings.ts";
 import type { ReactionsReport } from "./tally.ts";
 import "./reactions.css";
 
-const format = new Intl.NumberFormat("pt-BR", { notation: "compact" });
-
 export function mountReactionTray(client: RoomClient, bar: HTMLElement): void {
+  const locale = pageLocale();
+  const t = reactionsStrings[locale];
+  const format = new Intl.NumberFormat(htmlLang[locale], { notation: "compact" });
   const tray = document.createElement("div");
   tray.className = "reactions-tray";
   tray.setAttribute("role", "group");
-  tray.setAttribute("aria-label", "Reações");
+  tray.setAttribute("aria-label", t.tray);
   tray.dataset.reactions = "tray";
   const counts = new Map<Reaction, HTMLElement>();
   const batch = new TapBatch();
@@ -41,16 +43,18 @@ export function mountReactionTray(client: RoomClient, bar: HTMLElement): void {
     button.type = "button";
     button.className = "reactions-tray__button";
     button.dataset.reaction = reaction;
-    button.setAttribute("aria-label", `Reagir com ${REACTION_NAMES[reaction]}`);
+    // Named by its content, so the total on screen is part of the name (WCAG 2.5.3, label in name).
+    const name = document.createElement("span");
+    name.className = "sr-only";
+    name.textContent = `${t.react(t.names[reaction])}, `;
     const emoji = document.createElement("span");
     emoji.className = "reactions-tray__emoji";
     emoji.setAttribute("aria-hidden", "true");
     emoji.textContent = reaction;
     const count = document.createElement("span");
     count.className = "reactions-tray__count";
-    count.setAttribute("aria-hidden", "true");
     count.textContent = "0";
-    button.append(emoji, count);
+    button.append(name, emoji, count);
     button.addEventListener("click", () => {
       batch.tap(reaction);
       schedule();

@@ -5,6 +5,8 @@ import { drives, NotLive, showsBoard, useLabReport, useLinkStatus, useLiveSessio
 import type { SensorsReport } from "./board.ts";
 import { hasOrientationApi, startOrientation, tiltMessage } from "./orientation.ts";
 import { TiltChart } from "./TiltChart.tsx";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { sensorsStrings } from "./strings.ts";
 import "../../demos/demos.css";
 import "./SensorStream.css";
 
@@ -22,16 +24,15 @@ const degrees = (value: number) => `${value > 0 ? "+" : ""}${value.toFixed(0)}°
  * sensor, or a slider where there is none) while this slide is on screen; the projector draws
  * the room's mean, spread and a few phones' traces, a few times a second.
  */
-export default function SensorStream() {
+export default withLocale(SensorStream);
+
+function SensorStream() {
+  const t = useStrings(sensorsStrings);
   const session = useLiveSession();
   if (!session) {
     return (
       <NotLive>
-        <p>
-          Ao vivo, cada celular manda a própria inclinação pelo WebSocket, até 10 vezes por segundo (o sensor de orientação, ou
-          um controle deslizante onde não há sensor), e o projetor desenha a sala inteira: a média, a dispersão e alguns
-          celulares, um a um.
-        </p>
+        <p>{t.offline}</p>
       </NotLive>
     );
   }
@@ -41,6 +42,7 @@ export default function SensorStream() {
 type Source = "none" | "sensor" | "slider";
 
 function Phone({ session }: { session: LiveSession }) {
+  const t = useStrings(sensorsStrings);
   const [ref, active] = useSlideActive<HTMLDivElement>();
   const [source, setSource] = useState<Source>("none");
   const [shown, setShown] = useState(0);
@@ -76,17 +78,17 @@ function Phone({ session }: { session: LiveSession }) {
   useEffect(() => stop, []);
 
   const turnOnSensor = async () => {
-    setStatus("Pedindo o sensor…");
+    setStatus(t.asking);
     const { outcome, stop: stopIt } = await startOrientation((beta, gamma) => (tilt.current = { beta, gamma }));
     if (outcome === "on") {
       stop();
       stopSensor.current = stopIt;
       setSource("sensor");
-      setStatus("Sensor ligado: incline o celular para os lados.");
+      setStatus(t.sensorOn);
     } else {
       setSource("slider");
       tilt.current ??= { beta: 0, gamma: 0 };
-      setStatus(outcome === "denied" ? "Sem permissão para o sensor: use o controle abaixo." : "Este aparelho não tem sensor de orientação: use o controle abaixo.");
+      setStatus(outcome === "denied" ? t.denied : t.absent);
     }
   };
 
@@ -99,23 +101,23 @@ function Phone({ session }: { session: LiveSession }) {
 
   return (
     <div ref={ref} className="demo sensors sensors--phone">
-      <p className="demo__hint">Seu celular manda a inclinação dele para a sala, até 10 vezes por segundo. Olhe o projetor.</p>
+      <p className="demo__hint">{t.phoneHint}</p>
       {hasOrientationApi() && (
         <p className="demo__actions">
           <button type="button" className="demo__button" aria-pressed={source === "sensor"} onClick={() => void turnOnSensor()}>
-            Usar o sensor do celular
+            {t.useSensor}
           </button>
         </p>
       )}
       <label className="sensors__slider">
-        <span className="demo__label">Inclinação para os lados (sem sensor)</span>
+        <span className="demo__label">{t.slider}</span>
         <input type="range" min={-90} max={90} step={1} value={shown} disabled={source === "sensor"} onChange={(event) => slide(Number(event.currentTarget.value))} />
       </label>
       <p className="sensors__mine">
         <span className="demo__number sensors__big" data-tilt>
           {source === "none" ? "–" : degrees(shown)}
         </span>{" "}
-        {source === "sensor" ? "pelo sensor" : source === "slider" ? "pelo controle" : "escolha o sensor ou o controle"}
+        {source === "sensor" ? t.bySensor : source === "slider" ? t.bySlider : t.choose}
       </p>
       <p className="demo__hint" role="status">
         {status}
@@ -143,6 +145,7 @@ function useCalmReport(report: SensorsReport | null): SensorsReport | null {
 }
 
 function Board({ session }: { session: LiveSession }) {
+  const t = useStrings(sensorsStrings);
   const report = useCalmReport(useLabReport<SensorsReport>(session, "sensors"));
   const online = useLinkStatus(session) === "online";
   const phones = report?.phones ?? 0;
@@ -153,23 +156,23 @@ function Board({ session }: { session: LiveSession }) {
           <span className="demo__number sensors__big" data-sensors-phones>
             {phones}
           </span>{" "}
-          {phones === 1 ? "celular" : "celulares"} transmitindo
+          {t.streaming(phones)}
         </p>
         <p>
-          média <span className="demo__number sensors__big">{report?.gamma ? degrees(report.gamma.mean) : "–"}</span>
+          {t.mean} <span className="demo__number sensors__big">{report?.gamma ? degrees(report.gamma.mean) : "–"}</span>
         </p>
         <p>
-          desvio padrão <span className="demo__number sensors__big">{report?.gamma ? `${report.gamma.spread.toFixed(0)}°` : "–"}</span>
+          {t.spread} <span className="demo__number sensors__big">{report?.gamma ? `${report.gamma.spread.toFixed(0)}°` : "–"}</span>
         </p>
         <p>
-          <span className="demo__number sensors__big">{report ? (report.samples / (report.windowMs / 1000)).toFixed(0) : "0"}</span> leituras/s
+          <span className="demo__number sensors__big">{report ? (report.samples / (report.windowMs / 1000)).toFixed(0) : "0"}</span> {t.readings}
         </p>
       </div>
-      {report && phones > 0 ? <TiltChart report={report} /> : <p className="demo__hint sensors__empty">Peça para a sala inclinar o celular (ou mexer no controle).</p>}
+      {report && phones > 0 ? <TiltChart report={report} /> : <p className="demo__hint sensors__empty">{t.empty}</p>}
       {drives(session) && (
         <p className="demo__actions">
           <button type="button" className="demo__button" disabled={!online} onClick={() => session.client.send({ type: "reset", demo: "sensors" })}>
-            Zerar
+            {t.reset}
           </button>
         </p>
       )}

@@ -35,8 +35,8 @@ export interface SeriesPoint {
 }
 
 export interface Trace {
-  /** "celular N", numbered in order of a phone's first sample (never its id). */
-  name: string;
+  /** The phone's number, in order of its first sample (never its id): each screen names it in its language. */
+  phone: number;
   samples: { t: number; beta: number; gamma: number }[];
 }
 
@@ -64,7 +64,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
 const rounded = (value: Stats | null): Stats | null => value && { mean: round(value.mean), spread: round(value.spread) };
 
 interface Phone {
-  name: string;
+  number: number;
   connection: string;
   samples: TiltSample[];
 }
@@ -80,7 +80,7 @@ export class SensorBoard {
   /** A sample from participant `pid` on `connection`; false when it came too soon (dropped). */
   put(pid: string, connection: string, sample: TiltSample): boolean {
     let phone = this.phones.get(pid);
-    if (!phone) this.phones.set(pid, (phone = { name: `celular ${++this.numbered}`, connection, samples: [] }));
+    if (!phone) this.phones.set(pid, (phone = { number: ++this.numbered, connection, samples: [] }));
     const last = phone.samples.at(-1);
     if (last && sample.at - last.at < MIN_INTERVAL_MS) return false;
     phone.connection = connection;
@@ -136,7 +136,7 @@ export class SensorBoard {
       gamma: rounded(stats(latest.map((s) => s.gamma))),
       series,
       traces: phones.slice(0, TRACES_MAX).map((phone) => ({
-        name: phone.name,
+        phone: phone.number,
         samples: phone.samples.map((s) => ({ t: s.at - now, beta: round(s.beta), gamma: round(s.gamma) })),
       })),
       samples: phones.reduce((sum, phone) => sum + phone.samples.length, 0),
