@@ -1,26 +1,20 @@
 import { deckReady } from "../deck/controllers/boot.ts";
+import { pageLocale } from "../i18n/locales.ts";
 import { normalizeRoomCode } from "../room/codes.ts";
 import { followPresenter } from "./follow.ts";
 import { participantId } from "./identity.ts";
 import { connectRoom } from "./room.ts";
 import { setLiveSession } from "./session.ts";
 import { renderStatus } from "./status.ts";
-import { roomApi, roomHost } from "./urls.ts";
+import { liveStrings } from "./strings.ts";
+import { roomExists } from "./api.ts";
+import { roomHost } from "./urls.ts";
 import { mountReactionBoard } from "../participation/reactions/board.ts";
 import { mountReactionTray } from "../participation/reactions/tray.ts";
 import { mountNotifications } from "../participation/notify/toast.ts";
 
-/** Does this room exist? (So a mistyped code gets an answer, not a spinner.) */
-async function roomExists(code: string): Promise<boolean | "unreachable"> {
-  try {
-    const response = await fetch(roomApi(code));
-    return response.ok;
-  } catch {
-    return "unreachable";
-  }
-}
-
 export async function startAudience(): Promise<void> {
+  const t = liveStrings[pageLocale()].join;
   const form = document.querySelector<HTMLFormElement>("[data-join-form]")!;
   const problem = document.querySelector<HTMLElement>("[data-join-error]")!;
   const code = normalizeRoomCode(new URLSearchParams(location.search).get("room") ?? "");
@@ -31,12 +25,12 @@ export async function startAudience(): Promise<void> {
     form.querySelector("input")?.focus();
   };
   if (!code) {
-    if (raw) fail("Esse código não parece certo: são 5 letras e números, como K7M2Q.");
+    if (raw) fail(t.badCode);
     return;
   }
   const exists = await roomExists(code);
   if (exists !== true) {
-    fail(exists === "unreachable" ? "Não consegui falar com o servidor. Confira o Wi-Fi e tente de novo." : `Não achei a sala ${code}. Confira o código.`);
+    fail(exists === "unreachable" ? t.unreachable : t.noRoom(code));
     return;
   }
 

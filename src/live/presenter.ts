@@ -1,25 +1,16 @@
 import { deckReady } from "../deck/controllers/boot.ts";
-import { newRoomCode, normalizeRoomCode } from "../room/codes.ts";
-import type { RoomCreated } from "../room/protocol.ts";
+import { pageLocale } from "../i18n/locales.ts";
+import { normalizeRoomCode } from "../room/codes.ts";
+import { createRoom } from "./api.ts";
 import { drivePresenter } from "./follow.ts";
 import { presenterKey, rememberPresenterKey } from "./identity.ts";
 import { mountPresenterPanel } from "./presenterPanel.ts";
 import { connectRoom } from "./room.ts";
 import { setLiveSession } from "./session.ts";
 import { renderStatus } from "./status.ts";
-import { roomApi, roomHost } from "./urls.ts";
+import { liveStrings } from "./strings.ts";
+import { roomHost } from "./urls.ts";
 import { mountReactionBoard } from "../participation/reactions/board.ts";
-
-/** Creates a room; the server makes the presenter key and keeps only its hash. */
-async function createRoom(): Promise<RoomCreated> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const response = await fetch(roomApi(newRoomCode()), { method: "POST" });
-    if (response.status === 409) continue; // the code is taken: draw another
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return (await response.json()) as RoomCreated;
-  }
-  throw new Error("no free room code");
-}
 
 /** The room this page presents: from the address (with the key saved here or handed over in the fragment), or a new one. */
 async function presenterRoom(): Promise<{ code: string; key: string } | null> {
@@ -42,6 +33,7 @@ async function presenterRoom(): Promise<{ code: string; key: string } | null> {
 
 export async function startPresenter(): Promise<void> {
   const deck = await deckReady;
+  const t = liveStrings[pageLocale()].status;
   const status = document.querySelector<HTMLElement>("[data-room-status]")!;
   const panel = document.querySelector<HTMLElement>("[data-presenter-panel]")!;
 
@@ -50,12 +42,12 @@ export async function startPresenter(): Promise<void> {
     room = await presenterRoom();
   } catch {
     status.dataset.tone = "bad";
-    status.textContent = "Servidor de salas indisponível: rode npm start";
+    status.textContent = t.noServer;
     return;
   }
   if (!room) {
     status.dataset.tone = "bad";
-    status.textContent = "Este navegador não tem a chave desta sala";
+    status.textContent = t.noKey;
     panel.querySelector<HTMLElement>("[data-panel='no-key']")!.hidden = false;
     return;
   }

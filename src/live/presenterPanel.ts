@@ -1,4 +1,5 @@
 import type { Deck } from "../deck/controllers/deck.ts";
+import { pageLocale } from "../i18n/locales.ts";
 import { slideCopy } from "../deck/controllers/thumbnail.ts";
 import type { Position } from "../deck/position.ts";
 import { timerElapsed } from "../room/state.ts";
@@ -7,6 +8,7 @@ import { downloadResults } from "../participation/export/download.ts";
 import type { ExportFormat } from "../participation/export/results.ts";
 import { qrSvg } from "./qr.ts";
 import type { RoomClient } from "./room.ts";
+import { liveStrings } from "./strings.ts";
 import { joinUrl, remoteUrl, screenUrl } from "./urls.ts";
 
 /**
@@ -14,25 +16,27 @@ import { joinUrl, remoteUrl, screenUrl } from "./urls.ts";
  * the next slide and this slide's notes. Plain DOM updates: it redraws a few numbers a second.
  */
 export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: RoomClient, code: string, key: string): void {
+  const locale = pageLocale();
+  const t = liveStrings[locale].panel;
   const find = <T extends Element = HTMLElement>(name: string) => panel.querySelector<T>(`[data-panel="${name}"]`);
 
-  const url = joinUrl(code);
+  const url = joinUrl(code, locale);
   find("code")!.textContent = code;
   const link = find<HTMLAnchorElement>("join-url")!;
   link.href = url;
   link.textContent = url.replace(/^https?:\/\//, "");
-  find("qr")!.replaceChildren(qrSvg(url, `QR code para entrar na sala ${code}`));
+  find("qr")!.replaceChildren(qrSvg(url, t.qr(code)));
 
-  find<HTMLAnchorElement>("screen")!.href = screenUrl(code);
+  find<HTMLAnchorElement>("screen")!.href = screenUrl(code, locale);
 
   const remote = find<HTMLButtonElement>("remote")!;
   remote.addEventListener("click", async () => {
-    const target = remoteUrl(code, key);
+    const target = remoteUrl(code, key, locale);
     try {
       await navigator.clipboard.writeText(target);
-      remote.textContent = "Link copiado: abra no seu celular";
+      remote.textContent = t.remoteCopied;
     } catch {
-      prompt("Abra este link no aparelho que vai controlar os slides:", target);
+      prompt(t.remotePrompt, target);
     }
   });
 
@@ -40,12 +44,12 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   for (const button of panel.querySelectorAll<HTMLButtonElement>("[data-export]")) {
     button.addEventListener("click", async () => {
       const format = button.dataset.export as ExportFormat;
-      exportStatus.textContent = "Baixando…";
+      exportStatus.textContent = t.exporting;
       try {
         await downloadResults(code, key, format);
         exportStatus.textContent = "";
       } catch {
-        exportStatus.textContent = "Não deu para baixar os resultados.";
+        exportStatus.textContent = t.exportFailed;
       }
     });
   }
@@ -64,8 +68,14 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
     if (!view) return;
     clock.textContent = formatElapsed(timerElapsed(view.state.timer, Date.now() + clockOffset));
     const running = view.state.timer.startedAt !== null;
-    panel.querySelector<HTMLButtonElement>('[data-timer="start"]')!.hidden = running;
-    panel.querySelector<HTMLButtonElement>('[data-timer="pause"]')!.hidden = !running;
+    const start = panel.querySelector<HTMLButtonElement>('[data-timer="start"]')!;
+    const pause = panel.querySelector<HTMLButtonElement>('[data-timer="pause"]')!;
+    if (start.hidden === running && pause.hidden === !running) return;
+    // Start and pause share a place: keyboard focus moves to the one that replaces the other.
+    const hadFocus = document.activeElement === start || document.activeElement === pause;
+    start.hidden = running;
+    pause.hidden = !running;
+    if (hadFocus) (running ? pause : start).focus();
   };
   setInterval(tick, 250);
   client.subscribe((snapshot) => {
@@ -80,11 +90,11 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   const notes = find("notes")!;
   const showPosition = (position: Position, before: Position | null) => {
     const steps = deck.stepCounts[position.slide] ?? 0;
-    where.textContent = `Slide ${position.slide + 1} de ${deck.slides.length}${steps ? ` · passo ${position.step} de ${steps}` : ""}`;
+    where.textContent = t.position(position.slide + 1, deck.slides.length, position.step, steps);
     if (before?.slide === position.slide) return;
     const following = deck.slides[position.slide + 1];
     next.replaceChildren(...(following ? [slideCopy(following)] : []));
-    nextTitle.textContent = following?.dataset.title ?? "Fim da apresentação";
+    nextTitle.textContent = following?.dataset.title ?? t.end;
     // The notes are the speaker's own Markdown, rendered at build time: trusted markup.
     const source = deck.slides[position.slide]?.querySelector(".slide__notes");
     notes.replaceChildren(...[...(source?.children ?? [])].slice(1).map((child) => child.cloneNode(true)));

@@ -1,37 +1,38 @@
+import { pageLocale, type Locale } from "../i18n/locales.ts";
 import type { Role } from "../room/protocol.ts";
+import { errorText } from "./errors.ts";
 import type { RoomSnapshot } from "./room.ts";
+import { liveStrings } from "./strings.ts";
 
 export type StatusTone = "ok" | "wait" | "warn" | "bad";
 
 /**
  * What to tell the person about the room, in their words. The audience must be able to tell
- * their own connection trouble ("você está offline") from the presenter's ("apresentador offline").
+ * their own connection trouble ("you're offline") from the presenter's ("presenter offline").
  */
-export function describeStatus(snapshot: RoomSnapshot, role: Role): { tone: StatusTone; text: string } {
+export function describeStatus(snapshot: RoomSnapshot, role: Role, locale: Locale): { tone: StatusTone; text: string } {
+  const t = liveStrings[locale].status;
   switch (snapshot.status) {
     case "refused":
-      return { tone: "bad", text: snapshot.error?.message ?? "A sala recusou a conexão" };
+      return { tone: "bad", text: snapshot.error ? errorText(snapshot.error, locale) : t.refused };
     case "offline":
-      return { tone: "bad", text: "Você está offline" };
+      return { tone: "bad", text: t.offline };
     case "connecting":
-      return { tone: "wait", text: "Conectando…" };
+      return { tone: "wait", text: t.connecting };
     case "reconnecting":
-      return { tone: "wait", text: "Reconectando…" };
+      return { tone: "wait", text: t.reconnecting };
     case "online": {
       const state = snapshot.view?.state;
-      if (role !== "presenter" && state && !state.presenterOnline) return { tone: "warn", text: "Apresentador offline" };
-      if (role === "presenter" && state) {
-        const people = state.audience === 1 ? "1 pessoa" : `${state.audience} pessoas`;
-        return { tone: "ok", text: `Ao vivo · ${people}` };
-      }
-      return { tone: "ok", text: "Ao vivo" };
+      if (role !== "presenter" && state && !state.presenterOnline) return { tone: "warn", text: t.presenterOffline };
+      if (role === "presenter" && state) return { tone: "ok", text: t.liveWith(state.audience) };
+      return { tone: "ok", text: t.live };
     }
   }
 }
 
-/** Keeps a status pill (`[data-room-status]`) in step with the room. */
+/** Keeps a status pill (`[data-room-status]`) in step with the room, in the page's language. */
 export function renderStatus(element: HTMLElement, snapshot: RoomSnapshot, role: Role): void {
-  const { tone, text } = describeStatus(snapshot, role);
+  const { tone, text } = describeStatus(snapshot, role, pageLocale());
   element.dataset.tone = tone;
   if (element.textContent !== text) element.textContent = text;
 }

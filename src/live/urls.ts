@@ -1,3 +1,5 @@
+import { localeBase, type Locale } from "../i18n/locales.ts";
+
 /** Where the rooms and the join page live, as seen by this browser and by the audience's phones. */
 
 /** host[:port] of the room server: the page's own origin, unless the site is hosted apart from it. */
@@ -19,16 +21,17 @@ export function joinOrigin(): string {
   return import.meta.env.PUBLIC_JOIN_ORIGIN || location.origin;
 }
 
-export function joinUrl(code: string): string {
-  return `${joinOrigin()}${import.meta.env.BASE_URL}join/?room=${code}`;
+/** The join page in the presenter's language: an English presenter's QR code opens /en/join/. */
+export function joinUrl(code: string, locale: Locale): string {
+  return `${joinOrigin()}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}`;
 }
 
 /** The projector's view of the room: the slides and the demos' boards, without the presenter's notes. */
-export function screenUrl(code: string): string {
-  return `${location.origin}${import.meta.env.BASE_URL}join/?room=${code}&screen`;
+export function screenUrl(code: string, locale: Locale): string {
+  return `${location.origin}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}&screen`;
 }
 
 /** The presenter view for a second device (a phone as remote). The key rides in the fragment, which browsers never send to a server. */
-export function remoteUrl(code: string, key: string): string {
-  return `${joinOrigin()}${import.meta.env.BASE_URL}present/?room=${code}#key=${encodeURIComponent(key)}`;
+export function remoteUrl(code: string, key: string, locale: Locale): string {
+  return `${joinOrigin()}${localeBase(import.meta.env.BASE_URL, locale)}present/?room=${code}#key=${encodeURIComponent(key)}`;
 }

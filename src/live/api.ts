@@ -1,0 +1,25 @@
+/** The room server's HTTP side: create a room, ask whether one exists. */
+import { newRoomCode } from "../room/codes.ts";
+import type { RoomCreated } from "../room/protocol.ts";
+import { roomApi } from "./urls.ts";
+
+/** Creates a room; the server makes the presenter key and keeps only its hash. */
+export async function createRoom(): Promise<RoomCreated> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const response = await fetch(roomApi(newRoomCode()), { method: "POST" });
+    if (response.status === 409) continue; // the code is taken: draw another
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return (await response.json()) as RoomCreated;
+  }
+  throw new Error("no free room code");
+}
+
+/** Does this room exist? (So a mistyped code gets an answer, not a spinner.) */
+export async function roomExists(code: string): Promise<boolean | "unreachable"> {
+  try {
+    const response = await fetch(roomApi(code));
+    return response.ok;
+  } catch {
+    return "unreachable";
+  }
+}
