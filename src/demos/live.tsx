@@ -10,11 +10,22 @@ import { useSlideIndex } from "../diagrams/useSlideStep.ts";
 import type { DemoName, ServerMessage } from "../room/protocol.ts";
 import type { LinkStatus, RoomSnapshot } from "../live/room.ts";
 import { watchLiveSession, type LiveSession } from "../live/session.ts";
+import { requestPersonalRoom } from "../live/personal/personal.ts";
+import { useStrings } from "../i18n/react.tsx";
+import { liveDemoStrings } from "./strings.ts";
 import "./demos.css";
 
+/**
+ * The room this page is in. On a reader's deck with no talk going on, the first demo to appear
+ * opens a room of the reader's own (live/personal/), so the demos work there too.
+ */
 export function useLiveSession(): LiveSession | null {
   const [session, setSession] = useState<LiveSession | null>(null);
-  useEffect(() => watchLiveSession(setSession), []);
+  useEffect(() => {
+    const stop = watchLiveSession(setSession);
+    requestPersonalRoom();
+    return stop;
+  }, []);
   return session;
 }
 
@@ -84,16 +95,15 @@ export function serverNow(session: LiveSession): number {
   return Date.now() + session.client.get().clockOffset;
 }
 
-/** A demo's place-holder outside a live room: what it would show, and how to see it live. */
+/** A demo's place-holder with no room (none yet, or no room server at all): what it would show, and how to see it live. */
 export function NotLive({ children }: { children?: ReactNode }) {
+  const t = useStrings(liveDemoStrings);
   return (
     <div className="demo-offline" role="note">
-      <p className="demo-offline__title">Demonstração ao vivo</p>
+      <p className="demo-offline__title">{t.offlineTitle}</p>
       {children}
-      <p className="demo-offline__how">
-        Ela acontece numa sala: quem apresenta abre <code>/present/</code> (com <code>npm start</code>) e a plateia entra pelo
-        celular.
-      </p>
+      {/* Our own constant text, with markup for the path and command. */}
+      <p className="demo-offline__how" dangerouslySetInnerHTML={{ __html: t.offlineHow }} />
     </div>
   );
 }
