@@ -6,50 +6,46 @@
  *
  *   npm run export                       → full-duplex.pdf
  *   npm run export -- --notes --out talk-with-notes.pdf
+ *   npm run export -- --lang en --out websockets-en.pdf   (the English deck)
  */
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import config from "../playwright.config.ts";
-import { freePort } from "../tests/integration/server.ts";
+import { startPreview } from "./preview.ts";
+import { isLocale, localeBase } from "../src/i18n/locales.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
   options: {
     notes: { type: "boolean", default: false },
     out: { type: "string", default: "full-duplex.pdf" },
+    lang: { type: "string", default: "pt-br" },
   },
 });
+if (!isLocale(values.lang)) {
+  console.error(`export: --lang must be pt-br or en, not "${values.lang}"`);
+  process.exit(2);
+}
+const deckRoot = localeBase("/", values.lang);
 if (!existsSync(resolve(ROOT, "dist/index.html"))) {
   console.error("export: no build in dist/ (run npm run build first)");
   process.exit(2);
 }
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const bin = resolve(ROOT, "node_modules/.bin");
-// astro's shebang is `env node`: put the project's Node 24 first.
-const preview = spawn(resolve(bin, "astro"), ["preview", "--host", "127.0.0.1", "--port", String(port)], {
-  cwd: ROOT,
-  stdio: "ignore",
-  env: { ...process.env, PATH: `${bin}:${process.env["PATH"] ?? ""}` },
-});
+const preview = await startPreview();
+const origin = preview.origin;
 try {
-  for (let tries = 0; !(await fetch(origin).then(() => true, () => false)); tries++) {
-    if (tries > 200) throw new Error("astro preview did not start");
-    await new Promise((done) => setTimeout(done, 100));
-  }
   const browser = await chromium.launch(config.use?.launchOptions);
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: "reduce" });
-  await page.goto(`${origin}/slides/1/`);
+  await page.goto(`${origin}${deckRoot}slides/1/`);
   const count = await page.locator("[data-slide-index]").count();
 
   const pages: { image: string; title: string; notes: string }[] = [];
   for (let n = 1; n <= count; n++) {
     // Past the last step: the deck clamps it, so every step of the slide is revealed.
-    await page.goto(`${origin}/slides/${n}/?step=99`, { waitUntil: "networkidle" });
+    await page.goto(`${origin}${deckRoot}slides/${n}/?step=99`, { waitUntil: "networkidle" });
     await page.waitForTimeout(400); // islands hydrate and draw
     const slide = page.locator(`[data-slide-index="${n - 1}"]`);
     pages.push({
@@ -71,5 +67,5 @@ ${pages.map((p) => `<section><img alt="${p.title.replace(/"/g, "&quot;")}" src="
   await browser.close();
   console.log(`${values.out}: ${count} slides${values.notes ? ", with notes" : ""}`);
 } finally {
-  preview.kill();
+  preview.stop();
 }
