@@ -48,6 +48,7 @@ for (const locale of locales) {
       await page.getByRole("link", { name: locale.read }).click();
       await expect(page).toHaveURL(new RegExp(`${locale.base}reader/$`));
       await expect(page.locator("html")).toHaveAttribute("lang", locale.lang);
+      await page.waitForLoadState(); // the URL changes while the long article is still arriving
 
       const slides = await readerSlides(page);
       expect(slides.map(({ title }) => title)).toEqual(deck.map(({ title }) => title));
