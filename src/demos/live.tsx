@@ -12,6 +12,7 @@ import type { LinkStatus, RoomSnapshot } from "../live/room.ts";
 import { watchLiveSession, type LiveSession } from "../live/session.ts";
 import { requestPersonalRoom } from "../live/personal/personal.ts";
 import { useStrings } from "../i18n/react.tsx";
+import { Rich } from "../i18n/Rich.tsx";
 import { liveDemoStrings } from "./strings.ts";
 import "./demos.css";
 
@@ -102,8 +103,9 @@ export function NotLive({ children }: { children?: ReactNode }) {
     <div className="demo-offline" role="note">
       <p className="demo-offline__title">{t.offlineTitle}</p>
       {children}
-      {/* Our own constant text, with markup for the path and command. */}
-      <p className="demo-offline__how" dangerouslySetInnerHTML={{ __html: t.offlineHow }} />
+      <p className="demo-offline__how">
+        <Rich text={t.offlineHow} />
+      </p>
     </div>
   );
 }

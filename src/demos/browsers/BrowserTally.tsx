@@ -7,6 +7,7 @@ import { drives, NotLive, useLabReport, useLiveSession, useSlideActive } from ".
 import type { Participant, Tally, TallyRow } from "./tally.ts";
 import { shownName } from "./userAgent.ts";
 import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { Rich } from "../../i18n/Rich.tsx";
 import { htmlLang } from "../../i18n/locales.ts";
 import { browsersStrings } from "./strings.ts";
 import "./BrowserTally.css";
@@ -81,7 +82,9 @@ function BrowserTally() {
       ) : (
         <NotLive>
           {/* Our own constant text, with markup for the API and header names. */}
-          <p dangerouslySetInnerHTML={{ __html: t.offline }} />
+          <p>
+            <Rich text={t.offline} />
+          </p>
         </NotLive>
       )}
     </section>

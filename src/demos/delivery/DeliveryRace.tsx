@@ -1,5 +1,6 @@
 import { DiagramMotion } from "../../diagrams/motion.tsx";
 import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { Rich } from "../../i18n/Rich.tsx";
 import { NotLive, showsBoard, useLiveSession, useSlideActive } from "../live.tsx";
 import { DeliveryBoard } from "./DeliveryBoard.tsx";
 import { DeliveryPhone } from "./DeliveryPhone.tsx";
@@ -26,7 +27,9 @@ function DeliveryRace() {
       ) : (
         <NotLive>
           {/* Our own constant text, with markup for the techniques' names. */}
-          <p dangerouslySetInnerHTML={{ __html: t.offline }} />
+          <p>
+            <Rich text={t.offline} />
+          </p>
         </NotLive>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { DiagramMotion } from "../../diagrams/motion.tsx";
 import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { Rich } from "../../i18n/Rich.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import { drives, NotLive, showsBoard, serverNow, useLabReport, useLiveSession } from "../live.tsx";
 import type { Exchange, RequestsReport } from "./exchangeLog.ts";
@@ -32,7 +33,9 @@ function RequestResponse() {
     return (
       <NotLive>
         {/* Our own constant text, with markup for the code. */}
-        <p dangerouslySetInnerHTML={{ __html: t.offline }} />
+        <p>
+          <Rich text={t.offline} />
+        </p>
       </NotLive>
     );
   }

@@ -7,6 +7,7 @@ import { watchMine } from "./mine.ts";
 import ProjectorList from "./ProjectorList.tsx";
 import type { QuestionsReport } from "./rules.ts";
 import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { Rich } from "../../i18n/Rich.tsx";
 import { questionsStrings } from "./strings.ts";
 import "../../demos/demos.css";
 import "./Questions.css";
@@ -31,7 +32,9 @@ function Questions() {
           <p className="demo-offline__title">{t.offlineTitle}</p>
           <p>{t.offlineBody}</p>
           {/* Our own constant text, with markup for the path and the command. */}
-          <p className="demo-offline__how" dangerouslySetInnerHTML={{ __html: t.offlineHow }} />
+          <p className="demo-offline__how">
+            <Rich text={t.offlineHow} />
+          </p>
         </div>
       )}
     </section>
