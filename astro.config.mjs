@@ -4,7 +4,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import react from "@astrojs/react";
 import { loadEnv } from "vite";
-import { newsPage } from "./src/demos/pages/newsPage.ts";
+import { newsPage } from "./src/features/pages/newsPage.ts";
 import { defaultLocale, locales } from "./src/i18n/locales.ts";
 
 /** The PUBLIC_ variables the pages are built with (shell or .env), for the policy below. */

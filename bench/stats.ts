@@ -1,5 +1,5 @@
 /** Latency summaries for the bench's tables (nearest-rank percentiles, as the RTT demo uses). */
-import { percentile } from "../src/demos/rtt/distribution.ts";
+import { percentile } from "../src/features/rtt/distribution.ts";
 import { round } from "./room-process.ts";
 
 export interface Latency {

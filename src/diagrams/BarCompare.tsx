@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import { m } from "framer-motion";
-import { useSlideStep } from "./useSlideStep.ts";
+import { useSlideStep } from "../live/useSlide.ts";
 import { DiagramMotion, EASE_OUT, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import { barScale, formatTick, type BarScaleKind } from "./barScale.ts";
 import { useLocale, useStrings, withLocale } from "../i18n/react.tsx";

@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import { m } from "framer-motion";
-import { useSlideStep } from "./useSlideStep.ts";
+import { useSlideStep } from "../live/useSlide.ts";
 import { DiagramMotion, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import { exchangeLayout, type ExchangeMessage, type ExchangeRow, type Side } from "./exchangeLayout.ts";
 import { useStrings, withLocale } from "../i18n/react.tsx";

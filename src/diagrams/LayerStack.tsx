@@ -1,5 +1,5 @@
 import { m } from "framer-motion";
-import { useSlideStep } from "./useSlideStep.ts";
+import { useSlideStep } from "../live/useSlide.ts";
 import { DiagramMotion, EASE_OUT, stepAttribute, useMotionPreference } from "./motion.tsx";
 import { useStrings, withLocale } from "../i18n/react.tsx";
 import { diagramsStrings } from "./strings.ts";

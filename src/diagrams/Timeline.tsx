@@ -1,5 +1,5 @@
 import { m } from "framer-motion";
-import { useSlideStep } from "./useSlideStep.ts";
+import { useSlideStep } from "../live/useSlide.ts";
 import { DiagramMotion, EASE_OUT, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import "./diagrams.css";
 import "./Timeline.css";

@@ -6,7 +6,7 @@ import {
   useReducedMotionConfig,
   type Transition,
 } from "framer-motion";
-import { FINAL_STEP } from "./useSlideStep.ts";
+import { FINAL_STEP } from "../live/useSlide.ts";
 
 /**
  * The motion context every diagram renders in: the small `m` bundle (domAnimation), and

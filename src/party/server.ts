@@ -7,14 +7,14 @@
  */
 import type * as Party from "partykit/server";
 import { CORS_HEADERS, JSON_HEADERS, json } from "./http.ts";
-import { Lab } from "./lab.ts";
-import { DEMO_FACTORIES } from "./lab/index.ts";
-import { toCsv } from "../participation/export/csv.ts";
-import { bearerKey, buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../participation/export/results.ts";
+import { Lab } from "./features.ts";
+import { DEMO_FACTORIES } from "../features/index.ts";
+import { toCsv } from "../features/export/csv.ts";
+import { bearerKey, buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../features/export/results.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { fullBucket, take, type Bucket } from "../room/limiter.ts";
 import { countAudience, isParticipantId, type Member } from "../room/participants.ts";
-import type { LabMember } from "./lab.ts";
+import type { LabMember } from "./features.ts";
 import {
   CLOSE_CODES,
   errorMessage,
@@ -26,7 +26,7 @@ import {
   type RoomInfo,
   type ServerMessage,
 } from "../room/protocol.ts";
-import { checkVote, POLLS_MAX, tallyPoll, type PollDefinition, type PollView } from "../room/polls.ts";
+import { checkVote, POLLS_MAX, tallyPoll, type PollDefinition, type PollView } from "../features/polls/rules.ts";
 import { presenterLiveness, SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { hashKey, keyMatches, newPresenterKey } from "../room/secret.ts";
 import {

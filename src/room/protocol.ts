@@ -4,7 +4,7 @@
  * Shared by the server (parseClientMessage) and the browser (parseServerMessage).
  */
 import * as v from "valibot";
-import { OPTIONS_MAX, POLL_ID_PATTERN, PollDefinitionSchema } from "./polls.ts";
+import { OPTIONS_MAX, POLL_ID_PATTERN, PollDefinitionSchema } from "../features/polls/rules.ts";
 import { utf8Length } from "./utf8.ts";
 
 import type { PublicState } from "./state.ts";

@@ -3,7 +3,7 @@
  * the browser (which mirrors it). "Sync state, not events": the server sends a snapshot on
  * connect, then deltas numbered by `seq`; a client that misses one asks for a new snapshot.
  */
-import { samePollView, type PollView } from "./polls.ts";
+import { samePollView, type PollView } from "../features/polls/rules.ts";
 
 /**
  * The talk clock, stored as a start instant plus what was accumulated before it, never as a

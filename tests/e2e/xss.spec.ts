@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { normalizeRoomCode } from "../../src/room/codes.ts";
-import { normalizeQuestionText, QUESTION_TEXT_MAX } from "../../src/participation/questions/rules.ts";
+import { normalizeQuestionText, QUESTION_TEXT_MAX } from "../../src/features/questions/rules.ts";
 import { INJECTED_SELECTOR, PAYLOAD_NAMES, XSS_PAYLOADS } from "../fixtures/xss.ts";
 import { visible } from "./deck.ts";
 import { expectOnSlide, goToSlide, iphone14, joined, origin, phone, pixel7, present } from "./live.ts";

@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
-import type { Tally } from "../../src/demos/browsers/tally.ts";
+import type { Tally } from "../../src/features/browsers/tally.ts";
 import type { LabMessage } from "../../src/room/protocol.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";

@@ -6,8 +6,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
-import { HELD_MAX } from "../../src/demos/delivery/query.ts";
-import type { DeliveryReport, EventsAnswer } from "../../src/demos/delivery/report.ts";
+import { HELD_MAX } from "../../src/features/delivery/query.ts";
+import type { DeliveryReport, EventsAnswer } from "../../src/features/delivery/report.ts";
 import type { EventMessage, LabMessage, RoomCreated } from "../../src/room/protocol.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";

@@ -19,8 +19,8 @@ import assert from "node:assert/strict";
 import PartySocket from "partysocket";
 import WebSocket from "ws";
 import { REACTIONS, type ClientMessage, type ErrorMessage, type LabMessage, type Reaction, type ServerMessage, type SnapshotMessage } from "../../src/room/protocol.ts";
-import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../../src/participation/questions/rules.ts";
-import type { ReactionsReport, ReactionTotals } from "../../src/participation/reactions/tally.ts";
+import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../../src/features/questions/rules.ts";
+import type { ReactionsReport, ReactionTotals } from "../../src/features/reactions/tally.ts";
 import { createRoom } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 

@@ -6,8 +6,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import type { Socket } from "node:net";
-import { RFC_EXAMPLE } from "../../src/demos/handshake/accept.ts";
-import type { HandshakeEcho } from "../../src/demos/handshake/echo.ts";
+import { RFC_EXAMPLE } from "../../src/features/handshake/accept.ts";
+import type { HandshakeEcho } from "../../src/features/handshake/echo.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 
 let server: PartyServer;

@@ -22,7 +22,7 @@ import {
   type ErrorCode,
   type Role,
 } from "../../src/room/protocol.ts";
-import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/room/polls.ts";
+import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/features/polls/rules.ts";
 
 // ── The PRNG ─────────────────────────────────────────────────────────────────────────────────
 

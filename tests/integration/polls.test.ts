@@ -5,7 +5,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { DeltaMessage, SnapshotMessage } from "../../src/room/protocol.ts";
-import type { PollView } from "../../src/room/polls.ts";
+import type { PollView } from "../../src/features/polls/rules.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";

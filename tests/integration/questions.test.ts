@@ -6,7 +6,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { LabMessage } from "../../src/room/protocol.ts";
-import type { QuestionsAudienceReport, QuestionsReport } from "../../src/participation/questions/rules.ts";
+import type { QuestionsAudienceReport, QuestionsReport } from "../../src/features/questions/rules.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";

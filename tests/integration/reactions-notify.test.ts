@@ -8,8 +8,8 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { REACTIONS, type LabMessage, type NotificationMessage, type Reaction } from "../../src/room/protocol.ts";
-import type { ReactionsReport } from "../../src/participation/reactions/tally.ts";
-import type { NotifyReport } from "../../src/participation/notify/ledger.ts";
+import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
+import type { NotifyReport } from "../../src/features/notify/ledger.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";

@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { LabMessage, RoomCreated, ServerMessage } from "../../src/room/protocol.ts";
-import type { RttAudienceReport, RttReport } from "../../src/demos/rtt/report.ts";
+import type { RttAudienceReport, RttReport } from "../../src/features/rtt/report.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom as create, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as v from "valibot";
-import { describeBrowser, OTHER, shownName } from "../../src/demos/browsers/userAgent.ts";
-import { browsersStrings } from "../../src/demos/browsers/strings.ts";
-import { BrowserReportSchema, tally, type Participant } from "../../src/demos/browsers/tally.ts";
+import { describeBrowser, OTHER, shownName } from "../../src/features/browsers/userAgent.ts";
+import { browsersStrings } from "../../src/features/browsers/strings.ts";
+import { BrowserReportSchema, tally, type Participant } from "../../src/features/browsers/tally.ts";
 
 const AGENTS: [ua: string, browser: string, version: number | null, os: string][] = [
   ["Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", "Chrome", 131, "Android"],

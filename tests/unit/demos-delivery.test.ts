@@ -1,19 +1,19 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type * as Party from "partykit/server";
-import { frameBytes, requestHeadBytes } from "../../src/demos/bytes.ts";
-import { betterSample, clockSample } from "../../src/demos/delivery/clock.ts";
-import { retryDelay, reportableLatency, takeNews } from "../../src/demos/delivery/feed.ts";
-import { formatBytes, formatCount, formatMs } from "../../src/demos/format.ts";
-import { deliveryStrings } from "../../src/demos/delivery/strings.ts";
-import { laneOf, phonesPerLane } from "../../src/demos/delivery/lanes.ts";
-import type { DeliveryReport } from "../../src/demos/delivery/report.ts";
-import { checkDeliveryRequest, URL_MAX, WAIT_MAX_S } from "../../src/demos/delivery/query.ts";
-import { SeenLedger } from "../../src/demos/delivery/seen.ts";
-import { countAnswer, countFrame, countLatency, countRequest, emptyCounters, laneReport } from "../../src/demos/delivery/stats.ts";
-import { EventLog, nextTickDelay, TICK_JITTER_MS, TICK_MS } from "../../src/demos/delivery/stream.ts";
-import type { LabHost } from "../../src/party/lab.ts";
-import { deliveryDemo } from "../../src/party/lab/delivery.ts";
+import { frameBytes, requestHeadBytes } from "../../src/features/measure/bytes.ts";
+import { betterSample, clockSample } from "../../src/features/delivery/clock.ts";
+import { retryDelay, reportableLatency, takeNews } from "../../src/features/delivery/feed.ts";
+import { formatBytes, formatCount, formatMs } from "../../src/features/measure/format.ts";
+import { deliveryStrings } from "../../src/features/delivery/strings.ts";
+import { laneOf, phonesPerLane } from "../../src/features/delivery/lanes.ts";
+import type { DeliveryReport } from "../../src/features/delivery/report.ts";
+import { checkDeliveryRequest, URL_MAX, WAIT_MAX_S } from "../../src/features/delivery/query.ts";
+import { SeenLedger } from "../../src/features/delivery/seen.ts";
+import { countAnswer, countFrame, countLatency, countRequest, emptyCounters, laneReport } from "../../src/features/delivery/stats.ts";
+import { EventLog, nextTickDelay, TICK_JITTER_MS, TICK_MS } from "../../src/features/delivery/stream.ts";
+import type { LabHost } from "../../src/party/features.ts";
+import { deliveryDemo } from "../../src/features/delivery/server.ts";
 import { EVENT_ID_MAX, LANES } from "../../src/room/protocol.ts";
 
 // ── The stream ───────────────────────────────────────────────────────────────────────────────

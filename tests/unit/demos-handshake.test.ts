@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { acceptSteps, RFC_EXAMPLE, WEBSOCKET_GUID } from "../../src/demos/handshake/accept.ts";
-import { echoOf } from "../../src/demos/handshake/echo.ts";
-import { handshakeStrings } from "../../src/demos/handshake/strings.ts";
+import { acceptSteps, RFC_EXAMPLE, WEBSOCKET_GUID } from "../../src/features/handshake/accept.ts";
+import { echoOf } from "../../src/features/handshake/echo.ts";
+import { handshakeStrings } from "../../src/features/handshake/strings.ts";
 
 test("RFC 6455's example key gives its example accept, step by step", async () => {
   const steps = await acceptSteps(RFC_EXAMPLE.key);

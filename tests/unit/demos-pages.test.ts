@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ACCEPT, barShares, parseVisit, routeUrl } from "../../src/demos/pages/loads.ts";
-import { counterDigits, escapeHtml, newsPage, visitJson, wallClock } from "../../src/demos/pages/newsPage.ts";
-import { addLoad, emptyPagesReport, isRoute, perLoad } from "../../src/demos/pages/pageTally.ts";
+import { ACCEPT, barShares, parseVisit, routeUrl } from "../../src/features/pages/loads.ts";
+import { counterDigits, escapeHtml, newsPage, visitJson, wallClock } from "../../src/features/pages/newsPage.ts";
+import { addLoad, emptyPagesReport, isRoute, perLoad } from "../../src/features/pages/pageTally.ts";
 
 const visit = { visits: 1234, time: "21:04:05" };
 

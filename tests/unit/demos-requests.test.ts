@@ -1,14 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, RECENT_MAX } from "../../src/demos/requests/exchangeLog.ts";
-import { formatByteCount, formatBytes, formatMs, formatRatio, statusLine } from "../../src/demos/format.ts";
-import { errorText, helloUrl, parseHello, refusalOf, requestLine } from "../../src/demos/requests/hello.ts";
-import { helloStrings, refusalStrings } from "../../src/demos/requests/strings.ts";
-import { langOf } from "../../src/demos/lang.ts";
-import { responseSize } from "../../src/demos/measuredFetch.ts";
-import { ParticipantNames } from "../../src/demos/requests/participantNames.ts";
-import { HTTP_RATE, PidLimiter } from "../../src/demos/pidLimiter.ts";
-import { requestSize, sizedResponse } from "../../src/demos/bytes.ts";
+import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, RECENT_MAX } from "../../src/features/requests/exchangeLog.ts";
+import { formatByteCount, formatBytes, formatMs, formatRatio, statusLine } from "../../src/features/measure/format.ts";
+import { errorText, helloUrl, parseHello, refusalOf, requestLine } from "../../src/features/requests/hello.ts";
+import { helloStrings, refusalStrings } from "../../src/features/requests/strings.ts";
+import { langOf } from "../../src/i18n/param.ts";
+import { responseSize } from "../../src/features/measure/measuredFetch.ts";
+import { ParticipantNames } from "../../src/features/requests/participantNames.ts";
+import { HTTP_RATE, PidLimiter } from "../../src/room/pidLimiter.ts";
+import { requestSize, sizedResponse } from "../../src/features/measure/bytes.ts";
 
 const exchange = (status: number, requestBytes = 500, responseBytes = 200) => ({
   method: "GET",

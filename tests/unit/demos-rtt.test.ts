@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUCKET_EDGES, bucketIndex, bucketLabel, distribution, median, percentile } from "../../src/demos/rtt/distribution.ts";
-import { RttBoard, STALE_MS, type RttEntry } from "../../src/demos/rtt/board.ts";
-import { PING_PREFIX, RttMeter } from "../../src/demos/rtt/meter.ts";
-import { rttAudienceReport, rttReport } from "../../src/demos/rtt/report.ts";
-import { formatMs, scalePosition, standing } from "../../src/demos/rtt/format.ts";
-import { rttStrings } from "../../src/demos/rtt/strings.ts";
+import { BUCKET_EDGES, bucketIndex, bucketLabel, distribution, median, percentile } from "../../src/features/rtt/distribution.ts";
+import { RttBoard, STALE_MS, type RttEntry } from "../../src/features/rtt/board.ts";
+import { PING_PREFIX, RttMeter } from "../../src/features/rtt/meter.ts";
+import { rttAudienceReport, rttReport } from "../../src/features/rtt/report.ts";
+import { formatMs, scalePosition, standing } from "../../src/features/rtt/format.ts";
+import { rttStrings } from "../../src/features/rtt/strings.ts";
 
 test("buckets: <10, 10–20, 20–50, 50–100, 100–200, 200–500, ≥500; lower edge inclusive", () => {
   assert.deepEqual(

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { headerLayout, headerSize } from "../../src/diagrams/frameHeader.ts";
-import { frameBytes } from "../../src/demos/bytes.ts";
+import { frameBytes } from "../../src/features/measure/bytes.ts";
 import {
   MAX_ROWS,
   NO_TOTALS,
@@ -13,7 +13,7 @@ import {
   selectedRow,
   wireRow,
   type WireRow,
-} from "../../src/demos/wire/frames.ts";
+} from "../../src/features/wire/frames.ts";
 
 // Every length class of RFC 6455 §5.2 in both directions: [payload bytes, server → client header,
 // client → server header]. The client adds the 4-byte masking key; the server never does.

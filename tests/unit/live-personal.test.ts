@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { planPersonalRoom } from "../../src/live/personal/plan.ts";
+import { planPersonalRoom } from "../../src/deck/personal/plan.ts";
 
 test("a browsing tab makes a room, keeps it through a reload, and an invite makes a guest", () => {
   assert.deepEqual(planPersonalRoom(null, null), { create: true });

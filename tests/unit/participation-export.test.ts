@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BOM, csvCell, toCsv } from "../../src/participation/export/csv.ts";
-import { bearerKey, buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../../src/participation/export/results.ts";
+import { BOM, csvCell, toCsv } from "../../src/features/export/csv.ts";
+import { bearerKey, buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../../src/features/export/results.ts";
 
 test("csvCell quotes only what needs it, RFC 4180 style", () => {
   assert.equal(csvCell("simples"), "simples");

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { NOTIFICATIONS_KEPT, NotifyLedger } from "../../src/participation/notify/ledger.ts";
+import { NOTIFICATIONS_KEPT, NotifyLedger } from "../../src/features/notify/ledger.ts";
 
 test("acks count once per participant, with the server-measured round trip", () => {
   const ledger = new NotifyLedger();

@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QuestionBoard } from "../../src/participation/questions/board.ts";
+import { QuestionBoard } from "../../src/features/questions/board.ts";
 import {
   compareQuestions,
   normalizeQuestionText,
   OPEN_PER_PARTICIPANT_MAX,
   QUESTION_TEXT_MAX,
   type QuestionView,
-} from "../../src/participation/questions/rules.ts";
+} from "../../src/features/questions/rules.ts";
 
 function asked(board: QuestionBoard, pid: string, text: string, at = 1): string {
   const result = board.ask(pid, text, at);

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { REACTIONS, type Reaction } from "../../src/room/protocol.ts";
-import { floats, ReactionTally, restoreTotals, sumCounts, type ReactionCounts } from "../../src/participation/reactions/tally.ts";
-import { REACT_COUNT_MAX, REACT_EVERY_MS, TapBatch } from "../../src/participation/reactions/batch.ts";
+import { floats, ReactionTally, restoreTotals, sumCounts, type ReactionCounts } from "../../src/features/reactions/tally.ts";
+import { REACT_COUNT_MAX, REACT_EVERY_MS, TapBatch } from "../../src/features/reactions/batch.ts";
 
 /** A deterministic stream of numbers (no Math.random in tests). */
 function numbers(seed: number) {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MIN_INTERVAL_MS, SensorBoard, SLICE_MS, stats, TRACES_MAX, WINDOW_MS } from "../../src/participation/sensors/board.ts";
-import { sensorsStrings } from "../../src/participation/sensors/strings.ts";
+import { MIN_INTERVAL_MS, SensorBoard, SLICE_MS, stats, TRACES_MAX, WINDOW_MS } from "../../src/features/sensors/board.ts";
+import { sensorsStrings } from "../../src/features/sensors/strings.ts";
 
 test("stats: mean and population standard deviation", () => {
   assert.equal(stats([]), null);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as v from "valibot";
-import { checkVote, PollDefinitionSchema, samePollView, tallyPoll } from "../../src/room/polls.ts";
+import { checkVote, PollDefinitionSchema, samePollView, tallyPoll } from "../../src/features/polls/rules.ts";
 import { parseClientMessage } from "../../src/room/protocol.ts";
 
 const poll = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Só brincando", "Nunca"] };

@@ -1,6 +1,6 @@
 import * as moves from "../position.ts";
 import type { Position } from "../position.ts";
-import { getPosition, setPosition, subscribe } from "../store.ts";
+import { getPosition, setPosition, subscribe } from "../../live/position.ts";
 
 /**
  * The deck in the page: its slides, their step counts and the moves between them.

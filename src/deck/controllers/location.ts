@@ -27,7 +27,7 @@ export function mountLocation(deck: Deck): void {
   });
 }
 
-/** A room invite (`?room=`, see live/personal/) stays in the address through moves, so a reload rejoins it. */
+/** A room invite (`?room=`, see deck/personal/) stays in the address through moves, so a reload rejoins it. */
 function keepRoom(href: string): string {
   const room = new URLSearchParams(location.search).get("room");
   if (!room) return href;

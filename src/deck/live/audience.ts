@@ -1,0 +1,63 @@
+import { deckReady } from "../controllers/boot.ts";
+import { pageLocale } from "../../i18n/locales.ts";
+import { normalizeRoomCode } from "../../room/codes.ts";
+import { followPresenter } from "./follow.ts";
+import { participantId } from "../../live/identity.ts";
+import { connectRoom } from "../../live/room.ts";
+import { setLiveSession } from "../../live/session.ts";
+import { renderStatus } from "../../live/status.ts";
+import { liveStrings } from "../../live/strings.ts";
+import { roomExists } from "../../live/api.ts";
+import { roomHost } from "../../live/urls.ts";
+import { mountReactionBoard } from "../../features/reactions/board.ts";
+import { mountReactionTray } from "../../features/reactions/tray.ts";
+import { mountNotifications } from "../../features/notify/toast.ts";
+
+export async function startAudience(): Promise<void> {
+  const t = liveStrings[pageLocale()].join;
+  const form = document.querySelector<HTMLFormElement>("[data-join-form]")!;
+  const problem = document.querySelector<HTMLElement>("[data-join-error]")!;
+  const code = normalizeRoomCode(new URLSearchParams(location.search).get("room") ?? "");
+  const raw = new URLSearchParams(location.search).get("room");
+  const fail = (message: string) => {
+    problem.textContent = message;
+    problem.hidden = false;
+    form.querySelector("input")?.focus();
+  };
+  if (!code) {
+    if (raw) fail(t.badCode);
+    return;
+  }
+  const exists = await roomExists(code);
+  if (exists !== true) {
+    fail(exists === "unreachable" ? t.unreachable : t.noRoom(code));
+    return;
+  }
+
+  const deck = await deckReady;
+  document.documentElement.dataset.room = code;
+  document.querySelector<HTMLElement>("[data-join]")!.hidden = true;
+  deck.root.hidden = false;
+
+  const status = document.querySelector<HTMLElement>("[data-room-status]")!;
+  const backToLive = document.querySelector<HTMLButtonElement>("[data-back-to-live]")!;
+  // `?screen`: the projector's view, opened from the presenter's panel: not counted, shows the demos' boards.
+  const screen = new URLSearchParams(location.search).has("screen");
+  const pid = participantId();
+  const client = screen
+    ? connectRoom({ code, role: "screen", host: roomHost() })
+    : connectRoom({ code, role: "audience", pid, host: roomHost() });
+  setLiveSession(screen ? { code, role: "screen", client } : { code, role: "audience", pid, client });
+  client.subscribe((snapshot) => renderStatus(status, snapshot, screen ? "screen" : "audience"));
+  const goLive = followPresenter(deck, client, (live) => {
+    backToLive.hidden = live;
+    deck.root.dataset.live = String(live);
+  });
+  backToLive.addEventListener("click", goLive);
+  // Reactions and push, on every slide: the projector's screen shows the room's reactions; a phone reacts and gets notified.
+  if (screen) mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
+  else {
+    mountReactionTray(client, deck.root.querySelector<HTMLElement>(".deck__bar")!);
+    mountNotifications(client);
+  }
+}

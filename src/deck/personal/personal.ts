@@ -1,0 +1,120 @@
+/**
+ * A reader's own room. Someone browsing the slides with no talk going on who reaches a live demo
+ * gets a room of their own (a random code) and a card saying how to see it work: open the same
+ * page in another tab or on another device. With no room server at all (the site on a static
+ * host) nothing happens here and every demo keeps its offline explanation.
+ */
+import { deckReady } from "../controllers/boot.ts";
+import { pageLocale } from "../../i18n/locales.ts";
+import { normalizeRoomCode } from "../../room/codes.ts";
+import { createRoom, roomExists } from "../../live/api.ts";
+import { participantId } from "../../live/identity.ts";
+import { qrSvg } from "../../live/qr.ts";
+import { connectRoom, type RoomClient, type RoomSnapshot } from "../../live/room.ts";
+import { liveSession, setLiveSession } from "../../live/session.ts";
+import { roomHost } from "../../live/urls.ts";
+import { planPersonalRoom, type PersonalRoom } from "./plan.ts";
+import { personalRoomStrings } from "./strings.ts";
+
+const STORE = "full-duplex:personal-room";
+let requested = false;
+
+/** Called by every live demo as it appears: the first call on a reader's deck opens the room. */
+export function requestPersonalRoom(): void {
+  if (requested || liveSession()) return;
+  if (document.querySelector<HTMLElement>("[data-deck]")?.dataset.mode !== "browse") return;
+  requested = true;
+  open().catch(() => {
+    // No room server answered: the demos stay as they are, explaining themselves.
+  });
+}
+
+async function open(): Promise<void> {
+  const invited = normalizeRoomCode(new URLSearchParams(location.search).get("room") ?? "") || null;
+  const plan = planPersonalRoom(invited, saved());
+  let room: PersonalRoom | null = "join" in plan ? plan.join : null;
+  if (room) {
+    const exists = await roomExists(room.code);
+    if (exists === "unreachable") return;
+    if (!exists) room = null; // gone (an old link, a restarted server): make a fresh one
+  }
+  room ??= await createRoom();
+  save(room);
+
+  const client = room.key
+    ? connectRoom({ code: room.code, role: "presenter", presenterKey: room.key, host: roomHost() })
+    : connectRoom({ code: room.code, role: "audience", pid: participantId(), host: roomHost() });
+  setLiveSession(room.key ? { code: room.code, role: "presenter", client } : { code: room.code, role: "audience", pid: participantId(), client });
+  mountCard(room, client);
+}
+
+function saved(): PersonalRoom | null {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(STORE) ?? "null");
+    if (typeof value !== "object" || value === null || !("code" in value) || typeof value.code !== "string") return null;
+    const key = "key" in value && typeof value.key === "string" ? value.key : undefined;
+    return key ? { code: value.code, key } : { code: value.code };
+  } catch {
+    return null;
+  }
+}
+
+function save(room: PersonalRoom): void {
+  try {
+    // Per tab: another tab of this browser is another participant, which is the point.
+    sessionStorage.setItem(STORE, JSON.stringify(room));
+  } catch {
+    // Storage refused: a reload opens a new room.
+  }
+}
+
+async function mountCard(room: PersonalRoom, client: RoomClient): Promise<void> {
+  const deck = await deckReady;
+  const card = deck.root.querySelector<HTMLDetailsElement>("[data-personal-room]");
+  if (!card) return;
+  const t = personalRoomStrings[pageLocale()];
+  const owner = room.key !== undefined;
+  const find = (name: string) => card.querySelector<HTMLElement>(`[data-personal="${name}"]`)!;
+  find("title").textContent = owner ? t.title(room.code) : t.guestTitle(room.code);
+  find("hint").textContent = owner ? t.hint : t.guestHint;
+  const link = find("link") as HTMLAnchorElement;
+  const invite = () => `${location.origin}${location.pathname}?room=${room.code}`;
+  const follow = () => {
+    link.href = invite();
+    const qr = find("qr");
+    if (!qr.hidden) qr.replaceChildren(qrSvg(invite(), t.qrLabel(room.code)));
+  };
+  find("show-qr").addEventListener("click", (event) => {
+    const qr = find("qr");
+    qr.hidden = !qr.hidden;
+    (event.currentTarget as HTMLElement).setAttribute("aria-expanded", String(!qr.hidden));
+    follow();
+  });
+  deck.onMove(follow);
+  follow();
+
+  const status = find("status");
+  client.subscribe((snapshot) => {
+    const { tone, text } = describe(snapshot, owner, t);
+    status.dataset.tone = tone;
+    if (status.textContent !== text) status.textContent = text;
+  });
+  // Open on a wide screen; a phone gets the one-line summary, which opens on a tap.
+  card.open = matchMedia("(min-width: 48rem)").matches;
+  card.hidden = false;
+}
+
+function describe(snapshot: RoomSnapshot, owner: boolean, t: (typeof personalRoomStrings)["pt-br"]): { tone: string; text: string } {
+  switch (snapshot.status) {
+    case "online":
+      return { tone: "ok", text: owner ? t.online(snapshot.view?.state.audience ?? 0) : t.guestOnline };
+    case "connecting":
+      return { tone: "wait", text: t.connecting };
+    case "reconnecting":
+      return { tone: "wait", text: t.reconnecting };
+    case "offline":
+      return { tone: "bad", text: t.offline };
+    case "refused":
+      return { tone: "bad", text: t.refused };
+  }
+}

@@ -1,0 +1,37 @@
+import { DiagramMotion } from "../../diagrams/motion.tsx";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { Rich } from "../../i18n/Rich.tsx";
+import { NotLive, showsBoard, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
+import { DeliveryBoard } from "./DeliveryBoard.tsx";
+import { DeliveryPhone } from "./DeliveryPhone.tsx";
+import { deliveryStrings } from "./strings.ts";
+import "./DeliveryRace.css";
+
+/**
+ * "Polling × long polling × WebSocket", live: the server makes one stream of events; each phone
+ * receives it one way (split by participant id, switchable), and the projector compares what
+ * each way cost on the wire and how long events took to reach the screens, as measured now.
+ */
+export default withLocale(DeliveryRace);
+
+function DeliveryRace() {
+  const t = useStrings(deliveryStrings);
+  const session = useLiveSession();
+  const [ref, active] = useSlideActive<HTMLElement>();
+  return (
+    <section className="demo delivery" ref={ref} aria-label={t.region}>
+      {session ? (
+        <DiagramMotion>
+          {showsBoard(session) ? <DeliveryBoard session={session} /> : <DeliveryPhone session={session} active={active} />}
+        </DiagramMotion>
+      ) : (
+        <NotLive>
+          {/* Our own constant text, with markup for the techniques' names. */}
+          <p>
+            <Rich text={t.offline} />
+          </p>
+        </NotLive>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * "Polling × long polling × WebSocket": one event stream (a ticker, or the presenter's button),
+ * delivered three ways, each way's cost counted here as it goes on the wire.
+ *
+ *   GET /parties/main/<code>/delivery/events?since=N          plain poll: answers at once
+ *   GET /parties/main/<code>/delivery/events?since=N&wait=S   long poll: held until news or S s
+ *   GET /parties/main/<code>/delivery/last                    the newest id (a first cursor; not counted)
+ *   socket `event` frames                                     to the phones on the "ws" lane
+ *
+ * Phones say which lane they watch (`lane`) and when an event reached their screen (`seen`).
+ */
+import type * as Party from "partykit/server";
+import { frameBytes, requestSize, sizedResponse } from "../measure/bytes.ts";
+import { phonesPerLane, type Watcher } from "./lanes.ts";
+import { checkDeliveryRequest, HELD_MAX } from "./query.ts";
+import type { DeliveryReport, EventsAnswer, LastAnswer } from "./report.ts";
+import { SeenLedger } from "./seen.ts";
+import { countAnswer, countFrame, countLatency, countRequest, emptyCounters, laneReport, type LaneCounters } from "./stats.ts";
+import { EventLog, nextTickDelay, TICKS_PER_RUN } from "./stream.ts";
+import { errorMessage, LANES, type Lane, type ServerMessage } from "../../room/protocol.ts";
+import { utf8Length } from "../../room/utf8.ts";
+import { json, JSON_HEADERS } from "../../party/http.ts";
+import type { LabDemoFactory } from "../../party/features.ts";
+
+/** A long poll waiting for news. */
+interface Held {
+  since: number;
+  /** The counters' generation when it arrived: a request from before "Zerar" is not counted after it. */
+  epoch: number;
+  timer: ReturnType<typeof setTimeout>;
+  answer(body: EventsAnswer): void;
+  drop(): void;
+}
+
+function freshCounters(): Record<Lane, LaneCounters> {
+  return { poll: emptyCounters(), longpoll: emptyCounters(), ws: emptyCounters() };
+}
+
+export const deliveryDemo: LabDemoFactory = (host) => {
+  const log = new EventLog();
+  const seen = new SeenLedger();
+  /** Audience connections watching the stream, by connection id. */
+  const watchers = new Map<string, Watcher>();
+  const held = new Set<Held>();
+  let counters = freshCounters();
+  let epoch = 0;
+  let ticker: ReturnType<typeof setTimeout> | null = null;
+  let ticksLeft = 0;
+
+  const changed = () => host.changed("delivery");
+
+  /** A JSON answer on an HTTP lane, its head and body counted as they will go out (uncompressed: see sizedResponse). */
+  function answer(lane: Lane, body: EventsAnswer, requestEpoch: number): Response {
+    const { response, headBytes, bodyBytes } = sizedResponse(200, JSON.stringify(body), JSON_HEADERS);
+    if (requestEpoch === epoch) countAnswer(counters[lane], { bytes: headBytes + bodyBytes, headerBytes: headBytes, events: body.events.length });
+    changed();
+    return response;
+  }
+
+  function hold(since: number, wait: number, signal: AbortSignal | undefined): Promise<Response> {
+    return new Promise((resolve) => {
+      const entry: Held = {
+        since,
+        epoch,
+        timer: setTimeout(() => entry.answer({ events: [], last: log.last, timeout: wait }), wait * 1000),
+        answer(body) {
+          if (!held.delete(entry)) return;
+          clearTimeout(entry.timer);
+          resolve(answer("longpoll", body, entry.epoch));
+        },
+        drop() {
+          if (!held.delete(entry)) return;
+          clearTimeout(entry.timer);
+          changed();
+          resolve(new Response(null, { status: 204 })); // nobody is listening any more
+        },
+      };
+      held.add(entry);
+      // Where the runtime reports that the client went away (a phone switched lanes), stop holding.
+      // partykit dev never does: there an abandoned long poll is held, and counted, to its timeout.
+      signal?.addEventListener("abort", () => entry.drop(), { once: true });
+      changed();
+    });
+  }
+
+  function events(request: Party.Request, since: number, wait: number | null): Response | Promise<Response> {
+    const lane: Lane = wait === null ? "poll" : "longpoll";
+    if (wait !== null && held.size >= HELD_MAX) {
+      return json(503, errorMessage("bad_request", { detail: `já há ${HELD_MAX} long polls abertos nesta sala; tente de novo em instantes` }), {
+        "retry-after": "2",
+      });
+    }
+    const head = requestSize(request);
+    countRequest(counters[lane], { bytes: head, headerBytes: head });
+    const news = log.since(since);
+    // A cursor ahead of the stream (a phone from before a server restart) is answered at once,
+    // with the newest id to start again from.
+    if (wait === null || news.length > 0 || since > log.last) return answer(lane, { events: news, last: log.last }, epoch);
+    return hold(since, wait, request.signal as AbortSignal | undefined);
+  }
+
+  function publish(): void {
+    const event = log.append(host.now());
+    if (!event) return;
+    for (const entry of [...held]) entry.answer({ events: log.since(entry.since), last: log.last });
+    const text = JSON.stringify({ type: "event", id: event.id, at: event.at } satisfies ServerMessage);
+    const payload = utf8Length(text);
+    const bytes = frameBytes(payload, false);
+    for (const { connection } of host.audience()) {
+      if (watchers.get(connection.id)?.lane !== "ws") continue;
+      host.send(connection, text);
+      countFrame(counters.ws, { bytes, headerBytes: bytes - payload });
+    }
+    changed();
+  }
+
+  function tick(): void {
+    ticker = setTimeout(() => {
+      ticker = null;
+      if (ticksLeft <= 0) return changed(); // a forgotten ticker stops by itself
+      ticksLeft -= 1;
+      publish();
+      tick();
+    }, nextTickDelay());
+  }
+
+  function stream(action: "start" | "stop" | "fire"): void {
+    if (action === "fire") return publish();
+    if (action === "start" && ticker === null) {
+      ticksLeft = TICKS_PER_RUN - 1;
+      publish(); // something happens the moment the presenter presses the button
+      tick();
+    }
+    if (action === "stop" && ticker !== null) {
+      clearTimeout(ticker);
+      ticker = null;
+      changed();
+    }
+  }
+
+  return {
+    name: "delivery",
+    handles: ["lane", "stream", "seen"],
+    request(request, rest) {
+      const checked = checkDeliveryRequest(request.method, request.url, request.headers, rest);
+      if (!checked.ok) {
+        if (checked.status === 404) return null;
+        const allow = checked.status === 405 ? { allow: "GET, OPTIONS" } : undefined;
+        return json(checked.status, errorMessage("bad_request", { detail: checked.detail }), allow);
+      }
+      const route = checked.request;
+      if (route.route === "last") return json(200, { last: log.last } satisfies LastAnswer);
+      return events(request, route.since, route.wait);
+    },
+    message(message, { connection, member }) {
+      const pid = member.role === "audience" ? member.pid : undefined;
+      switch (message.type) {
+        case "stream":
+          return stream(message.action);
+        case "lane": {
+          if (pid === undefined) return;
+          const before = watchers.get(connection.id)?.lane ?? null;
+          if (message.lane === null) watchers.delete(connection.id);
+          else watchers.set(connection.id, { pid, lane: message.lane });
+          if (before !== message.lane) changed(); // phones repeat their lane now and then
+          return;
+        }
+        case "seen": {
+          const lane = watchers.get(connection.id)?.lane;
+          // Only phones on a lane, only events that exist, only the first report per phone and event.
+          if (pid === undefined || lane === undefined || message.id > log.last || !seen.accept(pid, message.id)) return;
+          countLatency(counters[lane], message.latency);
+          return changed();
+        }
+      }
+    },
+    leave(connection) {
+      if (watchers.delete(connection.id)) changed();
+    },
+    reset() {
+      counters = freshCounters();
+      seen.clear();
+      epoch += 1;
+    },
+    report(): DeliveryReport {
+      const phones = phonesPerLane(watchers.values());
+      const lanes = Object.fromEntries(LANES.map((lane) => [lane, laneReport(lane, counters[lane], phones[lane])])) as DeliveryReport["lanes"];
+      return { running: ticker !== null, last: log.lastEvent, held: held.size, lanes };
+    },
+  };
+};

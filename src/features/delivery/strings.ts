@@ -1,0 +1,96 @@
+import { defineStrings } from "../../i18n/strings.ts";
+import { LONG_POLL_WAIT_S, POLL_MS } from "./api.ts";
+
+/** What the delivery race says (src/features/delivery). Numbers and sizes come in already formatted. */
+export const deliveryStrings = defineStrings({
+  "pt-br": {
+    region: "Três entregas ao vivo",
+    /** Our own constant text, with <strong> markup. */
+    offline:
+      "O servidor solta um evento a cada ~3 s e cada celular da plateia o recebe de um jeito: <strong>polling</strong> (pergunta a cada 2 s, quase sempre à toa), <strong>long polling</strong> (o servidor segura a pergunta até ter novidade) ou <strong>WebSocket</strong> (o servidor empurra um frame pela conexão aberta). O telão mostra, medido no servidor, quantas requisições e quantos bytes cada jeito gastou por evento e quanto cada evento levou até a tela.",
+    /** How the slide names the three lanes, on the projector and on the phones. */
+    lanes: {
+      poll: { name: "Polling", how: `pergunta a cada ${POLL_MS / 1000} s` },
+      longpoll: { name: "Long polling", how: `o servidor segura a pergunta até ${LONG_POLL_WAIT_S} s` },
+      ws: { name: "WebSocket", how: "o servidor empurra pela conexão aberta" },
+    },
+    // The projector.
+    caption: "Medido no servidor, ao vivo (cabeçalhos contados como HTTP/1.1)",
+    rows: {
+      phones: "celulares",
+      messages: "mensagens",
+      bytes: "bytes no fio",
+      "per-event": "bytes por evento",
+      "latency-mean": "latência média",
+      "latency-max": "latência pior",
+    },
+    frames: "frames",
+    requests: "req.",
+    empty: (n: string) => `${n} vazias`,
+    held: (n: string) => `${n} em espera`,
+    start: "Iniciar",
+    stop: "Parar",
+    fire: "Disparar evento",
+    reset: "Zerar",
+    running: "Rodando, um evento a cada ~3 s",
+    stopped: "Parado",
+    last: (id: number) => `último: #${id}`,
+    thenHeaders: "de cabeçalhos por requisição + resposta ×",
+    thenFrame: "por frame.",
+    now: "Aqui, agora:",
+    // The phone.
+    lanesLabel: "Como este celular recebe os eventos",
+    yourPhone: "Seu celular:",
+    event: "Evento",
+    reachedScreen: "chegou à tela em",
+    waiting: "Esperando o primeiro evento: quem apresenta dispara.",
+    received: "Eventos recebidos:",
+    yourRequests: "Suas requisições:",
+    offlineRoom: "Sem conexão com a sala: os números voltam quando ela voltar.",
+    refused: (why: string) => `O servidor recusou: ${why}`,
+    retrying: "Sem resposta do servidor; tentando de novo…",
+  },
+  en: {
+    region: "Three deliveries, live",
+    offline:
+      "The server fires an event every ~3 s and each phone in the audience receives it one way: <strong>polling</strong> (asks every 2 s, nearly always for nothing), <strong>long polling</strong> (the server holds the question until there's news) or <strong>WebSocket</strong> (the server pushes a frame down the open connection). The big screen shows, measured on the server, how many requests and how many bytes each way spent per event, and how long each event took to reach the screen.",
+    lanes: {
+      poll: { name: "Polling", how: `asks every ${POLL_MS / 1000} s` },
+      longpoll: { name: "Long polling", how: `the server holds the question up to ${LONG_POLL_WAIT_S} s` },
+      ws: { name: "WebSocket", how: "the server pushes down the open connection" },
+    },
+    caption: "Measured on the server, live (headers counted as HTTP/1.1)",
+    rows: {
+      phones: "phones",
+      messages: "messages",
+      bytes: "bytes on the wire",
+      "per-event": "bytes per event",
+      "latency-mean": "mean latency",
+      "latency-max": "worst latency",
+    },
+    frames: "frames",
+    requests: "req.",
+    empty: (n) => `${n} empty`,
+    held: (n) => `${n} held`,
+    start: "Start",
+    stop: "Stop",
+    fire: "Fire event",
+    reset: "Reset",
+    running: "Running, one event every ~3 s",
+    stopped: "Stopped",
+    last: (id) => `last: #${id}`,
+    thenHeaders: "of headers per request + response ×",
+    thenFrame: "per frame.",
+    now: "Here, now:",
+    lanesLabel: "How this phone receives the events",
+    yourPhone: "Your phone:",
+    event: "Event",
+    reachedScreen: "reached the screen in",
+    waiting: "Waiting for the first event: the presenter fires it.",
+    received: "Events received:",
+    yourRequests: "Your requests:",
+    offlineRoom: "No connection to the room: the numbers come back when it does.",
+    refused: (why) => `The server refused: ${why}`,
+    retrying: "No response from the server; trying again…",
+  },
+});

@@ -1,0 +1,98 @@
+/**
+ * The presenter's results download: everything the audience produced in a room (polls and each
+ * lab module's export), as one JSON document or as one flat table for a spreadsheet.
+ */
+import type { PollView } from "../polls/rules.ts";
+import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
+import type { Cell } from "./csv.ts";
+import { exportStrings } from "./strings.ts";
+
+export const EXPORT_FORMATS = ["json", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface RoomResults {
+  room: string;
+  /** ISO 8601, UTC. */
+  exportedAt: string;
+  polls: PollView[];
+  /** Each lab module's export (reactions, questions, …), by module name. */
+  [module: string]: unknown;
+}
+
+export function buildResults(room: string, exportedAt: number, polls: readonly PollView[], modules: Readonly<Record<string, unknown>>): RoomResults {
+  return {
+    ...modules,
+    room,
+    exportedAt: new Date(exportedAt).toISOString(),
+    polls: polls.map(({ id, question, options, counts, total, open }) => ({ id, question, options, counts, total, open })),
+  };
+}
+
+/** `?format=` of the export route: json when absent; null when anything else (a 400). */
+export function parseExportFormat(params: URLSearchParams): ExportFormat | null {
+  const values = params.getAll("format");
+  if (values.length === 0) return "json";
+  if (values.length > 1) return null;
+  return (EXPORT_FORMATS as readonly string[]).includes(values[0]!) ? (values[0] as ExportFormat) : null;
+}
+
+/**
+ * `?locale=` of the export route: the language of the CSV's header and labels (the presenter
+ * page's). Portuguese when absent or unknown: a label's language is no reason to refuse a download.
+ */
+export function parseExportLocale(params: URLSearchParams): Locale {
+  const locale = params.get("locale");
+  return isLocale(locale) ? locale : defaultLocale;
+}
+
+/** The key of an `Authorization: Bearer <key>` header, or null. */
+export function bearerKey(header: string | null): string | null {
+  const match = /^Bearer ([^\s]+)$/i.exec(header?.trim() ?? "");
+  return match ? match[1]! : null;
+}
+
+type Row = [section: string, id: string, field: string, value: Cell];
+
+function isScalar(value: unknown): value is Cell {
+  return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+/** An array element's name in a path: its own `id` when it has one, else its 1-based position. */
+function elementName(element: unknown, index: number): string {
+  const id = element !== null && typeof element === "object" ? (element as { id?: unknown }).id : undefined;
+  return typeof id === "string" || typeof id === "number" ? String(id) : String(index + 1);
+}
+
+/** Any JSON value as [path, scalar] leaves, in document order. */
+function leaves(value: unknown, path: string[]): [string[], Cell][] {
+  if (isScalar(value)) return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((element, i) => leaves(element, [...path, elementName(element, i)]));
+  if (typeof value === "object") return Object.entries(value as object).flatMap(([key, inner]) => leaves(inner, [...path, key]));
+  return []; // undefined, functions: not JSON
+}
+
+/**
+ * One table: `seção,id,campo,valor` (`section,id,field,value` in English). Polls get a row per
+ * option (`opção 2: Não` → its count); a module's export is flattened generically, so a new module
+ * needs no CSV code: the row's id is the path to a record (array elements named by their `id`),
+ * the field its last key. Module names and keys are the data's own, the same in every locale.
+ */
+export function resultsRows(results: RoomResults, locale: Locale = defaultLocale): Cell[][] {
+  const t = exportStrings[locale];
+  const rows: Row[] = [
+    [t.room, results.room, t.code, results.room],
+    [t.room, results.room, t.exportedAt, results.exportedAt],
+  ];
+  for (const poll of results.polls) {
+    rows.push([t.poll, poll.id, t.question, poll.question], [t.poll, poll.id, t.open, poll.open]);
+    poll.options.forEach((option, i) => rows.push([t.poll, poll.id, t.option(i + 1, option), poll.counts[i] ?? 0]));
+    rows.push([t.poll, poll.id, t.total, poll.total]);
+  }
+  for (const [module, data] of Object.entries(results)) {
+    if (module === "room" || module === "exportedAt" || module === "polls") continue;
+    for (const [path, value] of leaves(data, [])) {
+      rows.push([module, path.slice(0, -1).join("."), path.at(-1) ?? "", value]);
+    }
+  }
+  return [[...t.header], ...rows];
+}

@@ -1,0 +1,113 @@
+import { NOTIFICATION_KINDS } from "../../room/protocol.ts";
+import type { LiveSession } from "../../live/session.ts";
+import { drives, NotLive, showsBoard, useLabReport, useLinkStatus, useLiveSession } from "../../live/hooks.tsx";
+import { NOTIFICATION_ICONS } from "./kinds.ts";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { notifyStrings } from "./strings.ts";
+import type { NotificationRecord, NotifyReport } from "./ledger.ts";
+import "../../live/notLive.css";
+import "./PushNotify.css";
+
+/** Earlier notifications listed under the latest one. */
+const HISTORY = 4;
+
+/**
+ * Push, made visible: the presenter sends a notification to every phone (a toast there, on any
+ * slide, and a vibration where allowed); each phone acknowledges, and the board counts the
+ * deliveries and the round trip live. Phones see this slide's explanation; the toast is theirs.
+ */
+export default withLocale(PushNotify);
+
+function PushNotify() {
+  const t = useStrings(notifyStrings);
+  const session = useLiveSession();
+  if (!session) {
+    return (
+      <NotLive>
+        <p>{t.offline}</p>
+      </NotLive>
+    );
+  }
+  return showsBoard(session) ? <Board session={session} /> : <Phone />;
+}
+
+function Phone() {
+  const t = useStrings(notifyStrings);
+  return (
+    <div className="demo push push--phone">
+      <p className="push__lead">{t.phoneLead}</p>
+      <p className="demo__hint">{t.phoneHint}</p>
+    </div>
+  );
+}
+
+function Board({ session }: { session: LiveSession }) {
+  const t = useStrings(notifyStrings);
+  const report = useLabReport<NotifyReport>(session, "notify");
+  const online = useLinkStatus(session) === "online";
+  const notifications = report?.notifications ?? [];
+  const latest = notifications.at(-1);
+  const earlier = notifications.slice(-1 - HISTORY, -1).reverse();
+  return (
+    <div className="demo push">
+      {drives(session) && (
+        <div className="demo__actions" role="group" aria-label={t.send}>
+          <span className="demo__label">{t.send}</span>
+          {NOTIFICATION_KINDS.map((kind) => (
+            <button key={kind} type="button" className="demo__button" disabled={!online} onClick={() => session.client.send({ type: "notify", kind })}>
+              <span aria-hidden="true">{NOTIFICATION_ICONS[kind]}</span> {t.kinds[kind].button}
+            </button>
+          ))}
+          <button type="button" className="demo__button push__reset" disabled={!online} onClick={() => session.client.send({ type: "reset", demo: "notify" })}>
+            {t.reset}
+          </button>
+        </div>
+      )}
+      {latest ? <Latest note={latest} /> : <p className="demo__hint">{t.none}</p>}
+      {earlier.length > 0 && (
+        <ul className="push__history" aria-label={t.earlier}>
+          {earlier.map((note) => (
+            <li key={note.id}>
+              <span aria-hidden="true">{NOTIFICATION_ICONS[note.kind]}</span> {t.kinds[note.kind].title}:{" "}
+              <span className="demo__number">
+                {note.acked}/{note.audience}
+              </span>
+              {note.latency && <span className="push__muted"> · {t.meanOf(note.latency.mean)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Latest({ note }: { note: NotificationRecord }) {
+  const t = useStrings(notifyStrings);
+  return (
+    <div className="push__latest" data-notification={note.id}>
+      <p className="push__kind">
+        <span aria-hidden="true">{NOTIFICATION_ICONS[note.kind]}</span> {t.kinds[note.kind].title}
+      </p>
+      <p className="push__delivered" aria-live="polite">
+        <span className="demo__number" data-push-delivered>
+          {note.acked}/{note.audience}
+        </span>{" "}
+        <span className="push__unit">{t.delivered}</span>
+      </p>
+      <dl className="push__stats">
+        <div>
+          <dt>{t.sent}</dt>
+          <dd className="demo__number">{note.sent}</dd>
+        </div>
+        <div>
+          <dt>{t.roundTrip}</dt>
+          <dd className="demo__number">{note.latency ? `${note.latency.mean} ms` : "…"}</dd>
+        </div>
+        <div>
+          <dt>{t.worst}</dt>
+          <dd className="demo__number">{note.latency ? `${note.latency.max} ms` : "…"}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect } from "react";
+import { drives, showsBoard, useLabReport, useLiveSession, useRoomSnapshot } from "../../live/hooks.tsx";
+import type { LiveSession } from "../../live/session.ts";
+import AskForm from "./AskForm.tsx";
+import AudienceList from "./AudienceList.tsx";
+import { watchMine } from "./mine.ts";
+import ProjectorList from "./ProjectorList.tsx";
+import type { QuestionsReport } from "./rules.ts";
+import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { Rich } from "../../i18n/Rich.tsx";
+import { questionsStrings } from "./strings.ts";
+import "../../live/notLive.css";
+import "./Questions.css";
+
+/**
+ * The audience's questions. Phones ask (a text box) and upvote others' questions; the projector
+ * shows them by votes; the presenter marks them answered or hides them. Everything the audience
+ * wrote is rendered as React text, never as HTML. Outside a room: what it is, to read.
+ */
+export default withLocale(Questions);
+
+function Questions() {
+  const t = useStrings(questionsStrings);
+  const session = useLiveSession();
+  return (
+    // Unnamed, so not a second landmark called like its slide ("Perguntas da plateia").
+    <section className="demo questions">
+      {session ? (
+        <LiveQuestions session={session} />
+      ) : (
+        <div className="demo-offline" role="note">
+          <p className="demo-offline__title">{t.offlineTitle}</p>
+          <p>{t.offlineBody}</p>
+          {/* Our own constant text, with markup for the path and the command. */}
+          <p className="demo-offline__how">
+            <Rich text={t.offlineHow} />
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LiveQuestions({ session }: { session: LiveSession }) {
+  const t = useStrings(questionsStrings);
+  const report = useLabReport<QuestionsReport>(session, "questions");
+  const online = useRoomSnapshot(session)?.status === "online";
+  useEffect(() => watchMine(session), [session]);
+  const questions = report?.questions ?? [];
+  const open = report?.open ?? 0;
+
+  if (showsBoard(session)) {
+    return (
+      <>
+        <p className="questions__summary" aria-live="polite" data-questions-summary>
+          {t.summary(open)}
+        </p>
+        <ProjectorList session={session} questions={questions} drives={drives(session)} online={online} />
+      </>
+    );
+  }
+  return (
+    <>
+      <AskForm session={session} online={online} />
+      <AudienceList session={session} questions={questions} online={online} />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * Reactions: phones send their taps in batches (`react`, at most one per ~300 ms each), the
+ * room keeps exact totals per emoji, stores them (the talk's record: a restart keeps them) and
+ * sends them to phones and screens coalesced, at most every REACTIONS_REPORT_MS: a hundred
+ * batches in a window make one broadcast, and one write, not a hundred.
+ */
+import { errorMessage } from "../../room/protocol.ts";
+import { REACTIONS_REPORT_MS, ReactionTally, restoreTotals } from "./tally.ts";
+import type { LabDemoFactory } from "../../party/features.ts";
+
+/** Storage key of the totals (one small object, rewritten before each report that changed them). */
+const TOTALS_KEY = "reactions:totals";
+
+export const reactionsDemo: LabDemoFactory = (host) => {
+  let tally = new ReactionTally();
+  // Totals changed since the last write. Written per report, not per batch: at a thousand
+  // phones a write per batch was a commit per message, and the room fell behind its own storm.
+  let unsaved = false;
+
+  const persist = () => {
+    if (!unsaved) return;
+    unsaved = false;
+    host.storage.put(TOTALS_KEY, tally.totals).catch((error: unknown) => console.error("reactions: put", error));
+  };
+
+  return {
+    name: "reactions",
+    handles: ["react"],
+    async load() {
+      tally = new ReactionTally(restoreTotals(await host.storage.get(TOTALS_KEY)));
+    },
+    message(message, { connection, member }) {
+      if (message.type !== "react") return;
+      // The audience reacts; the projector's screen and the presenter watch.
+      if (member.role !== "audience") return host.send(connection, errorMessage("forbidden", { ref: "react" }));
+      tally.add(message.counts);
+      unsaved = true;
+      host.changed("reactions");
+    },
+    reset() {
+      tally.clear();
+      unsaved = true;
+    },
+    persist,
+    report: () => tally.report(),
+    audienceReport: () => tally.report(),
+    audienceEveryMs: REACTIONS_REPORT_MS,
+    export: () => {
+      const { totals, total } = tally.report();
+      return { totals, total };
+    },
+  };
+};
