@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { startPartyServer } from "../tests/integration/server.ts";
 import { newRoomCode } from "../src/room/codes.ts";
-import type { RoomCreated } from "../src/room/protocol.ts";
+import type { RoomCreated } from "../src/room/wire.ts";
 import { Crowd } from "./crowd.ts";
 import { findWorkerd } from "./room-process.ts";
 import { tables, targetLines, targets, type SizeRun } from "./report.ts";

@@ -5,7 +5,7 @@
  * every phone showing the exact totals.
  */
 import { performance } from "node:perf_hooks";
-import { REACTIONS } from "../../src/room/protocol.ts";
+import { REACTIONS } from "../../src/features/reactions/protocol.ts";
 import { Crowd, send, type Member } from "../crowd.ts";
 import { round, sampleUsage, type Usage } from "../room-process.ts";
 import { sleep, until } from "../stats.ts";

@@ -1,11 +1,7 @@
-/**
- * Where the deck is: a slide (0-based) and a step inside it (0 = nothing revealed yet).
- * Pure rules, shared by the browser deck and (later) the room server.
- */
-export interface Position {
-  slide: number;
-  step: number;
-}
+/** How the deck moves between positions (src/live/position.ts): pure rules. */
+import type { Position } from "../live/position.ts";
+
+export type { Position };
 
 /** Steps per slide, in deck order: `stepCounts[i]` is the number of reveals on slide i. */
 export type StepCounts = readonly number[];

@@ -1,13 +1,38 @@
-/** The demos with a server part, in the order their reports go out to a presenter who connects. */
-import type { LabDemoFactory } from "../party/features.ts";
-import { browsersDemo } from "./browsers/server.ts";
-import { deliveryDemo } from "./delivery/server.ts";
-import { pagesDemo } from "./pages/server.ts";
-import { notifyDemo } from "./notify/server.ts";
-import { questionsDemo } from "./questions/server.ts";
-import { reactionsDemo } from "./reactions/server.ts";
-import { requestsDemo } from "./requests/server.ts";
-import { rttDemo } from "./rtt/server.ts";
-import { sensorsDemo } from "./sensors/server.ts";
+/**
+ * The room's features: adding one is a folder and a line here. Their order is the order their
+ * reports go out to a presenter who connects. The one message table is the room's own messages,
+ * `reset`, and every feature's.
+ */
+import * as v from "valibot";
+import type { RoomFeature } from "../room/feature.ts";
+import { message, type MessagesOf, type MessageSpec } from "../room/messages.ts";
+import { ROOM_MESSAGES, type ClientMessageType, type FeatureName } from "../room/protocol.ts";
+import { browsers } from "./browsers/server.ts";
+import { delivery } from "./delivery/server.ts";
+import { notify } from "./notify/server.ts";
+import { pages } from "./pages/server.ts";
+import { polls } from "./polls/server.ts";
+import { questions } from "./questions/server.ts";
+import { reactions } from "./reactions/server.ts";
+import { requests } from "./requests/server.ts";
+import { rtt } from "./rtt/server.ts";
+import { sensors } from "./sensors/server.ts";
 
-export const DEMO_FACTORIES: readonly LabDemoFactory[] = [browsersDemo, rttDemo, deliveryDemo, requestsDemo, pagesDemo, questionsDemo, reactionsDemo, notifyDemo, sensorsDemo];
+export const FEATURES: readonly RoomFeature[] = [browsers, rtt, delivery, requests, pages, questions, reactions, notify, sensors, polls];
+
+/** The features that report (and so can be reset): every FeatureReports name, and no other. */
+export const REPORTING = ["browsers", "rtt", "delivery", "requests", "pages", "questions", "reactions", "notify", "sensors"] as const satisfies readonly FeatureName[];
+const everyReportListed: Exclude<FeatureName, (typeof REPORTING)[number]> extends never ? true : never = true;
+void everyReportListed;
+
+const RESET_MESSAGES = {
+  /** Presenter: start a feature's measurements afresh. */
+  reset: { schema: message("reset", { demo: v.picklist(REPORTING) }), from: "presenter" },
+} as const;
+
+declare module "../room/protocol.ts" {
+  interface ClientMessages extends MessagesOf<typeof RESET_MESSAGES> {}
+}
+
+/** Every message a client may send: what the server parses with. A type missing here fails the type check. */
+export const MESSAGES: Readonly<Record<ClientMessageType, MessageSpec>> = Object.assign({}, ROOM_MESSAGES, RESET_MESSAGES, ...FEATURES.map((feature) => feature.messages));

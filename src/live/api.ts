@@ -1,6 +1,6 @@
 /** The room server's HTTP side: create a room, ask whether one exists. */
 import { newRoomCode } from "../room/codes.ts";
-import type { RoomCreated } from "../room/protocol.ts";
+import type { RoomCreated } from "../room/wire.ts";
 import { roomApi } from "./urls.ts";
 
 /** Creates a room; the server makes the presenter key and keeps only its hash. */

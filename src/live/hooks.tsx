@@ -4,17 +4,13 @@
  * <NotLive> when there is no session, so a reader browsing the slides, or the static site with
  * no room server at all, sees what the demo would show and how to see it live.
  */
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { getPosition, subscribe } from "./position.ts";
 import { useSlideIndex } from "./useSlide.ts";
-import type { DemoName, ServerMessage } from "../room/protocol.ts";
+import type { FeatureName, FeatureReports } from "../room/protocol.ts";
+import type { ServerMessage } from "../room/wire.ts";
 import type { LinkStatus, RoomSnapshot } from "./room.ts";
-import { watchLiveSession, type LiveSession } from "./session.ts";
-import { requestPersonalRoom } from "../deck/personal/personal.ts";
-import { useStrings } from "../i18n/react.tsx";
-import { Rich } from "../i18n/Rich.tsx";
-import { liveDemoStrings } from "./notLiveStrings.ts";
-import "./notLive.css";
+import { wantRoom, watchLiveSession, type LiveSession } from "./session.ts";
 
 /**
  * The room this page is in. On a reader's deck with no talk going on, the first demo to appear
@@ -24,7 +20,7 @@ export function useLiveSession(): LiveSession | null {
   const [session, setSession] = useState<LiveSession | null>(null);
   useEffect(() => {
     const stop = watchLiveSession(setSession);
-    requestPersonalRoom();
+    wantRoom();
     return stop;
   }, []);
   return session;
@@ -56,14 +52,14 @@ export function useServerMessages(session: LiveSession | null, listener: (messag
   useEffect(() => session?.client.onMessage(listener), [session, listener]);
 }
 
-/** The latest report of one demo (presenters get every demo's; the audience only some). */
-export function useLabReport<T>(session: LiveSession | null, demo: DemoName): T | null {
-  const [report, setReport] = useState<T | null>(null);
+/** The latest report of one feature (presenters and screens get every feature's; the audience only some). */
+export function useReport<F extends FeatureName>(session: LiveSession | null, feature: F): FeatureReports[F] | null {
+  const [report, setReport] = useState<FeatureReports[F] | null>(null);
   useEffect(() => {
     if (!session) return;
     setReport(null);
-    return session.client.watchLab(demo, (data) => setReport(data as T));
-  }, [session, demo]);
+    return session.client.watch(feature, setReport);
+  }, [session, feature]);
   return report;
 }
 
@@ -94,18 +90,4 @@ export function drives(session: LiveSession): boolean {
 /** The server's clock, as this device best knows it (ms since the epoch). */
 export function serverNow(session: LiveSession): number {
   return Date.now() + session.client.get().clockOffset;
-}
-
-/** A demo's place-holder with no room (none yet, or no room server at all): what it would show, and how to see it live. */
-export function NotLive({ children }: { children?: ReactNode }) {
-  const t = useStrings(liveDemoStrings);
-  return (
-    <div className="demo-offline" role="note">
-      <p className="demo-offline__title">{t.offlineTitle}</p>
-      {children}
-      <p className="demo-offline__how">
-        <Rich text={t.offlineHow} />
-      </p>
-    </div>
-  );
 }

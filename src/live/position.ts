@@ -1,4 +1,8 @@
-import type { Position } from "../deck/position.ts";
+/** Where the deck is: a slide (0-based) and a step inside it (0 = nothing revealed yet). */
+export interface Position {
+  slide: number;
+  step: number;
+}
 
 /**
  * The deck's current position in the browser, shared by the deck controllers and the

@@ -1,5 +1,8 @@
 import PartySocket from "partysocket";
-import { isFinalCloseCode, parseServerMessage, type ClientMessage, type DemoName, type ErrorMessage, type Role, type ServerMessage, type You } from "../room/protocol.ts";
+import { isFinalCloseCode, type ErrorMessage } from "../room/errors.ts";
+import { parseServerMessage, type ReportMessage, type ServerMessage, type You } from "../room/wire.ts";
+import type { ClientMessage, FeatureName, FeatureReports } from "../room/protocol.ts";
+import type { Role } from "../room/participants.ts";
 import { applyDelta, needsSnapshot, type RoomView } from "../room/state.ts";
 
 /**
@@ -34,10 +37,10 @@ export interface RoomClient {
   /** Every message the server sends (the snapshot mirrors the state; demos want events and reports too). */
   onMessage(listener: (message: ServerMessage) => void): () => void;
   /**
-   * A demo's reports: the latest one the server sent, at once if there is one (islands that
+   * A feature's reports: the latest one the server sent, at once if there is one (islands that
    * hydrate late start from it), then each new one. Returns the unsubscribe.
    */
-  watchLab(demo: DemoName, listener: (data: unknown) => void): () => void;
+  watch<F extends FeatureName>(feature: F, listener: (report: FeatureReports[F]) => void): () => void;
   /** Every text frame this socket sends or receives. */
   onFrame(listener: (frame: WireFrame) => void): () => void;
   /** The extensions the server accepted for the current socket (e.g. "permessage-deflate"); "" for none. */
@@ -62,6 +65,32 @@ const HEARTBEAT_MS = 10_000;
 const HEARTBEAT_TIMEOUT_MS = 5_000;
 const RETRY_MAX_MS = 4_000;
 
+/** The message is `feature`'s report: its name says so, and the name types the data. */
+function isReportOf<F extends FeatureName>(message: { demo: FeatureName; data: unknown }, feature: F): message is ReportMessage<F> {
+  return message.demo === feature;
+}
+
+/** The latest report of each feature, and who watches which. */
+class ReportChannel {
+  private readonly latest = new Map<FeatureName, ReportMessage>();
+  private readonly listeners = new Set<(message: ReportMessage) => void>();
+
+  publish(message: ReportMessage): void {
+    this.latest.set(message.demo, message);
+    for (const listener of this.listeners) listener(message);
+  }
+
+  watch<F extends FeatureName>(feature: F, listener: (report: FeatureReports[F]) => void): () => void {
+    const forward = (message: ReportMessage) => {
+      if (isReportOf(message, feature)) listener(message.data);
+    };
+    const latest = this.latest.get(feature);
+    if (latest) forward(latest);
+    this.listeners.add(forward);
+    return () => this.listeners.delete(forward);
+  }
+}
+
 /** One WebSocket to one room, mirrored into a snapshot of its public state. */
 export function connectRoom(options: RoomOptions): RoomClient {
   const query: Record<string, string> = { role: options.role };
@@ -75,7 +104,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
   const listeners = new Set<(snapshot: RoomSnapshot) => void>();
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const frameListeners = new Set<(frame: WireFrame) => void>();
-  const labs = new Map<DemoName, unknown>();
+  const reports = new ReportChannel();
   const update = (changes: Partial<RoomSnapshot>) => {
     snapshot = { ...snapshot, ...changes };
     for (const listener of listeners) listener(snapshot);
@@ -98,7 +127,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
     tap("in", text);
     const message = parseServerMessage(text);
     if (!message) return; // not ours, or from a newer server: ignore rather than guess
-    if (message.type === "lab") labs.set(message.demo, message.data);
+    if (message.type === "lab") reports.publish(message);
     for (const listener of messageListeners) listener(message);
     switch (message.type) {
       case "snapshot":
@@ -206,14 +235,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
       messageListeners.add(listener);
       return () => messageListeners.delete(listener);
     },
-    watchLab(demo, listener) {
-      if (labs.has(demo)) listener(labs.get(demo));
-      const forward = (message: ServerMessage) => {
-        if (message.type === "lab" && message.demo === demo) listener(message.data);
-      };
-      messageListeners.add(forward);
-      return () => messageListeners.delete(forward);
-    },
+    watch: (feature, listener) => reports.watch(feature, listener),
     onFrame(listener) {
       frameListeners.add(listener);
       return () => frameListeners.delete(listener);

@@ -1,5 +1,5 @@
 import { pageLocale, type Locale } from "../i18n/locales.ts";
-import type { Role } from "../room/protocol.ts";
+import type { Role } from "../room/participants.ts";
 import { errorText } from "./errors.ts";
 import type { RoomSnapshot } from "./room.ts";
 import { liveStrings } from "./strings.ts";

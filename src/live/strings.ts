@@ -1,5 +1,6 @@
 import { defineStrings } from "../i18n/strings.ts";
-import { ERROR_TEXT, MAX_FRAME_BYTES, type ErrorCode } from "../room/protocol.ts";
+import { MAX_FRAME_BYTES } from "../room/messages.ts";
+import type { ErrorCode } from "../room/errors.ts";
 
 /** The live talk's words: the presenter's panel, the join page, the status pill and the room's errors. */
 export const liveStrings = defineStrings({
@@ -56,8 +57,27 @@ export const liveStrings = defineStrings({
       noscriptLink: "Ver os slides sem a sala",
       backToLive: "Voltar ao vivo",
     },
-    // The server writes its errors in Portuguese: the same table, so both sides say the same.
-    errors: ERROR_TEXT as Readonly<Record<ErrorCode, string>>,
+    /** The room's error codes, worded (the server sends only the code). */
+    errors: {
+      bad_json: "JSON inválido",
+      bad_message: "Mensagem inválida",
+      unknown_type: "Tipo de mensagem desconhecido",
+      too_large: `Mensagem grande demais (máximo ${MAX_FRAME_BYTES} bytes)`,
+      binary_not_supported: "Mensagens binárias não são aceitas",
+      forbidden: "Só quem apresenta pode fazer isso",
+      unauthorized: "Chave de apresentação inválida",
+      no_room: "Sala não encontrada",
+      room_exists: "Essa sala já existe",
+      bad_room: "Código de sala inválido",
+      bad_request: "Requisição inválida",
+      rate_limited: "Mensagens demais, vá mais devagar",
+      no_poll: "Essa votação não existe",
+      poll_closed: "A votação está fechada",
+      no_question: "Essa pergunta não existe",
+      already_upvoted: "Você já apoiou essa pergunta",
+      own_question: "Essa pergunta é sua: não dá para apoiar a própria",
+      question_limit: "Limite de perguntas",
+    } satisfies Record<ErrorCode, string>,
   },
   en: {
     presentTitle: "Present",

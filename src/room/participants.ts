@@ -2,7 +2,6 @@
  * Participants: a phone keeps a random id in its storage and sends it on every connect, so a
  * reload, a second tab or a phone waking up rejoins as the same person and is counted once.
  */
-import type { Role } from "./protocol.ts";
 import { base64url } from "./encoding.ts";
 import type { RandomFill } from "./codes.ts";
 
@@ -17,17 +16,22 @@ export function newParticipantId(random: RandomFill = (bytes) => crypto.getRando
   return base64url(random(new Uint8Array(16)));
 }
 
-/** What the server keeps about each connection (PartyKit connection state). */
-export interface Member {
-  role: Role;
-  pid?: string;
-}
+/**
+ * presenter: drives the talk (holds the key). audience: a phone, counted once per participant.
+ * screen: the projector's view of the room: follows the presenter, sees what presenters see of
+ * the demos, is not counted and cannot drive.
+ */
+export const ROLES = ["presenter", "audience", "screen"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who a connection is, as the server keeps it (PartyKit connection state): phones carry their id. */
+export type Member = { role: "audience"; pid: string } | { role: "presenter" | "screen"; pid?: undefined };
 
 /** The audience count: unique participant ids among audience connections. */
 export function countAudience(members: Iterable<Member | null | undefined>): number {
   const pids = new Set<string>();
   for (const member of members) {
-    if (member?.role === "audience" && member.pid !== undefined) pids.add(member.pid);
+    if (member?.role === "audience") pids.add(member.pid);
   }
   return pids.size;
 }

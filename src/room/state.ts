@@ -3,7 +3,6 @@
  * the browser (which mirrors it). "Sync state, not events": the server sends a snapshot on
  * connect, then deltas numbered by `seq`; a client that misses one asks for a new snapshot.
  */
-import { samePollView, type PollView } from "../features/polls/rules.ts";
 
 /**
  * The talk clock, stored as a start instant plus what was accumulated before it, never as a
@@ -14,6 +13,20 @@ export interface TimerState {
   startedAt: number | null;
   /** Milliseconds counted before `startedAt` (all earlier runs). */
   elapsed: number;
+}
+
+/**
+ * The poll on screen, as everyone sees it: its question and options (as the slide declares them),
+ * whether it takes votes, and the ballots per option. Polls' rules live in src/features/polls/.
+ */
+export interface PollView {
+  id: string;
+  question: string;
+  options: string[];
+  open: boolean;
+  /** Ballots per option, in the options' order. */
+  counts: number[];
+  total: number;
 }
 
 /** Everything anyone in the room may see. Never the presenter key nor its hash. */
@@ -110,6 +123,18 @@ export interface Presence {
 export function setPresence(state: PublicState, presence: Presence): PublicState {
   if (state.audience === presence.audience && state.presenterOnline === presence.presenterOnline) return state;
   return { ...state, audience: presence.audience, presenterOnline: presence.presenterOnline };
+}
+
+export function samePollView(a: PollView | null, b: PollView | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.id === b.id &&
+    a.open === b.open &&
+    a.question === b.question &&
+    a.total === b.total &&
+    a.options.length === b.options.length &&
+    a.options.every((option, i) => option === b.options[i] && a.counts[i] === b.counts[i])
+  );
 }
 
 function sameTimer(a: TimerState, b: TimerState): boolean {

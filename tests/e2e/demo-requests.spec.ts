@@ -76,7 +76,7 @@ test.describe("in a live room", () => {
       }, code);
       await expect(fast.locator(".requests__status")).toHaveText(/^429 Too Many Requests/, { timeout: 3_000 });
     }).toPass({ timeout: 30_000 });
-    await expect(fast.locator(".requests__details")).toContainText("Mensagens demais");
+    await expect(fast.locator(".requests__details")).toContainText("Requisições demais");
     await expect(projector.locator('li[data-status="429"]').first()).toContainText("429 Too Many Requests");
     await expect(projector.locator(".requests__totals")).toContainText(/recusadas? \(429\)/);
 

@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import type { Tally } from "../../src/features/browsers/tally.ts";
-import type { LabMessage } from "../../src/room/protocol.ts";
+import type { ReportMessage } from "../../src/room/wire.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
@@ -30,7 +30,7 @@ function report(code: string, body: unknown, userAgent = PIXEL, method = "POST")
 /** The next browsers tally a socket gets that satisfies `match`. */
 async function tallyWhere(socket: TestSocket, match: (tally: Tally) => boolean): Promise<Tally> {
   const message = await socket.next((m) => m.type === "lab" && m.demo === "browsers" && match(m.data as Tally), 4_000);
-  return (message as LabMessage).data as Tally;
+  return (message as ReportMessage).data as Tally;
 }
 
 test("phones report over HTTP; the server reads their browsers and tallies each person once", async () => {

@@ -3,7 +3,7 @@
  * that matches, and records raw frames so a test can search them (for leaked secrets).
  */
 import WebSocket from "ws";
-import type { ServerMessage } from "../../src/room/protocol.ts";
+import type { ServerMessage } from "../../src/room/wire.ts";
 
 /** Every raw text frame any TestSocket received, in order. */
 export const allFrames: string[] = [];

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
 import { HELD_MAX } from "../../src/features/delivery/query.ts";
 import type { DeliveryReport, EventsAnswer } from "../../src/features/delivery/report.ts";
-import type { EventMessage, LabMessage, RoomCreated } from "../../src/room/protocol.ts";
+import type { EventMessage, ReportMessage, RoomCreated } from "../../src/room/wire.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
@@ -40,7 +40,7 @@ async function fire(presenter: TestSocket, id: number): Promise<void> {
 /** The next delivery report that satisfies `match` (reports go out at most every 250 ms). */
 async function reportWhere(presenter: TestSocket, match: (report: DeliveryReport) => boolean, timeoutMs = 5_000): Promise<DeliveryReport> {
   const message = await presenter.next((m) => m.type === "lab" && m.demo === "delivery" && match(m.data as DeliveryReport), timeoutMs);
-  return (message as LabMessage).data as DeliveryReport;
+  return (message as ReportMessage).data as DeliveryReport;
 }
 
 async function roomWithPresenter(): Promise<{ room: RoomCreated; presenter: TestSocket }> {
@@ -174,28 +174,25 @@ test("the ticker runs on its own until stopped; phones may not drive it", async 
 
 // ── Refusals ─────────────────────────────────────────────────────────────────────────────────
 
-async function refusal(url: string, init?: RequestInit): Promise<{ status: number; message: string }> {
+async function refusal(url: string, init?: RequestInit): Promise<{ status: number; detail: string | undefined }> {
   const response = await fetch(url, init);
   assert.equal(response.headers.get("content-type"), "application/json");
-  const body = (await response.json()) as { type: string; code: string; message: string };
+  const body = (await response.json()) as { type: string; code: string; detail?: string };
   assert.equal(body.type, "error");
-  return { status: response.status, message: body.message };
+  return { status: response.status, detail: body.detail };
 }
 
-test("bad `since` and `wait` values, unknown or repeated parameters get a 400 that says why", async () => {
+test("bad `since` and `wait` values, unknown or repeated parameters get a 400 whose detail says which", async () => {
   const { room, presenter } = await roomWithPresenter();
   const url = `${base(room.code)}/events`;
   for (const query of ["?since=-1", "?since=1.5", "?since=abc", "?since=99999999999", "?since=", "?since=01"]) {
-    assert.deepEqual(await refusal(url + query), { status: 400, message: "Requisição inválida: since deve ser um inteiro de 0 a 2147483647" }, query);
+    assert.deepEqual(await refusal(url + query), { status: 400, detail: "since" }, query);
   }
-  assert.deepEqual(await refusal(url), {
-    status: 400,
-    message: "Requisição inválida: falta o parâmetro since (o id do último evento que você tem; 0 se nenhum)",
-  });
-  assert.deepEqual(await refusal(`${url}?since=0&wait=26`), { status: 400, message: "Requisição inválida: wait deve ser um inteiro de 1 a 25 (segundos)" });
-  assert.deepEqual(await refusal(`${url}?since=0&wait=0`), { status: 400, message: "Requisição inválida: wait deve ser um inteiro de 1 a 25 (segundos)" });
-  assert.deepEqual(await refusal(`${url}?since=0&callback=x`), { status: 400, message: "Requisição inválida: parâmetro desconhecido: callback" });
-  assert.deepEqual(await refusal(`${url}?since=0&since=1`), { status: 400, message: "Requisição inválida: parâmetro repetido: since" });
+  assert.deepEqual(await refusal(url), { status: 400, detail: "since_missing" });
+  assert.deepEqual(await refusal(`${url}?since=0&wait=26`), { status: 400, detail: "wait" });
+  assert.deepEqual(await refusal(`${url}?since=0&wait=0`), { status: 400, detail: "wait" });
+  assert.deepEqual(await refusal(`${url}?since=0&callback=x`), { status: 400, detail: "param:callback" });
+  assert.deepEqual(await refusal(`${url}?since=0&since=1`), { status: 400, detail: "repeated:since" });
   // None of that counted as a delivery request (the next report, after an event, says so).
   presenter.send({ type: "stream", action: "fire" });
   const report = await reportWhere(presenter, (r) => r.last?.id === 1);
@@ -221,10 +218,10 @@ test("oversized requests: a long URL gets 414, a body 413, another method 405, a
   const url = `${base(room.code)}/events`;
   const long = await refusal(`${url}?since=0&pad=${"a".repeat(3_000)}`);
   assert.equal(long.status, 414);
-  assert.match(long.message, /URL longa demais \(máximo 2048 caracteres\)/);
+  assert.equal(long.detail, "url_max_2048");
   const body = await getWithBody(`${url}?since=0`, "x".repeat(100));
   assert.equal(body.status, 413);
-  assert.match(JSON.parse(body.text).message, /não aceita corpo/);
+  assert.equal(JSON.parse(body.text).detail, "body");
   const post = await fetch(`${url}?since=0`, { method: "POST", body: "{}" });
   assert.equal(post.status, 405);
   assert.equal(post.headers.get("allow"), "GET, OPTIONS");
@@ -234,14 +231,14 @@ test("oversized requests: a long URL gets 414, a body 413, another method 405, a
   await presenter.close();
 });
 
-test(`a room holds at most ${HELD_MAX} long polls at once; one more gets 503 with a clear message`, async () => {
+test(`a room holds at most ${HELD_MAX} long polls at once; one more gets 503 saying so`, async () => {
   const { room, presenter } = await roomWithPresenter();
   const url = `${base(room.code)}/events?since=0&wait=4`;
   const held = Array.from({ length: HELD_MAX }, () => fetch(url));
   await reportWhere(presenter, (r) => r.held === HELD_MAX, 15_000);
   const extra = await refusal(url);
   assert.equal(extra.status, 503);
-  assert.match(extra.message, new RegExp(`já há ${HELD_MAX} long polls abertos nesta sala; tente de novo em instantes`));
+  assert.equal(extra.detail, `held_max_${HELD_MAX}`);
   presenter.send({ type: "stream", action: "fire" }); // one event answers them all at once
   const answers = await Promise.all(held);
   assert.ok(answers.every((response) => response.status === 200));

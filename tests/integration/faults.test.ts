@@ -18,7 +18,10 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import PartySocket from "partysocket";
 import WebSocket from "ws";
-import { REACTIONS, type ClientMessage, type ErrorMessage, type LabMessage, type Reaction, type ServerMessage, type SnapshotMessage } from "../../src/room/protocol.ts";
+import { REACTIONS, type Reaction } from "../../src/features/reactions/protocol.ts";
+import type { ClientMessage } from "../../src/room/protocol.ts";
+import type { ErrorMessage } from "../../src/room/errors.ts";
+import type { ReportMessage, ServerMessage, SnapshotMessage } from "../../src/room/wire.ts";
 import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport, ReactionTotals } from "../../src/features/reactions/tally.ts";
 import { createRoom } from "./rooms.ts";
@@ -215,8 +218,8 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   await killing;
   await Promise.all(storm);
   // The restored reports come right after each new snapshot: listen before anyone is back.
-  const restoredQuestions = presenter.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions", 60_000);
-  const restoredReactions = presenter.next<LabMessage>((m) => m.type === "lab" && m.demo === "reactions", 60_000);
+  const restoredQuestions = presenter.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions", 60_000);
+  const restoredReactions = presenter.next<ReportMessage>((m) => m.type === "lab" && m.demo === "reactions", 60_000);
 
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);

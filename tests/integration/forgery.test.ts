@@ -11,7 +11,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
-import { CLOSE_CODES, DEMOS, errorMessage, type ErrorCode, type ErrorMessage, type LabMessage, type RoomCreated, type ServerMessage } from "../../src/room/protocol.ts";
+import { CLOSE_CODES, errorMessage, type ErrorCode, type ErrorMessage } from "../../src/room/errors.ts";
+import { REPORTING } from "../../src/features/index.ts";
+import type { ReportMessage, RoomCreated, ServerMessage } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl } from "./rooms.ts";
@@ -157,7 +159,7 @@ async function demoReports(room: RoomCreated): Promise<Record<string, unknown>> 
   const [screen] = await joinAsScreen(server, room.code);
   const reports: Record<string, unknown> = {};
   for (const demo of ["reactions", "questions", "notify", "delivery"]) {
-    const { data } = await screen.next<LabMessage>((m) => m.type === "lab" && m.demo === demo);
+    const { data } = await screen.next<ReportMessage>((m) => m.type === "lab" && m.demo === demo);
     reports[demo] = demo === "delivery" ? { running: (data as { running: boolean }).running, last: (data as { last: unknown }).last } : data;
   }
   noted(await screen.close());
@@ -184,7 +186,7 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
     presenter.send(frame);
   };
   // Resets first, so that a replayed one would have something to wipe.
-  for (const demo of DEMOS) drive({ type: "reset", demo });
+  for (const demo of REPORTING) drive({ type: "reset", demo });
   drive({ type: "goto", slide: 5, step: 1 });
   drive({ type: "timer", action: "start" });
   drive({ type: "timer", action: "pause" });
@@ -196,7 +198,7 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   await voter.nextOfType("voted");
   drive({ type: "poll", action: "close", poll: POLL });
   asker.send({ type: "ask", text: "Alguém pode mandar no lugar do apresentador?" });
-  const asked = await asker.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions" && (m.data as { you?: { asked?: string } }).you?.asked !== undefined);
+  const asked = await asker.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions" && (m.data as { you?: { asked?: string } }).you?.asked !== undefined);
   const id = (asked.data as { you: { asked: string } }).you.asked;
   voter.send({ type: "upvote", id });
   await voter.next((m) => m.type === "lab" && m.demo === "questions" && (m.data as { you?: { upvoted?: string } }).you?.upvoted === id);

@@ -14,7 +14,10 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type WebSocket from "ws";
 import { DEFAULT_RATE } from "../../src/room/limiter.ts";
-import { CLOSE_CODES, ERROR_CODES, REACTIONS, type ErrorMessage, type LabMessage, type Reaction, type Role, type ServerMessage } from "../../src/room/protocol.ts";
+import { CLOSE_CODES, ERROR_CODES, type ErrorMessage } from "../../src/room/errors.ts";
+import { REACTIONS, type Reaction } from "../../src/features/reactions/protocol.ts";
+import type { ReportMessage, ServerMessage } from "../../src/room/wire.ts";
+import type { Role } from "../../src/room/participants.ts";
 import type { NotifyReport } from "../../src/features/notify/ledger.ts";
 import type { QuestionsAudienceReport, QuestionsReport } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
@@ -69,7 +72,7 @@ after(async () => {
 interface Answer {
   code: string;
   ref: string | undefined;
-  message: unknown;
+  detail: string | undefined;
 }
 
 function sendWire(ws: WebSocket, wire: Wire): void {
@@ -94,7 +97,7 @@ class Fuzzer {
       const text = isBinary ? "" : data.toString();
       if (!text.startsWith('{"type":"error"')) return; // the room's errors start so; skip parsing the rest
       const message = JSON.parse(text) as ErrorMessage;
-      this.answers.push({ code: message.code, ref: message.ref, message: message.message });
+      this.answers.push({ code: message.code, ref: message.ref, detail: message.detail });
       this.wake?.();
     });
   }
@@ -137,7 +140,7 @@ function assertAnswered(fuzzer: Fuzzer): void {
     const where = `${fuzzer.name} frame ${i} (${frame.kind}) ${describeWire(frame.wire)} ${seedNote}`;
     assert.ok(answer, `no answer to ${where}`);
     assert.deepEqual({ code: answer.code, ref: answer.ref }, { code: frame.expect.code, ref: frame.expect.ref }, where);
-    assert.ok(typeof answer.message === "string" && answer.message.length > 0, where);
+    assert.ok(answer.detail === undefined || answer.detail.length <= 32, `a detail is a short key: ${where}`);
   }
   assert.equal(answers.length, frames.length, `${fuzzer.name}: more errors than frames ${seedNote}`);
 }
@@ -163,7 +166,7 @@ function batchOf(i: number, b: number): Partial<Record<Reaction, number>> {
 }
 
 async function questionsAck(socket: TestSocket, match: (report: QuestionsAudienceReport) => boolean): Promise<QuestionsAudienceReport> {
-  const message = await socket.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as QuestionsAudienceReport), 10_000);
+  const message = await socket.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as QuestionsAudienceReport), 10_000);
   return message.data as QuestionsAudienceReport;
 }
 
@@ -225,7 +228,7 @@ function mirror(name: string, frames: readonly string[]): RoomView {
 }
 
 function lastReport<T>(socket: TestSocket, demo: string): T | undefined {
-  const reports = socket.frames.map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is LabMessage => m.type === "lab" && m.demo === demo);
+  const reports = socket.frames.map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is ReportMessage => m.type === "lab" && m.demo === demo);
   return reports.at(-1)?.data as T | undefined;
 }
 
@@ -340,9 +343,9 @@ test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its t
   const expectedTotals = Object.fromEntries(REACTIONS.map((reaction) => [reaction, 0])) as Record<Reaction, number>;
   for (let i = 0; i < phones.length; i++) for (let b = 0; b < BATCHES; b++) for (const [reaction, n] of Object.entries(batchOf(i, b))) expectedTotals[reaction as Reaction] += n;
   const expectedTotal = Object.values(expectedTotals).reduce((a, b) => a + b, 0);
-  const reactions = await fresh.next<LabMessage>((m) => m.type === "lab" && m.demo === "reactions");
+  const reactions = await fresh.next<ReportMessage>((m) => m.type === "lab" && m.demo === "reactions");
   assert.deepEqual(reactions.data, { totals: expectedTotals, total: expectedTotal, batches: phones.length * BATCHES } satisfies ReactionsReport);
-  const questions = (await fresh.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions")).data as QuestionsReport;
+  const questions = (await fresh.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions")).data as QuestionsReport;
   assert.deepEqual(questions.questions.map(({ at: _at, ...rest }) => rest), [{ id: await question.promise, text: QUESTION, votes: HONEST_PIDS.length - 1, status: "open" }]);
   const notify = lastReport<NotifyReport>(presenter, "notify");
   assert.deepEqual(

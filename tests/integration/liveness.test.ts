@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { GONE_AFTER_MS } from "../../src/room/liveness.ts";
-import type { DeltaMessage } from "../../src/room/protocol.ts";
+import type { DeltaMessage } from "../../src/room/wire.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 

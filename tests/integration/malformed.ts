@@ -3,26 +3,19 @@
  * makes the same corpus. Each frame carries the error the room must answer it with, decided here
  * by construction from the protocol's documented rules (docs/PROTOCOL.md), never by asking the
  * server's parser, which is what is under test. Only frames that must be answered are made:
- * valid messages the room ignores by design (an `ack` of an unknown id, a presenter's `tilt`)
+ * valid messages the room ignores by design (an `ack` of an unknown id, a `seen` for no lane)
  * are left out.
  */
-import {
-  DEMOS,
-  EVENT_ID_MAX,
-  LANES,
-  MAX_FRAME_BYTES,
-  NOTIFICATION_KINDS,
-  PING_ID_MAX,
-  QUESTION_TEXT_MAX,
-  REACTIONS,
-  REPORT_MS_MAX,
-  SLIDE_MAX,
-  STEP_MAX,
-  type ClientMessageType,
-  type ErrorCode,
-  type Role,
-} from "../../src/room/protocol.ts";
-import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/features/polls/rules.ts";
+import { EVENT_ID_MAX, PING_ID_MAX, REPORT_MS_MAX, SLIDE_MAX, STEP_MAX, type ClientMessageType } from "../../src/room/protocol.ts";
+import { LANES } from "../../src/features/delivery/protocol.ts";
+import { MAX_FRAME_BYTES } from "../../src/room/messages.ts";
+import { NOTIFICATION_KINDS } from "../../src/features/notify/protocol.ts";
+import { QUESTION_TEXT_MAX } from "../../src/features/questions/protocol.ts";
+import { REACTIONS } from "../../src/features/reactions/protocol.ts";
+import type { ErrorCode } from "../../src/room/errors.ts";
+import type { Role } from "../../src/room/participants.ts";
+import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/features/polls/protocol.ts";
+import { REPORTING } from "../../src/features/index.ts";
 
 // ── The PRNG ─────────────────────────────────────────────────────────────────────────────────
 
@@ -228,7 +221,7 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   stream: { action: pick(["start", "stop", "fire"]) },
   seen: { id: int(1, EVENT_ID_MAX), latency: finite(-REPORT_MS_MAX, REPORT_MS_MAX) },
   rtt: { ms: finite(0, REPORT_MS_MAX) },
-  reset: { demo: pick(DEMOS) },
+  reset: { demo: pick(REPORTING) },
   poll: { action: pick(["show", "open", "close"]), poll: pollDefinition },
   vote: { poll: pollId, option: int(0, OPTIONS_MAX - 1) },
   react: { counts },
@@ -245,7 +238,7 @@ const WITH_FIELDS = MESSAGE_TYPES.filter((type) => Object.keys(MESSAGES[type]).l
 /** Only a presenter may send these (`forbidden` otherwise). */
 export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "stream", "reset", "poll", "moderate", "notify"];
 /** Only the audience may send these (`forbidden` for a presenter or a screen). */
-export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["vote", "react", "ask", "upvote", "ack"];
+export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt"];
 /** Keys no message has; `toString` and friends are names an object inherits, but not forbidden ones. */
 const EXTRA_KEYS = ["slid", "extra", "admin", "role", "key", "pid", "seq", "isPresenter", "Type", "type ", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];

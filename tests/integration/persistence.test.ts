@@ -6,7 +6,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
-import type { RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
+import type { RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
 import { TestSocket } from "./client.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 

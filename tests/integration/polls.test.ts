@@ -4,7 +4,7 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { DeltaMessage, SnapshotMessage } from "../../src/room/protocol.ts";
+import type { DeltaMessage, SnapshotMessage } from "../../src/room/wire.ts";
 import type { PollView } from "../../src/features/polls/rules.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";

@@ -5,7 +5,7 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { LabMessage } from "../../src/room/protocol.ts";
+import type { ReportMessage } from "../../src/room/wire.ts";
 import type { QuestionsAudienceReport, QuestionsReport } from "../../src/features/questions/rules.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
@@ -18,7 +18,7 @@ after(async () => {
 
 /** The next questions report on `socket` that satisfies `match`. */
 async function questionsWhere<T extends QuestionsReport>(socket: TestSocket, match: (report: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const message = await socket.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as T), timeoutMs);
+  const message = await socket.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as T), timeoutMs);
   return message.data as T;
 }
 
@@ -51,7 +51,6 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   ana.send({ type: "upvote", id });
   const twice = await ana.nextOfType("error");
   assert.equal(twice.code, "already_upvoted");
-  assert.equal(twice.message, "Você já apoiou essa pergunta");
   author.send({ type: "upvote", id });
   assert.equal((await author.nextOfType("error")).code, "own_question");
   ana.send({ type: "upvote", id: "q999" });
@@ -67,7 +66,7 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   assert.equal(counted.questions.length, 1);
   await new Promise((resolve) => setTimeout(resolve, 400));
   // The latest report of all (not a stale one arriving late) still says 41.
-  const last = presenter.frames.map((frame) => JSON.parse(frame) as LabMessage).filter((m) => m.type === "lab" && m.demo === "questions").at(-1);
+  const last = presenter.frames.map((frame) => JSON.parse(frame) as ReportMessage).filter((m) => m.type === "lab" && m.demo === "questions").at(-1);
   assert.equal((last!.data as QuestionsReport).questions[0]!.votes, 41);
 
   // Moderation: the presenter only.
@@ -93,7 +92,7 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   ana.send({ type: "ask", text: "Quarta" });
   const limit = await ana.nextOfType("error");
   assert.equal(limit.code, "question_limit");
-  assert.match(limit.message, /3 perguntas em aberto/);
+  assert.equal(limit.detail, "per_participant");
   ana.send({ type: "ask", text: "x".repeat(281) });
   assert.equal((await ana.nextOfType("error")).code, "bad_message");
   ana.send({ type: "ask", text: " \u202E " });

@@ -7,7 +7,8 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { REACTIONS, type LabMessage, type NotificationMessage, type Reaction } from "../../src/room/protocol.ts";
+import { REACTIONS, type Reaction } from "../../src/features/reactions/protocol.ts";
+import type { ReportMessage, NotificationMessage } from "../../src/room/wire.ts";
 import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
 import type { NotifyReport } from "../../src/features/notify/ledger.ts";
 import type { TestSocket } from "./client.ts";
@@ -24,13 +25,13 @@ const BATCHES = 10;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 function labOf<T>(frame: string, demo: string): T | null {
-  const message = JSON.parse(frame) as LabMessage;
+  const message = JSON.parse(frame) as ReportMessage;
   return message.type === "lab" && message.demo === demo ? (message.data as T) : null;
 }
 
 /** Waits for a report of `demo` on `socket` that satisfies `match`. */
 async function reportWhere<T>(socket: TestSocket, demo: string, match: (data: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const message = (await socket.next((m) => m.type === "lab" && m.demo === demo && match(m.data as T), timeoutMs)) as LabMessage;
+  const message = (await socket.next((m) => m.type === "lab" && m.demo === demo && match(m.data as T), timeoutMs)) as ReportMessage;
   return message.data as T;
 }
 

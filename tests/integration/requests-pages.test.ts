@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { newRoomCode } from "../../src/room/codes.ts";
-import type { LabMessage } from "../../src/room/protocol.ts";
+import type { ReportMessage } from "../../src/room/wire.ts";
 import type { RequestsReport } from "../../src/features/requests/exchangeLog.ts";
 import type { Hello } from "../../src/features/requests/hello.ts";
 import { perLoad, type PagesReport } from "../../src/features/pages/pageTally.ts";
@@ -51,9 +51,9 @@ function bodyOf(raw: Buffer): string {
 }
 
 /** The next report of `demo` that satisfies `match` (reports are coalesced every 250 ms). */
-async function reportOf<T>(socket: TestSocket, demo: LabMessage["demo"], match: (report: T) => boolean): Promise<T> {
+async function reportOf<T>(socket: TestSocket, demo: ReportMessage["demo"], match: (report: T) => boolean): Promise<T> {
   const message = await socket.next((m) => m.type === "lab" && m.demo === demo && match(m.data as T));
-  return (message as LabMessage).data as T;
+  return (message as ReportMessage).data as T;
 }
 
 const PID = "integration-pid-01";

@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import { DEFAULT_RATE } from "../../src/room/limiter.ts";
-import type { DeltaMessage, RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
+import type { DeltaMessage, RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
 import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
 import { TestSocket, allFrames } from "./client.ts";
@@ -69,7 +69,7 @@ test("POST creates a room once: 201 with a key, then 409 room_exists", async () 
   assert.equal(again.status, 409);
   assert.equal(again.headers.get("content-type"), "application/json");
   assert.equal(again.headers.get("access-control-allow-origin"), "*");
-  assert.deepEqual(await again.json(), { type: "error", code: "room_exists", message: "Essa sala já existe" });
+  assert.deepEqual(await again.json(), { type: "error", code: "room_exists" });
 });
 
 test("GET answers 200 with the public state, 404 for an unknown room, 400 for a bad code", async () => {
@@ -263,7 +263,6 @@ test("bad frames get typed errors; the socket stays open and the state intact", 
     const error = await p.nextOfType("error");
     assert.equal(error.code, code, String(frame).slice(0, 40));
     if (ref) assert.equal(error.ref, ref);
-    assert.ok(error.message.length > 0);
   }
   assert.equal(p.ws.readyState, p.ws.OPEN);
   const afterwards = await sync(p);

@@ -1,7 +1,7 @@
 /** Rooms and their members on a test server: what most integration tests start with. */
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
-import type { RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
+import type { RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
 import { TestSocket } from "./client.ts";
 import type { PartyServer } from "./server.ts";
 

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { LabMessage, RoomCreated, ServerMessage } from "../../src/room/protocol.ts";
+import type { ReportMessage, RoomCreated, ServerMessage } from "../../src/room/wire.ts";
 import type { RttAudienceReport, RttReport } from "../../src/features/rtt/report.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom as create, joinAsAudience, joinAsPresenter } from "./rooms.ts";
@@ -19,12 +19,12 @@ const createRoom = () => create(server);
 const presenter = async (room: RoomCreated) => (await joinAsPresenter(server, room))[0];
 const phone = async (code: string, pid: string) => (await joinAsAudience(server, code, pid))[0];
 
-const isRtt = (message: ServerMessage): message is LabMessage => message.type === "lab" && message.demo === "rtt";
+const isRtt = (message: ServerMessage): message is ReportMessage => message.type === "lab" && message.demo === "rtt";
 
 /** Waits for an rtt report that satisfies `match`, skipping older ones. */
 async function rttReport<T>(socket: TestSocket, match: (report: T) => boolean, timeoutMs = 4_000): Promise<T> {
   const message = await socket.next((m) => isRtt(m) && match(m.data as T), timeoutMs);
-  return (message as LabMessage).data as T;
+  return (message as ReportMessage).data as T;
 }
 
 /** Forgets the reports received so far, so the next wait sees only newer ones. */

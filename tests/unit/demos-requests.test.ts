@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, RECENT_MAX } from "../../src/features/requests/exchangeLog.ts";
 import { formatByteCount, formatBytes, formatMs, formatRatio, statusLine } from "../../src/features/measure/format.ts";
-import { errorText, helloUrl, parseHello, refusalOf, requestLine } from "../../src/features/requests/hello.ts";
+import { helloUrl, parseHello, refusalOf, requestLine } from "../../src/features/requests/hello.ts";
 import { helloStrings, refusalStrings } from "../../src/features/requests/strings.ts";
 import { langOf } from "../../src/i18n/param.ts";
 import { responseSize } from "../../src/features/measure/measuredFetch.ts";
@@ -130,9 +130,6 @@ test("the phone's address, request line and reading of the answer", () => {
   assert.equal(parseHello('{"message":"x","number":"12","who":"y","requestBytes":1}'), null);
   assert.equal(parseHello("[]"), null);
   assert.equal(parseHello("<html>"), null);
-  assert.equal(errorText('{"type":"error","code":"rate_limited","message":"Mensagens demais, vá mais devagar"}'), "Mensagens demais, vá mais devagar");
-  assert.equal(errorText(JSON.stringify(hello)), null);
-  assert.equal(errorText("not json"), null);
 });
 
 test("the server reads the page's language from `lang`: none is Portuguese, an unknown one is refused", () => {
@@ -145,18 +142,21 @@ test("the server reads the page's language from `lang`: none is Portuguese, an u
   assert.equal(langOf(new URLSearchParams("lang=__proto__")), null);
 });
 
-test("a refusal reads as the room's own words in Portuguese, and by status and code in English", () => {
-  const limited = refusalOf(429, '{"type":"error","code":"rate_limited","message":"Mensagens demais, vá mais devagar"}');
-  assert.deepEqual(limited, { status: 429, code: "rate_limited", message: "Mensagens demais, vá mais devagar" });
-  assert.equal(refusalStrings["pt-br"].refusal(limited), "Mensagens demais, vá mais devagar");
+test("a refusal reads by status, the room's code and its detail key, in each language", () => {
+  const limited = refusalOf(429, '{"type":"error","code":"rate_limited"}');
+  assert.deepEqual(limited, { status: 429, code: "rate_limited", detail: null });
+  assert.equal(refusalStrings["pt-br"].refusal(limited), "Requisições demais: vá mais devagar");
   assert.equal(refusalStrings.en.refusal(limited), "Too many requests, slow down");
-  const busy = refusalOf(503, '{"type":"error","code":"bad_request","message":"Requisição inválida: já há 300 long polls"}');
+  const pid = refusalOf(400, '{"type":"error","code":"bad_request","detail":"pid"}');
+  assert.equal(refusalStrings["pt-br"].refusal(pid), "Requisição inválida (pid)");
+  assert.equal(refusalStrings.en.refusal(pid), "Invalid request (pid)");
+  const busy = refusalOf(503, '{"type":"error","code":"bad_request","detail":"held_max_300"}');
   assert.equal(refusalStrings.en.refusal(busy), "The server is busy, try again in a moment");
   const bare = refusalOf(502, "<html>Bad gateway</html>");
-  assert.deepEqual(bare, { status: 502, code: null, message: null });
+  assert.deepEqual(bare, { status: 502, code: null, detail: null });
   assert.equal(refusalStrings["pt-br"].refusal(bare), "HTTP 502");
   assert.equal(refusalStrings.en.refusal(bare), "HTTP 502");
-  assert.equal(refusalStrings.en.refusal(refusalOf(400, '{"type":"error","code":"__proto__","message":"x"}')), "HTTP 400");
+  assert.equal(refusalStrings.en.refusal(refusalOf(400, '{"type":"error","code":"__proto__"}')), "HTTP 400");
 });
 
 test("numbers are written the Brazilian way", () => {

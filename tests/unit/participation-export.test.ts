@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BOM, csvCell, toCsv } from "../../src/features/export/csv.ts";
-import { bearerKey, buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../../src/features/export/results.ts";
+import { buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../../src/features/export/results.ts";
+import { bearerKey } from "../../src/room/http.ts";
 
 test("csvCell quotes only what needs it, RFC 4180 style", () => {
   assert.equal(csvCell("simples"), "simples");
@@ -63,8 +64,8 @@ test("bearerKey reads Authorization: Bearer <key> and nothing else", () => {
 
 const poll = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Nunca"], counts: [3, 1], total: 4, open: false };
 
-test("buildResults: room, time in ISO, polls with exactly their fields, and the modules' exports", () => {
-  const results = buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), [{ ...poll, extra: 1 } as typeof poll], { reactions: { totals: { "🐍": 2 } } });
+test("buildResults: room, time in ISO, polls with exactly their fields, and the other features' exports", () => {
+  const results = buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), { polls: [{ ...poll, extra: 1 }, { id: "not a poll" }], reactions: { totals: { "🐍": 2 } } });
   assert.deepEqual(results, {
     room: "K7QXM",
     exportedAt: "2026-11-23T21:04:05.000Z",
@@ -74,7 +75,8 @@ test("buildResults: room, time in ISO, polls with exactly their fields, and the 
 });
 
 test("resultsRows: a header, the room, a row per poll option, modules flattened by record id", () => {
-  const results = buildResults("K7QXM", 0, [poll], {
+  const results = buildResults("K7QXM", 0, {
+    polls: [poll],
     reactions: { totals: { "🐍": 2, "👏": 5 } },
     questions: [{ id: "q1", text: "=cmd()", votes: 2 }, { text: "sem id" }],
   });
@@ -99,7 +101,7 @@ test("resultsRows: a header, the room, a row per poll option, modules flattened 
 });
 
 test("resultsRows in English: the header and the room's and polls' labels; the data as it is", () => {
-  const results = buildResults("K7QXM", 0, [poll], { questions: [{ id: "q1", text: "sem id" }] });
+  const results = buildResults("K7QXM", 0, { polls: [poll], questions: [{ id: "q1", text: "sem id" }] });
   assert.deepEqual(resultsRows(results, "en"), [
     ["section", "id", "field", "value"],
     ["room", "K7QXM", "code", "K7QXM"],

@@ -61,7 +61,7 @@ test("a participant has at most three open questions; answering one frees a plac
   const ids = Array.from({ length: OPEN_PER_PARTICIPANT_MAX }, (_, i) => asked(board, "ana", `Pergunta ${i}`));
   const fourth = board.ask("ana", "Mais uma", 1);
   assert.ok(!fourth.ok && fourth.refusal.code === "question_limit");
-  assert.match(fourth.refusal.detail, /3 perguntas em aberto/);
+  assert.equal(fourth.refusal.detail, "per_participant");
   assert.ok(board.ask("bia", "Outra pessoa pode", 1).ok);
   board.moderate(ids[0]!, "answered");
   assert.ok(board.ask("ana", "Mais uma", 1).ok);

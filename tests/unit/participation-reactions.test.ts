@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { REACTIONS, type Reaction } from "../../src/room/protocol.ts";
+import { REACTIONS, type Reaction } from "../../src/features/reactions/protocol.ts";
 import { floats, ReactionTally, restoreTotals, sumCounts, type ReactionCounts } from "../../src/features/reactions/tally.ts";
 import { REACT_COUNT_MAX, REACT_EVERY_MS, TapBatch } from "../../src/features/reactions/batch.ts";
 

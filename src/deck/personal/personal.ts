@@ -19,7 +19,7 @@ import { personalRoomStrings } from "./strings.ts";
 const STORE = "full-duplex:personal-room";
 let requested = false;
 
-/** Called by every live demo as it appears: the first call on a reader's deck opens the room. */
+/** When a live demo first wants a room (src/live/session.ts): on a reader's deck, opens one. */
 export function requestPersonalRoom(): void {
   if (requested || liveSession()) return;
   if (document.querySelector<HTMLElement>("[data-deck]")?.dataset.mode !== "browse") return;

@@ -3,14 +3,15 @@ import { m } from "framer-motion";
 import { DiagramMotion, EASE_OUT, useMotionPreference } from "../../diagrams/motion.tsx";
 import { roomApi } from "../../live/urls.ts";
 import type { LiveSession } from "../../live/session.ts";
-import { drives, NotLive, useLabReport, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
+import { drives, useReport, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
 import type { Participant, Tally, TallyRow } from "./tally.ts";
 import { shownName } from "./userAgent.ts";
 import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
-import { Rich } from "../../i18n/Rich.tsx";
+
 import { htmlLang } from "../../i18n/locales.ts";
 import { browsersStrings } from "./strings.ts";
 import "./BrowserTally.css";
+import { NotLive } from "../../live/island.tsx";
 
 const RETRY_MS = 5000;
 
@@ -50,7 +51,7 @@ function BrowserTally() {
   const t = useStrings(browsersStrings);
   const session = useLiveSession();
   const [ref, active] = useSlideActive<HTMLElement>();
-  const tallyNow = useLabReport<Tally>(session, "browsers");
+  const tallyNow = useReport(session, "browsers");
   const { mine, failed } = useOwnReport(session, active, tallyNow?.round);
 
   return (
@@ -80,12 +81,7 @@ function BrowserTally() {
           ) : null}
         </DiagramMotion>
       ) : (
-        <NotLive>
-          {/* Our own constant text, with markup for the API and header names. */}
-          <p>
-            <Rich text={t.offline} />
-          </p>
-        </NotLive>
+        <NotLive text={t.offline} />
       )}
     </section>
   );

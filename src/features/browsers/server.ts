@@ -3,22 +3,21 @@
  * purpose: a browser without WebSocket can still be counted. The browser and system come from
  * the request's own User-Agent, read here rather than trusted from the page.
  */
-import type * as Party from "partykit/server";
 import * as v from "valibot";
 import { describeBrowser } from "./userAgent.ts";
 import { BrowserReportSchema, REPORT_MAX_BYTES, TALLY_MAX_PARTICIPANTS, tally, type Participant } from "./tally.ts";
-import { errorMessage } from "../../room/protocol.ts";
-import { json, readSmallBody } from "../../party/http.ts";
-import type { LabDemoFactory } from "../../party/features.ts";
+import { errorMessage } from "../../room/errors.ts";
+import { defineFeature } from "../../room/feature.ts";
+import { json, readSmallBody } from "../../room/http.ts";
 
-export const browsersDemo: LabDemoFactory = (host) => {
+export const browsers = defineFeature("browsers", {}, (host) => {
   const participants = new Map<string, Participant>();
   let round = 0;
 
-  async function report(request: Party.Request): Promise<Response> {
-    if (request.method !== "POST") return json(405, errorMessage("bad_request", { detail: "use POST" }), { allow: "POST, OPTIONS" });
+  async function report(request: Request): Promise<Response> {
+    if (request.method !== "POST") return json(405, errorMessage("bad_request", { detail: "method" }), { allow: "POST, OPTIONS" });
     const body = await readSmallBody(request, REPORT_MAX_BYTES);
-    if (body === null) return json(413, errorMessage("too_large", { detail: `relato maior que ${REPORT_MAX_BYTES} bytes` }));
+    if (body === null) return json(413, errorMessage("too_large", { detail: `body_max_${REPORT_MAX_BYTES}` }));
     let value: unknown;
     try {
       value = JSON.parse(body);
@@ -26,20 +25,18 @@ export const browsersDemo: LabDemoFactory = (host) => {
       return json(400, errorMessage("bad_json"));
     }
     const parsed = v.safeParse(BrowserReportSchema, value);
-    if (!parsed.success) return json(400, errorMessage("bad_message", { detail: "esperava {pid, websocket}" }));
+    if (!parsed.success) return json(400, errorMessage("bad_message", { detail: "expected_pid_websocket" }));
     const { pid, websocket } = parsed.output;
     if (!participants.has(pid) && participants.size >= TALLY_MAX_PARTICIPANTS) {
-      return json(503, errorMessage("bad_request", { detail: "a contagem está cheia" }));
+      return json(503, errorMessage("bad_request", { detail: "tally_full" }));
     }
     const participant: Participant = { ...describeBrowser(request.headers.get("user-agent")), websocket };
     participants.set(pid, participant);
-    host.changed("browsers");
+    host.changed();
     return json(200, { ...participant, round });
   }
 
   return {
-    name: "browsers",
-    handles: [],
     request: (request, rest) => (rest.length === 1 && rest[0] === "report" ? report(request) : null),
     reset() {
       participants.clear();
@@ -48,4 +45,4 @@ export const browsersDemo: LabDemoFactory = (host) => {
     report: () => tally(participants, round),
     audienceReport: () => tally(participants, round),
   };
-};
+});

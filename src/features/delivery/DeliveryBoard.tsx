@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { useLocale, useStrings } from "../../i18n/react.tsx";
 import type { Locale } from "../../i18n/locales.ts";
 import type { LiveSession } from "../../live/session.ts";
-import { LANES, type Lane } from "../../room/protocol.ts";
-import { drives, useLabReport } from "../../live/hooks.tsx";
+import { LANES, type Lane } from "./protocol.ts";
+import { drives, useReport } from "../../live/hooks.tsx";
 import { formatBytes, formatCount, formatMs, orDash } from "../measure/format.ts";
 import type { DeliveryReport } from "./report.ts";
 import type { LaneReport } from "./stats.ts";
@@ -102,7 +102,7 @@ function Comparison({ lanes }: { lanes: Record<Lane, LaneReport> | null }) {
 export function DeliveryBoard({ session }: { session: LiveSession }) {
   const locale = useLocale();
   const t = useStrings(deliveryStrings);
-  const report = useLabReport<DeliveryReport>(session, "delivery");
+  const report = useReport(session, "delivery");
   const lanes = report?.lanes ?? null;
   return (
     <div className="delivery-board">

@@ -1,11 +1,12 @@
 import { DiagramMotion } from "../../diagrams/motion.tsx";
 import { useStrings, withLocale } from "../../i18n/react.tsx";
-import { Rich } from "../../i18n/Rich.tsx";
-import { NotLive, showsBoard, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
+
+import { showsBoard, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
 import { DeliveryBoard } from "./DeliveryBoard.tsx";
 import { DeliveryPhone } from "./DeliveryPhone.tsx";
 import { deliveryStrings } from "./strings.ts";
 import "./DeliveryRace.css";
+import { NotLive } from "../../live/island.tsx";
 
 /**
  * "Polling × long polling × WebSocket", live: the server makes one stream of events; each phone
@@ -25,12 +26,7 @@ function DeliveryRace() {
           {showsBoard(session) ? <DeliveryBoard session={session} /> : <DeliveryPhone session={session} active={active} />}
         </DiagramMotion>
       ) : (
-        <NotLive>
-          {/* Our own constant text, with markup for the techniques' names. */}
-          <p>
-            <Rich text={t.offline} />
-          </p>
-        </NotLive>
+        <NotLive text={t.offline} />
       )}
     </section>
   );

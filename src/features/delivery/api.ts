@@ -17,7 +17,7 @@ const GRACE_MS = 10_000;
 export class AnswerError extends Error {
   readonly refusal: Refusal;
   constructor(refusal: Refusal) {
-    super(refusal.message ?? `HTTP ${refusal.status}`);
+    super(`HTTP ${refusal.status}${refusal.code ? ` ${refusal.code}` : ""}`);
     this.refusal = refusal;
   }
 }

@@ -3,7 +3,7 @@
  * id, so a room splits about evenly among the three techniques with nobody choosing; a phone may
  * switch, and tells the server with a `lane` message.
  */
-import { LANES, type Lane } from "../../room/protocol.ts";
+import { LANES, type Lane } from "./protocol.ts";
 
 /** The default lane of a participant id: FNV-1a of the id, modulo three (stable across reloads). */
 export function laneOf(pid: string): Lane {

@@ -1,7 +1,7 @@
 /**
  * The delivery demo's HTTP routes, checked before any work: `GET …/delivery/events?since=N` (a
  * plain poll), `…&wait=S` (a long poll held up to S seconds) and `GET …/delivery/last` (where the
- * stream is, for a client's first cursor). Bad input gets a 4xx and a Portuguese reason.
+ * stream is, for a client's first cursor). Bad input gets a 4xx and a short key saying what was wrong (the error's `detail`).
  */
 import { EVENT_ID_MAX } from "../../room/protocol.ts";
 
@@ -43,29 +43,29 @@ function hasBody(headers: HeaderReader): boolean {
  */
 export function checkDeliveryRequest(method: string, url: string, headers: HeaderReader, rest: readonly string[]): Checked {
   const route = rest.length === 1 ? rest[0] : undefined;
-  if (route !== "events" && route !== "last") return { ok: false, status: 404, detail: "rota desconhecida" };
+  if (route !== "events" && route !== "last") return { ok: false, status: 404, detail: "route" };
   const parsed = new URL(url);
   if (parsed.pathname.length + parsed.search.length > URL_MAX) {
-    return { ok: false, status: 414, detail: `URL longa demais (máximo ${URL_MAX} caracteres)` };
+    return { ok: false, status: 414, detail: `url_max_${URL_MAX}` };
   }
-  if (method !== "GET") return { ok: false, status: 405, detail: "use GET" };
-  if (hasBody(headers)) return { ok: false, status: 413, detail: "esta rota não aceita corpo na requisição" };
+  if (method !== "GET") return { ok: false, status: 405, detail: "method" };
+  if (hasBody(headers)) return { ok: false, status: 413, detail: "body" };
 
   const params = parsed.searchParams;
   const allowed = route === "events" ? ["since", "wait"] : [];
   for (const name of new Set(params.keys())) {
-    if (!allowed.includes(name)) return { ok: false, status: 400, detail: `parâmetro desconhecido: ${name.slice(0, 32)}` };
-    if (params.getAll(name).length > 1) return { ok: false, status: 400, detail: `parâmetro repetido: ${name}` };
+    if (!allowed.includes(name)) return { ok: false, status: 400, detail: `param:${name.slice(0, 32)}` };
+    if (params.getAll(name).length > 1) return { ok: false, status: 400, detail: `repeated:${name.slice(0, 32)}` };
   }
   if (route === "last") return { ok: true, request: { route } };
 
   const sinceText = params.get("since");
-  if (sinceText === null) return { ok: false, status: 400, detail: "falta o parâmetro since (o id do último evento que você tem; 0 se nenhum)" };
+  if (sinceText === null) return { ok: false, status: 400, detail: "since_missing" };
   const since = plainInt(sinceText, 0, EVENT_ID_MAX);
-  if (since === null) return { ok: false, status: 400, detail: `since deve ser um inteiro de 0 a ${EVENT_ID_MAX}` };
+  if (since === null) return { ok: false, status: 400, detail: "since" };
   const waitText = params.get("wait");
   if (waitText === null) return { ok: true, request: { route, since, wait: null } };
   const wait = plainInt(waitText, 1, WAIT_MAX_S);
-  if (wait === null) return { ok: false, status: 400, detail: `wait deve ser um inteiro de 1 a ${WAIT_MAX_S} (segundos)` };
+  if (wait === null) return { ok: false, status: 400, detail: "wait" };
   return { ok: true, request: { route, since, wait } };
 }

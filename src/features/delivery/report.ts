@@ -3,7 +3,7 @@
  * HTTP answers the phones read (checked with valibot before use, like every server message).
  */
 import * as v from "valibot";
-import type { Lane } from "../../room/protocol.ts";
+import type { Lane } from "./protocol.ts";
 import type { LaneReport } from "./stats.ts";
 import type { StreamEvent } from "./stream.ts";
 

@@ -9,7 +9,6 @@
  *
  * Phones say which lane they watch (`lane`) and when an event reached their screen (`seen`).
  */
-import type * as Party from "partykit/server";
 import { frameBytes, requestSize, sizedResponse } from "../measure/bytes.ts";
 import { phonesPerLane, type Watcher } from "./lanes.ts";
 import { checkDeliveryRequest, HELD_MAX } from "./query.ts";
@@ -17,10 +16,12 @@ import type { DeliveryReport, EventsAnswer, LastAnswer } from "./report.ts";
 import { SeenLedger } from "./seen.ts";
 import { countAnswer, countFrame, countLatency, countRequest, emptyCounters, laneReport, type LaneCounters } from "./stats.ts";
 import { EventLog, nextTickDelay, TICKS_PER_RUN } from "./stream.ts";
-import { errorMessage, LANES, type Lane, type ServerMessage } from "../../room/protocol.ts";
+import { DELIVERY_MESSAGES, LANES, type Lane } from "./protocol.ts";
+import { errorMessage } from "../../room/errors.ts";
+import { defineFeature } from "../../room/feature.ts";
+import { json, JSON_HEADERS } from "../../room/http.ts";
 import { utf8Length } from "../../room/utf8.ts";
-import { json, JSON_HEADERS } from "../../party/http.ts";
-import type { LabDemoFactory } from "../../party/features.ts";
+import type { ServerMessage } from "../../room/wire.ts";
 
 /** A long poll waiting for news. */
 interface Held {
@@ -36,7 +37,7 @@ function freshCounters(): Record<Lane, LaneCounters> {
   return { poll: emptyCounters(), longpoll: emptyCounters(), ws: emptyCounters() };
 }
 
-export const deliveryDemo: LabDemoFactory = (host) => {
+export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
   const log = new EventLog();
   const seen = new SeenLedger();
   /** Audience connections watching the stream, by connection id. */
@@ -47,7 +48,7 @@ export const deliveryDemo: LabDemoFactory = (host) => {
   let ticker: ReturnType<typeof setTimeout> | null = null;
   let ticksLeft = 0;
 
-  const changed = () => host.changed("delivery");
+  const changed = () => host.changed();
 
   /** A JSON answer on an HTTP lane, its head and body counted as they will go out (uncompressed: see sizedResponse). */
   function answer(lane: Lane, body: EventsAnswer, requestEpoch: number): Response {
@@ -83,10 +84,10 @@ export const deliveryDemo: LabDemoFactory = (host) => {
     });
   }
 
-  function events(request: Party.Request, since: number, wait: number | null): Response | Promise<Response> {
+  function events(request: Request, since: number, wait: number | null): Response | Promise<Response> {
     const lane: Lane = wait === null ? "poll" : "longpoll";
     if (wait !== null && held.size >= HELD_MAX) {
-      return json(503, errorMessage("bad_request", { detail: `já há ${HELD_MAX} long polls abertos nesta sala; tente de novo em instantes` }), {
+      return json(503, errorMessage("bad_request", { detail: `held_max_${HELD_MAX}` }), {
         "retry-after": "2",
       });
     }
@@ -106,9 +107,9 @@ export const deliveryDemo: LabDemoFactory = (host) => {
     const text = JSON.stringify({ type: "event", id: event.id, at: event.at } satisfies ServerMessage);
     const payload = utf8Length(text);
     const bytes = frameBytes(payload, false);
-    for (const { connection } of host.audience()) {
-      if (watchers.get(connection.id)?.lane !== "ws") continue;
-      host.send(connection, text);
+    for (const { link } of host.audience()) {
+      if (watchers.get(link.id)?.lane !== "ws") continue;
+      host.send(link, text);
       countFrame(counters.ws, { bytes, headerBytes: bytes - payload });
     }
     changed();
@@ -139,8 +140,6 @@ export const deliveryDemo: LabDemoFactory = (host) => {
   }
 
   return {
-    name: "delivery",
-    handles: ["lane", "stream", "seen"],
     request(request, rest) {
       const checked = checkDeliveryRequest(request.method, request.url, request.headers, rest);
       if (!checked.ok) {
@@ -152,21 +151,21 @@ export const deliveryDemo: LabDemoFactory = (host) => {
       if (route.route === "last") return json(200, { last: log.last } satisfies LastAnswer);
       return events(request, route.since, route.wait);
     },
-    message(message, { connection, member }) {
+    message(message, { link, member }) {
       const pid = member.role === "audience" ? member.pid : undefined;
       switch (message.type) {
         case "stream":
           return stream(message.action);
         case "lane": {
           if (pid === undefined) return;
-          const before = watchers.get(connection.id)?.lane ?? null;
-          if (message.lane === null) watchers.delete(connection.id);
-          else watchers.set(connection.id, { pid, lane: message.lane });
+          const before = watchers.get(link.id)?.lane ?? null;
+          if (message.lane === null) watchers.delete(link.id);
+          else watchers.set(link.id, { pid, lane: message.lane });
           if (before !== message.lane) changed(); // phones repeat their lane now and then
           return;
         }
         case "seen": {
-          const lane = watchers.get(connection.id)?.lane;
+          const lane = watchers.get(link.id)?.lane;
           // Only phones on a lane, only events that exist, only the first report per phone and event.
           if (pid === undefined || lane === undefined || message.id > log.last || !seen.accept(pid, message.id)) return;
           countLatency(counters[lane], message.latency);
@@ -174,8 +173,8 @@ export const deliveryDemo: LabDemoFactory = (host) => {
         }
       }
     },
-    leave(connection) {
-      if (watchers.delete(connection.id)) changed();
+    leave(link) {
+      if (watchers.delete(link.id)) changed();
     },
     reset() {
       counters = freshCounters();
@@ -188,4 +187,4 @@ export const deliveryDemo: LabDemoFactory = (host) => {
       return { running: ticker !== null, last: log.lastEvent, held: held.size, lanes };
     },
   };
-};
+});

@@ -4,7 +4,7 @@
  * latency phones report from event to screen. Everything here is a sum of measurements; the
  * report derives the per-event and per-message numbers the projector shows.
  */
-import type { Lane } from "../../room/protocol.ts";
+import type { Lane } from "./protocol.ts";
 
 /** The traffic of one lane: what the server counts, and the projector shows as counted. */
 export interface LaneTraffic {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { LiveSession } from "../../live/session.ts";
-import type { Lane } from "../../room/protocol.ts";
+import type { Lane } from "./protocol.ts";
 import { useLinkStatus } from "../../live/hooks.tsx";
 import type { Refusal } from "../requests/hello.ts";
 import { AnswerError, getEvents, getLast, LONG_POLL_WAIT_S, pause, POLL_MS } from "./api.ts";

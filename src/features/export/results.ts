@@ -1,6 +1,6 @@
 /**
- * The presenter's results download: everything the audience produced in a room (polls and each
- * lab module's export), as one JSON document or as one flat table for a spreadsheet.
+ * The presenter's results download: everything the audience produced in a room (each feature's
+ * export, polls first), as one JSON document or as one flat table for a spreadsheet.
  */
 import type { PollView } from "../polls/rules.ts";
 import { defaultLocale, isLocale, type Locale } from "../../i18n/locales.ts";
@@ -19,12 +19,22 @@ export interface RoomResults {
   [module: string]: unknown;
 }
 
-export function buildResults(room: string, exportedAt: number, polls: readonly PollView[], modules: Readonly<Record<string, unknown>>): RoomResults {
+/** A poll's export, as the polls feature gives it (checked: the export's data is each feature's own). */
+function isPollView(value: unknown): value is PollView {
+  if (typeof value !== "object" || value === null) return false;
+  const poll = value as Partial<Record<keyof PollView, unknown>>;
+  return typeof poll.id === "string" && typeof poll.question === "string" && Array.isArray(poll.options) && Array.isArray(poll.counts) && typeof poll.total === "number";
+}
+
+/** `features`: each feature's export by name (polls among them). */
+export function buildResults(room: string, exportedAt: number, features: Readonly<Record<string, unknown>>): RoomResults {
+  const { polls, ...rest } = features;
+  const views = Array.isArray(polls) ? polls.filter(isPollView) : [];
   return {
-    ...modules,
+    ...rest,
     room,
     exportedAt: new Date(exportedAt).toISOString(),
-    polls: polls.map(({ id, question, options, counts, total, open }) => ({ id, question, options, counts, total, open })),
+    polls: views.map(({ id, question, options, counts, total, open }) => ({ id, question, options, counts, total, open })),
   };
 }
 
@@ -43,12 +53,6 @@ export function parseExportFormat(params: URLSearchParams): ExportFormat | null 
 export function parseExportLocale(params: URLSearchParams): Locale {
   const locale = params.get("locale");
   return isLocale(locale) ? locale : defaultLocale;
-}
-
-/** The key of an `Authorization: Bearer <key>` header, or null. */
-export function bearerKey(header: string | null): string | null {
-  const match = /^Bearer ([^\s]+)$/i.exec(header?.trim() ?? "");
-  return match ? match[1]! : null;
 }
 
 type Row = [section: string, id: string, field: string, value: Cell];

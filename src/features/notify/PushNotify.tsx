@@ -1,12 +1,13 @@
-import { NOTIFICATION_KINDS } from "../../room/protocol.ts";
+import { NOTIFICATION_KINDS } from "./protocol.ts";
 import type { LiveSession } from "../../live/session.ts";
-import { drives, NotLive, showsBoard, useLabReport, useLinkStatus, useLiveSession } from "../../live/hooks.tsx";
+import { drives, showsBoard, useReport, useLinkStatus } from "../../live/hooks.tsx";
 import { NOTIFICATION_ICONS } from "./kinds.ts";
-import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { useStrings } from "../../i18n/react.tsx";
 import { notifyStrings } from "./strings.ts";
-import type { NotificationRecord, NotifyReport } from "./ledger.ts";
+import type { NotificationRecord } from "./ledger.ts";
 import "../../live/notLive.css";
 import "./PushNotify.css";
+import { liveIsland } from "../../live/island.tsx";
 
 /** Earlier notifications listed under the latest one. */
 const HISTORY = 4;
@@ -16,20 +17,7 @@ const HISTORY = 4;
  * slide, and a vibration where allowed); each phone acknowledges, and the board counts the
  * deliveries and the round trip live. Phones see this slide's explanation; the toast is theirs.
  */
-export default withLocale(PushNotify);
-
-function PushNotify() {
-  const t = useStrings(notifyStrings);
-  const session = useLiveSession();
-  if (!session) {
-    return (
-      <NotLive>
-        <p>{t.offline}</p>
-      </NotLive>
-    );
-  }
-  return showsBoard(session) ? <Board session={session} /> : <Phone />;
-}
+export default liveIsland(notifyStrings, ({ session }) => (showsBoard(session) ? <Board session={session} /> : <Phone />));
 
 function Phone() {
   const t = useStrings(notifyStrings);
@@ -43,7 +31,7 @@ function Phone() {
 
 function Board({ session }: { session: LiveSession }) {
   const t = useStrings(notifyStrings);
-  const report = useLabReport<NotifyReport>(session, "notify");
+  const report = useReport(session, "notify");
   const online = useLinkStatus(session) === "online";
   const notifications = report?.notifications ?? [];
   const latest = notifications.at(-1);

@@ -4,7 +4,7 @@
  * received − sent), so no phone's clock enters the number; it is a round trip (push + ack).
  * Pure, so the tests can drive it with any clock.
  */
-import type { NotificationKind } from "../../room/protocol.ts";
+import type { NotificationKind } from "./protocol.ts";
 
 /** Notifications kept (the newest ones): a talk sends a handful. */
 export const NOTIFICATIONS_KEPT = 20;

@@ -3,18 +3,17 @@
  * phone at once (the server speaks first: nobody asked); each phone answers `ack`, and the
  * presenter's board counts deliveries and the round trip live.
  */
-import { errorMessage, type ServerMessage } from "../../room/protocol.ts";
+import { defineFeature } from "../../room/feature.ts";
 import { countAudience } from "../../room/participants.ts";
+import type { ServerMessage } from "../../room/wire.ts";
 import { NotifyLedger } from "./ledger.ts";
-import type { LabDemoFactory } from "../../party/features.ts";
+import { NOTIFY_MESSAGES } from "./protocol.ts";
 
-export const notifyDemo: LabDemoFactory = (host) => {
+export const notify = defineFeature("notify", NOTIFY_MESSAGES, (host) => {
   const ledger = new NotifyLedger();
 
   return {
-    name: "notify",
-    handles: ["notify", "ack"],
-    message(message, { connection, member }) {
+    message(message, { member }) {
       if (message.type === "notify") {
         const audience = host.audience();
         const note = ledger.send(message.kind, host.now(), {
@@ -23,13 +22,11 @@ export const notifyDemo: LabDemoFactory = (host) => {
         });
         // Encoded once, sent to everyone in the same turn.
         const text = JSON.stringify({ type: "notification", ...note } satisfies ServerMessage);
-        for (const { connection: phone } of audience) host.send(phone, text);
-        return host.changed("notify");
+        for (const { link } of audience) host.send(link, text);
+        return host.changed();
       }
-      if (message.type === "ack") {
-        if (member.role !== "audience" || member.pid === undefined) return host.send(connection, errorMessage("forbidden", { ref: "ack" }));
-        if (ledger.ack(message.id, member.pid, host.now())) host.changed("notify");
-      }
+      // An ack: only phones send it (the table says so).
+      if (member.role === "audience" && ledger.ack(message.id, member.pid, host.now())) host.changed();
     },
     reset() {
       ledger.clear();
@@ -37,4 +34,4 @@ export const notifyDemo: LabDemoFactory = (host) => {
     report: () => ledger.report(),
     export: () => ledger.report().notifications,
   };
-};
+});

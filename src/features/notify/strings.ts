@@ -1,5 +1,5 @@
 import { defineStrings } from "../../i18n/strings.ts";
-import type { NotificationKind } from "../../room/protocol.ts";
+import type { NotificationKind } from "./protocol.ts";
 
 type KindTexts = Readonly<Record<NotificationKind, { title: string; button: string }>>;
 

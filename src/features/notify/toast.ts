@@ -3,10 +3,11 @@
  * vibration where the phone allows it (Android does after a first tap on the page; iOS has no
  * vibration API), and an `ack` at once so the projector counts the delivery. Plain DOM.
  */
-import type { NotificationMessage } from "../../room/protocol.ts";
+import type { NotificationMessage } from "../../room/wire.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { NOTIFICATION_ICONS } from "./kinds.ts";
+import { isNotificationKind, type NotificationKind } from "./protocol.ts";
 import { notifyStrings } from "./strings.ts";
 import "./toast.css";
 
@@ -23,7 +24,7 @@ export function mountNotifications(client: RoomClient): void {
   const seen = new Set<number>();
   const t = notifyStrings[pageLocale()];
 
-  const show = (note: NotificationMessage) => {
+  const show = (note: NotificationMessage & { kind: NotificationKind }) => {
     // The push's one-way trip as this phone sees it, on the server's clock (offset from the heartbeat).
     const ms = Math.max(0, Math.round(Date.now() + client.get().clockOffset - note.at));
     const toast = document.createElement("p");
@@ -53,6 +54,7 @@ export function mountNotifications(client: RoomClient): void {
     if (message.type !== "notification" || seen.has(message.id)) return;
     seen.add(message.id);
     client.send({ type: "ack", id: message.id });
-    show(message);
+    const { kind } = message;
+    if (isNotificationKind(kind)) show({ ...message, kind }); // a kind from a newer server: acknowledged, not drawn
   });
 }

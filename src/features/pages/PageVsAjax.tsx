@@ -1,19 +1,20 @@
 import type { ComponentType, ReactNode } from "react";
 import { m } from "framer-motion";
 import { DiagramMotion, useMotionPreference } from "../../diagrams/motion.tsx";
-import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { useLocale, useStrings } from "../../i18n/react.tsx";
 import type { LiveSession } from "../../live/session.ts";
-import { drives, NotLive, showsBoard, useLabReport, useLiveSession } from "../../live/hooks.tsx";
+import { drives, showsBoard, useReport } from "../../live/hooks.tsx";
 import { formatByteCount, formatBytes, formatMs, formatRatio } from "../measure/format.ts";
 import type { MeasuredResponse } from "../measure/measuredFetch.ts";
 import { barShares, parseVisit } from "./loads.ts";
 import { counterDigits } from "./newsPage.ts";
-import { perLoad, type PagesReport, type PerLoad, type Route } from "./pageTally.ts";
+import { perLoad, type PerLoad, type Route } from "./pageTally.ts";
 import ScaledFrame from "./ScaledFrame.tsx";
 import { shownResponse, usePageLoad, type RouteLoad } from "./usePageLoad.ts";
 import { refusalStrings } from "../requests/strings.ts";
 import { pagesStrings } from "./strings.ts";
 import "./PageVsAjax.css";
+import { liveIsland } from "../../live/island.tsx";
 
 /**
  * The same update — the site's visit counter — fetched two ways: the whole page again, as the
@@ -21,24 +22,11 @@ import "./PageVsAjax.css";
  * number changing in place, and the bytes of its own loads; the projector shows what the server
  * counted for the whole room, per load, side by side.
  */
-export default withLocale(PageVsAjax);
-
-function PageVsAjax() {
-  const session = useLiveSession();
-  const t = useStrings(pagesStrings);
-  if (!session) {
-    return (
-      <NotLive>
-        <p>{t.offline}</p>
-      </NotLive>
-    );
-  }
-  return (
-    <DiagramMotion>
-      <LivePages session={session} />
-    </DiagramMotion>
-  );
-}
+export default liveIsland(pagesStrings, ({ session }) => (
+  <DiagramMotion>
+    <LivePages session={session} />
+  </DiagramMotion>
+));
 
 function LivePages({ session }: { session: LiveSession }) {
   const locale = useLocale();
@@ -46,7 +34,7 @@ function LivePages({ session }: { session: LiveSession }) {
   const page = usePageLoad(session, "page");
   const data = usePageLoad(session, "data");
   const presenter = showsBoard(session); // the room's averages: presenter or projector screen
-  const report = useLabReport<PagesReport>(session, "pages");
+  const report = useReport(session, "pages");
   const room = presenter && report ? { page: perLoad(report.page), data: perLoad(report.data), report } : null;
   const mine = { page: shownResponse(page.load), data: shownResponse(data.load) };
   const ratio = presenter

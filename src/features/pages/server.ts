@@ -7,9 +7,9 @@
  *     &lang=en on either: the page in English (the JSON has no words)
  *     400 bad or missing pid, unknown lang · 405 not a GET · 429 too fast (per pid, both routes together) · 404 other paths
  */
-import type { LabDemoFactory } from "../../party/features.ts";
-import { CORS_HEADERS, json } from "../../party/http.ts";
-import { errorMessage } from "../../room/protocol.ts";
+import { CORS_HEADERS, json } from "../../room/http.ts";
+import { errorMessage } from "../../room/errors.ts";
+import { defineFeature } from "../../room/feature.ts";
 import { isParticipantId } from "../../room/participants.ts";
 import { PidLimiter } from "../../room/pidLimiter.ts";
 import { requestSize, sizedResponse } from "../measure/bytes.ts";
@@ -20,18 +20,16 @@ import { addLoad, emptyPagesReport, isRoute, type PagesReport } from "./pageTall
 const COMMON_HEADERS = { "cache-control": "no-store", ...CORS_HEADERS };
 const CONTENT_TYPES = { page: "text/html; charset=utf-8", data: "application/json" } as const;
 
-export const pagesDemo: LabDemoFactory = (host) => {
+export const pages = defineFeature("pages", {}, (host) => {
   let report: PagesReport = emptyPagesReport();
   const limiter = new PidLimiter();
 
   return {
-    name: "pages",
-    handles: [],
 
     request(request, rest) {
       const route = rest[0];
       if (rest.length !== 1 || !isRoute(route)) return null;
-      if (request.method !== "GET") return json(405, errorMessage("bad_request", { detail: "use GET" }), { allow: "GET, OPTIONS" });
+      if (request.method !== "GET") return json(405, errorMessage("bad_request", { detail: "method" }), { allow: "GET, OPTIONS" });
       const params = new URL(request.url).searchParams;
       const pid = params.get("pid");
       if (!isParticipantId(pid)) return json(400, errorMessage("bad_request", { detail: "pid" }));
@@ -47,7 +45,7 @@ export const pagesDemo: LabDemoFactory = (host) => {
         ...addLoad(report, route, { requestBytes: requestSize(request), responseHeadBytes: answer.headBytes, responseBodyBytes: answer.bodyBytes }),
         visits: visit.visits,
       };
-      host.changed("pages");
+      host.changed();
       return answer.response;
     },
 
@@ -58,4 +56,4 @@ export const pagesDemo: LabDemoFactory = (host) => {
 
     report: () => report,
   };
-};
+});

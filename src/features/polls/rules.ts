@@ -3,30 +3,13 @@
  * (changeable while open). Pure rules shared by the server (which keeps the ballots) and the
  * browser (which draws the counts).
  */
-import * as v from "valibot";
+import type { PollView } from "../../room/state.ts";
+import type { PollDefinition } from "./protocol.ts";
 
-export const POLL_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
-export const QUESTION_MAX = 140;
-export const OPTION_MAX = 60;
-export const OPTIONS_MIN = 2;
-export const OPTIONS_MAX = 6;
+export type { PollDefinition, PollView };
+
 /** Polls a room keeps: far more than a talk asks, and a bound on storage. */
 export const POLLS_MAX = 50;
-
-export const PollDefinitionSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(POLL_ID_PATTERN)),
-  question: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(QUESTION_MAX)),
-  options: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(OPTION_MAX))), v.minLength(OPTIONS_MIN), v.maxLength(OPTIONS_MAX)),
-});
-export type PollDefinition = v.InferOutput<typeof PollDefinitionSchema>;
-
-/** A poll as the room shows it: its definition, whether it takes votes, and the counts. */
-export interface PollView extends PollDefinition {
-  open: boolean;
-  /** Ballots per option, in the options' order. */
-  counts: number[];
-  total: number;
-}
 
 /** Participant id → the option they chose. */
 export type Ballots = ReadonlyMap<string, number>;
@@ -45,16 +28,4 @@ export function checkVote(poll: { open: boolean; options: readonly string[] } | 
   if (!poll.open) return "poll_closed";
   if (!Number.isInteger(option) || option < 0 || option >= poll.options.length) return "bad_option";
   return null;
-}
-
-export function samePollView(a: PollView | null, b: PollView | null): boolean {
-  if (a === null || b === null) return a === b;
-  return (
-    a.id === b.id &&
-    a.open === b.open &&
-    a.question === b.question &&
-    a.total === b.total &&
-    a.options.length === b.options.length &&
-    a.options.every((option, i) => option === b.options[i] && a.counts[i] === b.counts[i])
-  );
 }

@@ -1,8 +1,8 @@
 import { useCallback, useId, useRef, useState, type SyntheticEvent } from "react";
 import { useServerMessages } from "../../live/hooks.tsx";
 import type { LiveSession } from "../../live/session.ts";
-import type { ServerMessage } from "../../room/protocol.ts";
-import { normalizeQuestionText, QUESTION_TEXT_MAX, type QuestionsAudienceReport } from "./rules.ts";
+import type { ServerMessage } from "../../room/wire.ts";
+import { normalizeQuestionText, QUESTION_TEXT_MAX } from "./rules.ts";
 import { useStrings } from "../../i18n/react.tsx";
 import { questionsStrings } from "./strings.ts";
 
@@ -24,9 +24,9 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
       if (!sending.current) return;
       if (message.type === "error" && message.ref === "ask") {
         sending.current = false;
-        setStatus({ kind: "error", text: t.refused(message.code, message.message) });
+        setStatus({ kind: "error", text: t.refused(message.code, message.detail) });
       }
-      if (message.type === "lab" && message.demo === "questions" && (message.data as QuestionsAudienceReport).you?.asked) {
+      if (message.type === "lab" && message.demo === "questions" && message.data.you?.asked) {
         sending.current = false;
         setText("");
         setStatus({ kind: "sent" });

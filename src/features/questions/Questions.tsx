@@ -1,11 +1,10 @@
 import { useEffect } from "react";
-import { drives, showsBoard, useLabReport, useLiveSession, useRoomSnapshot } from "../../live/hooks.tsx";
+import { drives, showsBoard, useReport, useLiveSession, useRoomSnapshot } from "../../live/hooks.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import AskForm from "./AskForm.tsx";
 import AudienceList from "./AudienceList.tsx";
 import { watchMine } from "./mine.ts";
 import ProjectorList from "./ProjectorList.tsx";
-import type { QuestionsReport } from "./rules.ts";
 import { useStrings, withLocale } from "../../i18n/react.tsx";
 import { Rich } from "../../i18n/Rich.tsx";
 import { questionsStrings } from "./strings.ts";
@@ -43,7 +42,7 @@ function Questions() {
 
 function LiveQuestions({ session }: { session: LiveSession }) {
   const t = useStrings(questionsStrings);
-  const report = useLabReport<QuestionsReport>(session, "questions");
+  const report = useReport(session, "questions");
   const online = useRoomSnapshot(session)?.status === "online";
   useEffect(() => watchMine(session), [session]);
   const questions = report?.questions ?? [];

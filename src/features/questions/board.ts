@@ -26,8 +26,8 @@ export interface StoredQuestion {
 }
 
 export type AskRefusal =
-  | { code: "bad_request"; detail: string }
-  | { code: "question_limit"; detail: string };
+  | { code: "bad_request"; detail: "empty" | "text_max" }
+  | { code: "question_limit"; detail: "per_participant" | "per_room" };
 export type AskResult = { ok: true; question: StoredQuestion; created: boolean } | { ok: false; refusal: AskRefusal };
 
 export type UpvoteRefusal = "no_question" | "already_upvoted" | "own_question";
@@ -67,8 +67,8 @@ export class QuestionBoard {
    */
   ask(pid: string, text: string, at: number): AskResult {
     const clean = normalizeQuestionText(text);
-    if (clean.length === 0) return { ok: false, refusal: { code: "bad_request", detail: "a pergunta está vazia" } };
-    if (clean.length > QUESTION_TEXT_MAX) return { ok: false, refusal: { code: "bad_request", detail: `no máximo ${QUESTION_TEXT_MAX} caracteres` } };
+    if (clean.length === 0) return { ok: false, refusal: { code: "bad_request", detail: "empty" } };
+    if (clean.length > QUESTION_TEXT_MAX) return { ok: false, refusal: { code: "bad_request", detail: "text_max" } };
     let mine = 0;
     let open = 0;
     for (const question of this.questions.values()) {
@@ -79,10 +79,10 @@ export class QuestionBoard {
       mine += 1;
     }
     if (mine >= OPEN_PER_PARTICIPANT_MAX) {
-      return { ok: false, refusal: { code: "question_limit", detail: `você já tem ${OPEN_PER_PARTICIPANT_MAX} perguntas em aberto; espere uma ser respondida` } };
+      return { ok: false, refusal: { code: "question_limit", detail: "per_participant" } };
     }
     if (open >= OPEN_PER_ROOM_MAX || this.questions.size >= QUESTIONS_MAX) {
-      return { ok: false, refusal: { code: "question_limit", detail: "a sala já tem perguntas demais em aberto" } };
+      return { ok: false, refusal: { code: "question_limit", detail: "per_room" } };
     }
     const question: StoredQuestion = { id: `q${this.next}`, text: clean, author: pid, at, status: "open" };
     this.next += 1;

@@ -6,7 +6,6 @@
  * lost, the server still refuses a second upvote, and the refusal marks the question upvoted again.
  */
 import type { LiveSession } from "../../live/session.ts";
-import type { QuestionsAudienceReport } from "./rules.ts";
 
 export interface Mine {
   asked: ReadonlySet<string>;
@@ -58,12 +57,10 @@ export function sendUpvote(session: LiveSession, id: string): boolean {
 export function watchMine(session: LiveSession): void {
   if (watched.has(session.client)) return;
   watched.add(session.client);
-  const take = (data: unknown) => {
-    const you = (data as QuestionsAudienceReport | null)?.you;
+  session.client.watch("questions", ({ you }) => {
     if (you?.asked) remember(session.code, "asked", you.asked);
     if (you?.upvoted) remember(session.code, "upvoted", you.upvoted);
-  };
-  session.client.watchLab("questions", take);
+  });
   session.client.onMessage((message) => {
     if (message.type === "error" && message.code === "already_upvoted" && pendingUpvote) remember(session.code, "upvoted", pendingUpvote);
   });

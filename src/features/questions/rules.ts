@@ -3,7 +3,7 @@
  * room shows them in. Pure rules shared by the server (src/features/questions/server.ts keeps the
  * questions) and the browser (which draws the lists).
  */
-import { QUESTION_TEXT_MAX } from "../../room/protocol.ts";
+import { QUESTION_TEXT_MAX } from "./protocol.ts";
 
 export { QUESTION_TEXT_MAX };
 /** Open questions one participant may have at a time (answered or hidden ones don't count). */

@@ -1,5 +1,5 @@
 import { defineStrings } from "../../i18n/strings.ts";
-import type { ErrorCode } from "../../room/protocol.ts";
+import type { ErrorCode } from "../../room/errors.ts";
 
 /** The questions' own words: the phone's form and list, the projector's board, the deck bar's button. */
 export const questionsStrings = defineStrings({
@@ -19,8 +19,14 @@ export const questionsStrings = defineStrings({
     sent: "Pergunta enviada: ela aparece na lista.",
     empty: "Escreva a pergunta antes de enviar.",
     offline: "Sem conexão com a sala: tente de novo em instantes.",
-    /** The room's refusal: its own Portuguese text says exactly why. */
-    refused: (_code: ErrorCode, serverText: string) => serverText,
+    /** Why the room refused a question (its error code, and the detail it gave). */
+    refused: (code: ErrorCode, detail?: string): string => {
+      if (code === "question_limit") return detail === "per_room" ? "A sala já tem perguntas demais em aberto." : "Você já tem 3 perguntas em aberto: espere uma ser respondida.";
+      if (code === "bad_request") return "Essa pergunta não pode ser enviada: está vazia ou longa demais.";
+      if (code === "rate_limited") return "Mensagens demais: vá mais devagar e tente de novo.";
+      if (code === "forbidden") return "Só a plateia pode perguntar.";
+      return "A sala não aceitou essa pergunta.";
+    },
     // The lists.
     none: "Nenhuma pergunta ainda. Que tal a primeira?",
     noneOnBoard: "Nenhuma pergunta ainda: mande a sua pelo celular.",
@@ -51,7 +57,13 @@ export const questionsStrings = defineStrings({
     sent: "Question sent: it shows up in the list.",
     empty: "Write your question before sending it.",
     offline: "No connection to the room: try again in a moment.",
-    refused: (code) => REFUSALS[code] ?? "The room didn't take that question.",
+    refused: (code, detail) => {
+      if (code === "question_limit") return detail === "per_room" ? "The room has too many open questions right now." : "You already have 3 open questions: wait for one to be answered.";
+      if (code === "bad_request") return "That question can't be sent: it is empty or too long.";
+      if (code === "rate_limited") return "Too many messages: slow down a little and try again.";
+      if (code === "forbidden") return "Only the audience can ask questions.";
+      return "The room didn't take that question.";
+    },
     none: "No questions yet. Want to ask the first one?",
     noneOnBoard: "No questions yet: send yours from your phone.",
     mine: "yours",
@@ -69,10 +81,3 @@ export const questionsStrings = defineStrings({
   },
 });
 
-/** Why the room refused a question, in English (the server's own texts are Portuguese). */
-const REFUSALS: Partial<Record<ErrorCode, string>> = {
-  question_limit: "Too many open questions right now: wait for one to be answered.",
-  bad_request: "That question can't be sent: it is empty or too long.",
-  rate_limited: "Too many messages: slow down a little and try again.",
-  forbidden: "Only the audience can ask questions.",
-};

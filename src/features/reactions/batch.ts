@@ -5,7 +5,7 @@
  * when the link dies is: reactions are best effort, see docs/PROTOCOL.md). Pure (the caller passes the
  * clock), so the tests can tap a thousand times in a millisecond.
  */
-import { REACTIONS, type Reaction } from "../../room/protocol.ts";
+import { REACTIONS, type Reaction } from "./protocol.ts";
 import type { ReactionCounts } from "./tally.ts";
 
 export const REACT_EVERY_MS = 300;

@@ -4,7 +4,7 @@
  * the previous report floats (tally.ts `floats`), so merged or missed reports lose nothing. With
  * reduced motion nothing floats: the totals update, that's all.
  */
-import { REACTIONS, type Reaction } from "../../room/protocol.ts";
+import { REACTIONS, type Reaction } from "./protocol.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { htmlLang, pageLocale } from "../../i18n/locales.ts";
 import { reactionsStrings } from "./strings.ts";
@@ -78,5 +78,5 @@ export function mountReactionBoard(client: RoomClient, viewport: HTMLElement): v
     }
     seen = report.totals;
   };
-  client.watchLab("reactions", (data) => show(data as ReactionsReport));
+  client.watch("reactions", show);
 }

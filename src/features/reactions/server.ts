@@ -4,14 +4,14 @@
  * sends them to phones and screens coalesced, at most every REACTIONS_REPORT_MS: a hundred
  * batches in a window make one broadcast, and one write, not a hundred.
  */
-import { errorMessage } from "../../room/protocol.ts";
+import { defineFeature } from "../../room/feature.ts";
+import { REACTIONS_MESSAGES } from "./protocol.ts";
 import { REACTIONS_REPORT_MS, ReactionTally, restoreTotals } from "./tally.ts";
-import type { LabDemoFactory } from "../../party/features.ts";
 
 /** Storage key of the totals (one small object, rewritten before each report that changed them). */
 const TOTALS_KEY = "reactions:totals";
 
-export const reactionsDemo: LabDemoFactory = (host) => {
+export const reactions = defineFeature("reactions", REACTIONS_MESSAGES, (host) => {
   let tally = new ReactionTally();
   // Totals changed since the last write. Written per report, not per batch: at a thousand
   // phones a write per batch was a commit per message, and the room fell behind its own storm.
@@ -20,22 +20,18 @@ export const reactionsDemo: LabDemoFactory = (host) => {
   const persist = () => {
     if (!unsaved) return;
     unsaved = false;
-    host.storage.put(TOTALS_KEY, tally.totals).catch((error: unknown) => console.error("reactions: put", error));
+    host.storage.put({ [TOTALS_KEY]: tally.totals }).catch((error: unknown) => console.error("reactions: put", error));
   };
 
   return {
-    name: "reactions",
-    handles: ["react"],
     async load() {
       tally = new ReactionTally(restoreTotals(await host.storage.get(TOTALS_KEY)));
     },
-    message(message, { connection, member }) {
-      if (message.type !== "react") return;
-      // The audience reacts; the projector's screen and the presenter watch.
-      if (member.role !== "audience") return host.send(connection, errorMessage("forbidden", { ref: "react" }));
+    // The audience reacts (the table refuses anyone else); the projector's screen and the presenter watch.
+    message(message) {
       tally.add(message.counts);
       unsaved = true;
-      host.changed("reactions");
+      host.changed();
     },
     reset() {
       tally.clear();
@@ -50,4 +46,4 @@ export const reactionsDemo: LabDemoFactory = (host) => {
       return { totals, total };
     },
   };
-};
+});

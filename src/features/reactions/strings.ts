@@ -1,5 +1,5 @@
 import { defineStrings } from "../../i18n/strings.ts";
-import type { Reaction } from "../../room/protocol.ts";
+import type { Reaction } from "./protocol.ts";
 
 /** The reactions' words: each emoji's name (buttons' accessible names, the totals), the tray's label. */
 export const reactionsStrings = defineStrings({

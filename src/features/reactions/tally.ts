@@ -8,7 +8,7 @@
  * merged with the next one, or missed, costs nothing: the next report is exact again. A screen
  * floats the difference between two reports it saw (`floats`).
  */
-import { REACTIONS, type Reaction } from "../../room/protocol.ts";
+import { REACTIONS, type Reaction } from "./protocol.ts";
 
 export type ReactionCounts = Partial<Record<Reaction, number>>;
 export type ReactionTotals = Record<Reaction, number>;

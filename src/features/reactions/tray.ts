@@ -4,7 +4,7 @@
  * a crowd tapping costs the room a few messages a second per phone. Each button shows the room's
  * total for its reaction, from the coalesced reports. Plain DOM: no framework on the phone's page.
  */
-import { REACTIONS, type Reaction } from "../../room/protocol.ts";
+import { REACTIONS, type Reaction } from "./protocol.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { TapBatch } from "./batch.ts";
 import { htmlLang, pageLocale } from "../../i18n/locales.ts";
@@ -70,7 +70,7 @@ export function mountReactionTray(client: RoomClient, bar: HTMLElement): void {
   const show = (report: ReactionsReport) => {
     for (const [reaction, element] of counts) element.textContent = format.format(report.totals[reaction] ?? 0);
   };
-  client.watchLab("reactions", (data) => show(data as ReactionsReport));
+  client.watch("reactions", show);
 
   const anchor = bar.querySelector("[data-back-to-live]");
   if (anchor) anchor.after(tray);

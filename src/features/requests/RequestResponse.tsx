@@ -1,15 +1,16 @@
 import { useRef } from "react";
 import { DiagramMotion } from "../../diagrams/motion.tsx";
-import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
-import { Rich } from "../../i18n/Rich.tsx";
+import { useLocale, useStrings } from "../../i18n/react.tsx";
+
 import type { LiveSession } from "../../live/session.ts";
-import { drives, NotLive, showsBoard, serverNow, useLabReport, useLiveSession } from "../../live/hooks.tsx";
+import { drives, showsBoard, serverNow, useReport } from "../../live/hooks.tsx";
 import type { Exchange, RequestsReport } from "./exchangeLog.ts";
 import { formatByteCount, formatBytes, formatMs, statusLine } from "../measure/format.ts";
 import Lane, { TRAVEL_SECONDS, type Tone } from "./Lane.tsx";
 import { helloStrings, refusalStrings, requestsStrings } from "./strings.ts";
 import { useSendRequest, type SentExchange } from "./useSendRequest.ts";
 import "./RequestResponse.css";
+import { liveIsland } from "../../live/island.tsx";
 
 /** Exchanges the projector lists (the report keeps a few more). */
 const ROWS = 4;
@@ -24,23 +25,9 @@ const STAGGER_SECONDS = 0.3;
  * its answer going back, with method, status and sizes counted by the server; the phone shows
  * its own exchange, the sizes and the round trip it measured.
  */
-export default withLocale(RequestResponse);
-
-function RequestResponse() {
-  const session = useLiveSession();
-  const t = useStrings(requestsStrings);
-  if (!session) {
-    return (
-      <NotLive>
-        {/* Our own constant text, with markup for the code. */}
-        <p>
-          <Rich text={t.offline} />
-        </p>
-      </NotLive>
-    );
-  }
-  return <DiagramMotion>{showsBoard(session) ? <RoomExchanges session={session} /> : <MyExchange session={session} />}</DiagramMotion>;
-}
+export default liveIsland(requestsStrings, ({ session }) => (
+  <DiagramMotion>{showsBoard(session) ? <RoomExchanges session={session} /> : <MyExchange session={session} />}</DiagramMotion>
+));
 
 const toneOf = (status: number): Tone => (status === 200 ? "ok" : status === 429 ? "refused" : "error");
 
@@ -57,7 +44,7 @@ function SendButton({ send, busy }: { send: () => void; busy: boolean }) {
 function RoomExchanges({ session }: { session: LiveSession }) {
   const t = useStrings(requestsStrings);
   const { sender } = useStrings(helloStrings);
-  const report = useLabReport<RequestsReport>(session, "requests");
+  const report = useReport(session, "requests");
   const { send, busy } = useSendRequest(session);
   // How each exchange was first drawn, fixed at first sight: a re-render must not restart it.
   const drawn = useRef(new Map<number, { fresh: boolean; delay: number }>());

@@ -45,24 +45,19 @@ export function parseHello(body: string): Hello | null {
   return { message, who, number: number as number, requestBytes: requestBytes as number };
 }
 
-/** The Portuguese text of an error answer (`{"type":"error","message":…}`), if it is one. */
-export function errorText(body: string): string | null {
-  const value = parseObject(body);
-  return value?.["type"] === "error" && typeof value["message"] === "string" ? value["message"] : null;
-}
-
 /**
- * A refused request, as data for the screen to phrase (refusalStrings): its status, the room's
- * error code and the room's own Portuguese text, when the body is one of the room's errors.
+ * A refused request, as data for the screen to phrase (refusalStrings): its status, and the room's
+ * error code and detail when the body is one of the room's errors.
  */
 export interface Refusal {
   status: number;
   code: string | null;
-  message: string | null;
+  detail: string | null;
 }
 
 export function refusalOf(status: number, body: string): Refusal {
   const value = parseObject(body);
-  const code = value?.["type"] === "error" && typeof value["code"] === "string" ? value["code"] : null;
-  return { status, code, message: errorText(body) };
+  const error = value?.["type"] === "error" ? value : null;
+  const text = (key: string) => (typeof error?.[key] === "string" ? (error[key] as string) : null);
+  return { status, code: text("code"), detail: text("detail") };
 }

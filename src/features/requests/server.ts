@@ -10,9 +10,9 @@
  * The projector's record keeps who asked as data (the nth phone), for each screen to name it in
  * its own language; the greeting is words, so it comes in the language the phone asked in.
  */
-import type { LabDemoFactory } from "../../party/features.ts";
-import { JSON_HEADERS, json } from "../../party/http.ts";
-import { errorMessage } from "../../room/protocol.ts";
+import { JSON_HEADERS, json } from "../../room/http.ts";
+import { errorMessage } from "../../room/errors.ts";
+import { defineFeature } from "../../room/feature.ts";
 import { isParticipantId } from "../../room/participants.ts";
 import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, type RequestsReport } from "./exchangeLog.ts";
 import type { Hello } from "./hello.ts";
@@ -22,7 +22,7 @@ import { langOf } from "../../i18n/param.ts";
 import { PidLimiter } from "../../room/pidLimiter.ts";
 import { requestSize, sizedResponse } from "../measure/bytes.ts";
 
-export const requestsDemo: LabDemoFactory = (host) => {
+export const requests = defineFeature("requests", {}, (host) => {
   let report: RequestsReport = emptyRequestsReport();
   const names = new ParticipantNames();
   const limiter = new PidLimiter();
@@ -30,13 +30,11 @@ export const requestsDemo: LabDemoFactory = (host) => {
   const onPhone = (pid: string) => host.audience().some(({ member }) => member.pid === pid);
 
   return {
-    name: "requests",
-    handles: [],
 
     request(request, rest) {
       if (rest.length !== 1 || rest[0] !== "hello") return null;
       if (request.method !== "GET") {
-        return json(405, errorMessage("bad_request", { detail: "use GET" }), { allow: "GET, OPTIONS" });
+        return json(405, errorMessage("bad_request", { detail: "method" }), { allow: "GET, OPTIONS" });
       }
       const url = new URL(request.url);
       const pid = url.searchParams.get("pid");
@@ -67,7 +65,7 @@ export const requestsDemo: LabDemoFactory = (host) => {
         at: now,
         who,
       });
-      host.changed("requests");
+      host.changed();
       return answer.response;
     },
 
@@ -79,4 +77,4 @@ export const requestsDemo: LabDemoFactory = (host) => {
 
     report: () => report,
   };
-};
+});

@@ -84,25 +84,26 @@ export const helloStrings = defineStrings({
   },
 });
 
-/** Refusals the room's HTTP routes send, in English: the room writes its own texts in Portuguese. */
-const REFUSED: ReadonlyMap<string | null, string> = new Map([
-  ["bad_request", "Invalid request"],
-  ["rate_limited", "Too many requests, slow down"],
-  ["no_room", "Room not found"],
-]);
-
-/**
- * What a person reads when the server refuses, or doesn't answer. In Portuguese, the room's own
- * words (they carry the detail); in English, a phrase by status and code.
- */
+/** What a person reads when the server refuses (by status and the room's error code), or doesn't answer. */
 export const refusalStrings = defineStrings({
   "pt-br": {
-    refusal: (refusal: Refusal) => refusal.message ?? `HTTP ${refusal.status}`,
+    refusal: ({ status, code, detail }: Refusal) => {
+      if (status === 503) return "O servidor está ocupado: tente de novo em instantes";
+      if (code === "rate_limited") return "Requisições demais: vá mais devagar";
+      if (code === "no_room") return "Sala não encontrada";
+      if (code === "bad_request") return detail ? `Requisição inválida (${detail})` : "Requisição inválida";
+      return `HTTP ${status}`;
+    },
     unreachable: "Sem resposta: o servidor está fora do ar ou a rede caiu.",
   },
   en: {
-    refusal: ({ status, code }) =>
-      status === 503 ? "The server is busy, try again in a moment" : (REFUSED.get(code) ?? `HTTP ${status}`),
+    refusal: ({ status, code, detail }) => {
+      if (status === 503) return "The server is busy, try again in a moment";
+      if (code === "rate_limited") return "Too many requests, slow down";
+      if (code === "no_room") return "Room not found";
+      if (code === "bad_request") return detail ? `Invalid request (${detail})` : "Invalid request";
+      return `HTTP ${status}`;
+    },
     unreachable: "No response: the server is down or the network dropped.",
   },
 });

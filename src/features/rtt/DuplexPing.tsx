@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from "react";
 import type { LiveSession } from "../../live/session.ts";
-import { NotLive, showsBoard, useLabReport, useLinkStatus, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
+import { showsBoard, useReport, useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
 import { distribution } from "./distribution.ts";
 import { formatMs, scalePosition, standing } from "./format.ts";
 import Histogram from "./Histogram.tsx";
 import { PING_PREFIX, RttMeter } from "./meter.ts";
-import type { RttAudienceReport, RttReport } from "./report.ts";
+import { isRttReport, type RttAudienceReport, type RttReport } from "./report.ts";
 import Sparkline from "./Sparkline.tsx";
-import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { useLocale, useStrings } from "../../i18n/react.tsx";
 import type { Locale } from "../../i18n/locales.ts";
 import { rttStrings } from "./strings.ts";
 import "./DuplexPing.css";
+import { liveIsland } from "../../live/island.tsx";
 
 /** Twice a second: often enough for a live line, far below the room's rate limit (20/s). */
 const PING_MS = 500;
@@ -22,20 +23,7 @@ const REPORT_EVERY_MS = 1000;
  * WebSocket and times the pongs, and at the same time the server pushes the room's numbers to
  * it, unasked, on the same socket. The projector draws the room's distribution.
  */
-export default withLocale(DuplexPing);
-
-function DuplexPing() {
-  const session = useLiveSession();
-  const t = useStrings(rttStrings);
-  if (!session) {
-    return (
-      <NotLive>
-        <p>{t.offline}</p>
-      </NotLive>
-    );
-  }
-  return <LivePing session={session} />;
-}
+export default liveIsland(rttStrings, LivePing);
 
 interface Reading {
   last: number | null;
@@ -69,7 +57,7 @@ function LivePing({ session }: { session: LiveSession }) {
   const measuring = useRef(false);
   const [reading, setReading] = useState<Reading>(() => read(meter, 0));
   const presenter = showsBoard(session); // the room's histogram: presenter or projector screen
-  const room = useLabReport<RttReport | RttAudienceReport>(session, "rtt");
+  const room = useReport(session, "rtt");
 
   useEffect(
     () =>
@@ -115,7 +103,7 @@ function LivePing({ session }: { session: LiveSession }) {
 
   return (
     <figure className={`demo duplex duplex--${presenter ? "projector" : "phone"}`} ref={ref}>
-      {presenter ? <RoomView report={room as RttReport | null} /> : null}
+      {presenter ? <RoomView report={room && isRttReport(room) ? room : null} /> : null}
       <Me reading={reading} presenter={presenter} online={online} />
       {presenter ? null : <Standing report={room} own={reading.current} />}
       <p className="demo__hint duplex__how">{t.how}</p>

@@ -22,3 +22,8 @@ export function rttAudienceReport(entries: readonly RttEntry[]): RttAudienceRepo
   const { count, p50, p95, max } = distribution(entries.map((entry) => entry.ms));
   return { count, p50, p95, max };
 }
+
+/** The presenters' report (with the histogram), not the phones' summary. */
+export function isRttReport(report: RttReport | RttAudienceReport): report is RttReport {
+  return "phones" in report;
+}

@@ -4,40 +4,33 @@
  * projector and pushes the room's median to the phones at the same time: the server talking
  * while the phone talks, on one socket.
  */
-import type { LabDemoFactory } from "../../party/features.ts";
+import { defineFeature } from "../../room/feature.ts";
+import { sweeper } from "../../room/sweep.ts";
 import { RttBoard } from "./board.ts";
+import { RTT_MESSAGES } from "./protocol.ts";
 import { rttAudienceReport, rttReport } from "./report.ts";
 
 /** How often stale entries are looked for while anyone is reporting. */
 const SWEEP_MS = 1_000;
 
-export const rttDemo: LabDemoFactory = (host) => {
+export const rtt = defineFeature("rtt", RTT_MESSAGES, (host) => {
   const board = new RttBoard();
-  let sweep: ReturnType<typeof setTimeout> | null = null;
-
-  // A device that stops reporting sends nothing more: only a timer notices it went quiet. The
-  // timer runs only while the board has entries, so an idle room keeps no timer alive.
-  const armSweep = () => {
-    sweep ??= setTimeout(() => {
-      sweep = null;
-      if (board.prune(host.now())) host.changed("rtt");
-      if (board.size > 0) armSweep();
-    }, SWEEP_MS);
-  };
+  // A device that stops reporting sends nothing more: only a timer notices it went quiet.
+  const armSweep = sweeper(SWEEP_MS, () => {
+    if (board.prune(host.now())) host.changed();
+    return board.size > 0;
+  });
 
   return {
-    name: "rtt",
-    handles: ["rtt"],
-    message(message, { connection, member }) {
-      if (message.type !== "rtt") return;
+    message(message, { link, member }) {
       const pid = member.role === "audience" ? member.pid : undefined;
-      const device = pid === undefined ? `c:${connection.id}` : `p:${pid}`;
-      board.put(device, { ms: message.ms, at: host.now(), connection: connection.id, phone: pid !== undefined });
-      host.changed("rtt");
+      const device = pid === undefined ? `c:${link.id}` : `p:${pid}`;
+      board.put(device, { ms: message.ms, at: host.now(), connection: link.id, phone: pid !== undefined });
+      host.changed();
       armSweep();
     },
-    leave(connection) {
-      if (board.leave(connection.id)) host.changed("rtt");
+    leave(link) {
+      if (board.leave(link.id)) host.changed();
     },
     reset() {
       board.clear();
@@ -45,4 +38,4 @@ export const rttDemo: LabDemoFactory = (host) => {
     report: () => rttReport(board.fresh(host.now())),
     audienceReport: () => rttAudienceReport(board.fresh(host.now())),
   };
-};
+});

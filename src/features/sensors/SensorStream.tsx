@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from "react";
 import { useReducedMotion } from "framer-motion";
 import type { LiveSession } from "../../live/session.ts";
-import { drives, NotLive, showsBoard, useLabReport, useLinkStatus, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
+import { drives, showsBoard, useReport, useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
 import type { SensorsReport } from "./board.ts";
 import { hasOrientationApi, startOrientation, tiltMessage } from "./orientation.ts";
 import { TiltChart } from "./TiltChart.tsx";
-import { useStrings, withLocale } from "../../i18n/react.tsx";
+import { useStrings } from "../../i18n/react.tsx";
 import { sensorsStrings } from "./strings.ts";
 import "../../live/notLive.css";
 import "./SensorStream.css";
+import { liveIsland } from "../../live/island.tsx";
 
 /** A phone sends its tilt at most this often (10 Hz)… */
 const SEND_EVERY_MS = 100;
@@ -24,20 +25,7 @@ const degrees = (value: number) => `${value > 0 ? "+" : ""}${value.toFixed(0)}°
  * sensor, or a slider where there is none) while this slide is on screen; the projector draws
  * the room's mean, spread and a few phones' traces, a few times a second.
  */
-export default withLocale(SensorStream);
-
-function SensorStream() {
-  const t = useStrings(sensorsStrings);
-  const session = useLiveSession();
-  if (!session) {
-    return (
-      <NotLive>
-        <p>{t.offline}</p>
-      </NotLive>
-    );
-  }
-  return showsBoard(session) ? <Board session={session} /> : <Phone session={session} />;
-}
+export default liveIsland(sensorsStrings, ({ session }) => (showsBoard(session) ? <Board session={session} /> : <Phone session={session} />));
 
 type Source = "none" | "sensor" | "slider";
 
@@ -146,7 +134,7 @@ function useCalmReport(report: SensorsReport | null): SensorsReport | null {
 
 function Board({ session }: { session: LiveSession }) {
   const t = useStrings(sensorsStrings);
-  const report = useCalmReport(useLabReport<SensorsReport>(session, "sensors"));
+  const report = useCalmReport(useReport(session, "sensors"));
   const online = useLinkStatus(session) === "online";
   const phones = report?.phones ?? 0;
   return (

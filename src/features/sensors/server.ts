@@ -3,41 +3,36 @@
  * the projector gets the room's mean, spread and a few traces, at most 4 times a second (the
  * lab's pace). Live data only: nothing is stored, and a phone that goes quiet drops out.
  */
-import type { LabDemoFactory } from "../../party/features.ts";
+import { defineFeature } from "../../room/feature.ts";
+import { sweeper } from "../../room/sweep.ts";
 import { SensorBoard } from "./board.ts";
+import { SENSORS_MESSAGES } from "./protocol.ts";
 
 /** While anyone streams, the chart keeps scrolling (and empties) even between samples. */
 const SWEEP_MS = 500;
 
-export const sensorsDemo: LabDemoFactory = (host) => {
+export const sensors = defineFeature("sensors", SENSORS_MESSAGES, (host) => {
   const board = new SensorBoard();
-  let sweep: ReturnType<typeof setTimeout> | null = null;
-
-  const armSweep = () => {
-    sweep ??= setTimeout(() => {
-      sweep = null;
-      board.prune(host.now());
-      host.changed("sensors");
-      if (board.size > 0) armSweep();
-    }, SWEEP_MS);
-  };
+  const armSweep = sweeper(SWEEP_MS, () => {
+    board.prune(host.now());
+    host.changed();
+    return board.size > 0;
+  });
 
   return {
-    name: "sensors",
-    handles: ["tilt"],
-    message(message, { connection, member }) {
-      // Only phones: a presenter or screen tilting would be no one in the room.
-      if (message.type !== "tilt" || member.role !== "audience" || member.pid === undefined) return;
-      if (!board.put(member.pid, connection.id, { beta: message.beta, gamma: message.gamma, at: host.now() })) return;
-      host.changed("sensors");
+    message(message, { link, member }) {
+      // Only phones send tilt (the table says so): a presenter tilting would be no one in the room.
+      if (member.role !== "audience") return;
+      if (!board.put(member.pid, link.id, { beta: message.beta, gamma: message.gamma, at: host.now() })) return;
+      host.changed();
       armSweep();
     },
-    leave(connection) {
-      if (board.leave(connection.id)) host.changed("sensors");
+    leave(link) {
+      if (board.leave(link.id)) host.changed();
     },
     reset() {
       board.clear();
     },
     report: () => board.report(host.now()),
   };
-};
+});

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import FrameHeader from "../../diagrams/FrameHeader.tsx";
 import type { LiveSession } from "../../live/session.ts";
-import { NotLive, useLinkStatus, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
+import { useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
 import {
   NO_TOTALS,
   WIRE_PING_PREFIX,
@@ -14,10 +14,11 @@ import {
   type WireRow,
   type WireTotals,
 } from "./frames.ts";
-import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
+import { useLocale, useStrings } from "../../i18n/react.tsx";
 import { htmlLang, type Locale } from "../../i18n/locales.ts";
 import { wireStrings } from "./strings.ts";
 import "./WireInspector.css";
+import { liveIsland } from "../../live/island.tsx";
 
 type Texts = (typeof wireStrings)[Locale];
 
@@ -38,20 +39,12 @@ const SAMPLE_PING = '{"type":"ping","id":"wire1"}';
  * and receives (↓), with what its RFC 6455 header cost, and one of them drawn bit by bit.
  * Client-side only: each device inspects its own socket.
  */
-export default withLocale(WireInspector);
+export default liveIsland(wireStrings, LiveWire, SampleFrame);
 
-function WireInspector() {
-  const session = useLiveSession();
+/** Outside a room: the frame a ping would make, bit by bit. */
+function SampleFrame() {
   const t = useStrings(wireStrings);
-  if (!session) {
-    return (
-      <NotLive>
-        <p>{t.offline}</p>
-        <FrameHeader payloadLength={SAMPLE_PING.length} masked caption={t.sampleCaption(SAMPLE_PING)} />
-      </NotLive>
-    );
-  }
-  return <LiveWire session={session} />;
+  return <FrameHeader payloadLength={SAMPLE_PING.length} masked caption={t.sampleCaption(SAMPLE_PING)} />;
 }
 
 interface Wire {

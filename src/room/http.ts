@@ -1,6 +1,4 @@
 /** HTTP answers of the room server: JSON, never cached, readable from any origin (`npm run dev` serves the site apart). */
-import type * as Party from "partykit/server";
-
 export const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, OPTIONS",
@@ -25,7 +23,7 @@ const DRAIN_MAX = 64 * 1024;
  * connection under a client that may be reusing it, and the client's next request fails with
  * "other side closed". A body past DRAIN_MAX is not worth that: it is cut off unread.
  */
-export async function readSmallBody(request: Party.Request, max: number): Promise<string | null> {
+export async function readSmallBody(request: Request, max: number): Promise<string | null> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > DRAIN_MAX) return null;
   if (!request.body) return "";
@@ -50,4 +48,10 @@ export async function readSmallBody(request: Party.Request, max: number): Promis
     offset += chunk.byteLength;
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** The key of an `Authorization: Bearer <key>` header, or null. */
+export function bearerKey(header: string | null): string | null {
+  const match = /^Bearer ([^\s]+)$/i.exec(header?.trim() ?? "");
+  return match ? match[1]! : null;
 }

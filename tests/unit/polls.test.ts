@@ -1,8 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as v from "valibot";
-import { checkVote, PollDefinitionSchema, samePollView, tallyPoll } from "../../src/features/polls/rules.ts";
-import { parseClientMessage } from "../../src/room/protocol.ts";
+import { checkVote, tallyPoll } from "../../src/features/polls/rules.ts";
+import { PollDefinitionSchema } from "../../src/features/polls/protocol.ts";
+import { MESSAGES } from "../../src/features/index.ts";
+import { samePollView } from "../../src/room/state.ts";
+import { parseClientMessage as parseWith } from "../../src/room/messages.ts";
+
+const parseClientMessage = (raw: string) => parseWith(raw, MESSAGES, "audience");
 
 const poll = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Só brincando", "Nunca"] };
 
@@ -47,7 +52,7 @@ test("a poll's definition is checked: id, question and 2 to 6 short options", ()
 
 test("vote and poll messages are validated like every other message", () => {
   assert.ok(parseClientMessage(JSON.stringify({ type: "vote", poll: "ja-usou", option: 1 })).ok);
-  assert.ok(parseClientMessage(JSON.stringify({ type: "poll", action: "open", poll })).ok);
+  assert.ok(parseWith(JSON.stringify({ type: "poll", action: "open", poll }), MESSAGES, "presenter").ok);
   for (const bad of [
     { type: "vote", poll: "ja-usou", option: 6 },
     { type: "vote", poll: "ja-usou", option: 1.5 },

@@ -1,0 +1,27 @@
+/** The audience's questions: phones ask and upvote, the presenter moderates. */
+import * as v from "valibot";
+import { message, type MessagesOf } from "../../room/messages.ts";
+import { PING_ID_MAX } from "../../room/protocol.ts";
+import type { QuestionsAudienceReport } from "./rules.ts";
+
+/** Longest question, in characters (after trimming). */
+export const QUESTION_TEXT_MAX = 280;
+
+const QuestionId = v.pipe(v.string(), v.maxLength(PING_ID_MAX));
+
+export const QUESTIONS_MESSAGES = {
+  /** A question for the presenter (plain text; trimmed; 1..QUESTION_TEXT_MAX characters). */
+  ask: { schema: message("ask", { text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(QUESTION_TEXT_MAX)) }), from: "audience" },
+  /** One upvote per participant and question. */
+  upvote: { schema: message("upvote", { id: QuestionId }), from: "audience" },
+  /** Mark a question answered, hide it, or bring it back. */
+  moderate: { schema: message("moderate", { id: QuestionId, action: v.picklist(["answered", "hidden", "open"]) }), from: "presenter" },
+} as const;
+
+declare module "../../room/protocol.ts" {
+  interface ClientMessages extends MessagesOf<typeof QUESTIONS_MESSAGES> {}
+  interface FeatureReports {
+    // Presenters get every question; phones the visible ones, and `you` after their own action.
+    questions: QuestionsAudienceReport;
+  }
+}

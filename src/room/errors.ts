@@ -1,0 +1,66 @@
+/**
+ * How the room says no: error codes (in `{ "type": "error", code, ref?, detail? }` frames and HTTP
+ * bodies) and close codes. The server sends codes, never sentences: each page words a code in its
+ * own language (src/live/strings.ts), and a script reads `code` and `detail` as they are.
+ */
+
+export const ERROR_CODES = [
+  "bad_json",
+  "bad_message",
+  "unknown_type",
+  "too_large",
+  "binary_not_supported",
+  "forbidden",
+  "unauthorized",
+  "no_room",
+  "room_exists",
+  "bad_room",
+  "bad_request",
+  "rate_limited",
+  "no_poll",
+  "poll_closed",
+  "no_question",
+  "already_upvoted",
+  "own_question",
+  "question_limit",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorMessage {
+  type: "error";
+  code: ErrorCode;
+  /** The message type (or route) refused, when the error answers one. */
+  ref?: string | undefined;
+  /** A short machine-readable key saying what was wrong: a field ("slide"), a rule ("method"), a limit. */
+  detail?: string | undefined;
+}
+
+export function errorMessage(code: ErrorCode, options: { ref?: string; detail?: string } = {}): ErrorMessage {
+  const error: ErrorMessage = { type: "error", code };
+  if (options.ref !== undefined) error.ref = options.ref;
+  if (options.detail !== undefined) error.detail = options.detail;
+  return error;
+}
+
+/**
+ * Close codes the server uses (4000–4999 are the application's, RFC 6455 §7.4.2). All four mean
+ * "retrying the same URL will fail the same way": a client must not reconnect automatically.
+ */
+export const CLOSE_CODES = {
+  /** Bad connect URL: missing or invalid participant id, missing or unknown role. */
+  badRequest: 4000,
+  /** Presenter key missing or wrong. */
+  unauthorized: 4001,
+  /** The room was never created (error `no_room`), or the URL's code can't be a room (`bad_room`). */
+  noRoom: 4004,
+  /** Flooding: too many messages refused by the rate limit. */
+  policy: 4008,
+} as const;
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set(Object.values(CLOSE_CODES));
+
+/** True for close codes after which reconnecting is pointless (tell partysocket to stop). */
+export function isFinalCloseCode(code: number): boolean {
+  return FINAL_CLOSE_CODES.has(code);
+}

@@ -1,0 +1,157 @@
+/**
+ * What the server sends: one valibot schema per message, checked by the browser before use.
+ * Plain (non-strict) objects: a client ignores fields a newer server may add.
+ */
+import * as v from "valibot";
+import { ERROR_CODES, type ErrorMessage } from "./errors.ts";
+import { parseJson } from "./json.ts";
+import { ROLES } from "./participants.ts";
+import type { FeatureName, FeatureReports } from "./protocol.ts";
+import type { PublicState } from "./state.ts";
+
+export const TimerStateSchema = v.object({
+  startedAt: v.nullable(v.number()),
+  elapsed: v.number(),
+});
+
+export const PublicStateSchema = v.object({
+  code: v.string(),
+  slide: v.number(),
+  step: v.number(),
+  presenterOnline: v.boolean(),
+  audience: v.number(),
+  timer: TimerStateSchema,
+  poll: v.nullable(
+    v.object({
+      id: v.string(),
+      question: v.string(),
+      options: v.array(v.string()),
+      open: v.boolean(),
+      counts: v.array(v.number()),
+      total: v.number(),
+    }),
+  ),
+}) satisfies v.GenericSchema<unknown, PublicState>; // the schema and state.ts's type must agree
+
+export const YouSchema = v.object({
+  role: v.picklist(ROLES),
+  pid: v.optional(v.string()),
+  /** This participant's ballots: poll id → option (so a reload shows their vote). */
+  votes: v.optional(v.record(v.string(), v.number())),
+});
+
+const SnapshotSchema = v.object({
+  type: v.literal("snapshot"),
+  seq: v.number(),
+  now: v.number(),
+  you: YouSchema,
+  state: PublicStateSchema,
+});
+
+const DeltaSchema = v.object({
+  type: v.literal("delta"),
+  seq: v.number(),
+  now: v.number(),
+  changes: v.partial(PublicStateSchema),
+});
+
+const PongSchema = v.object({
+  type: v.literal("pong"),
+  id: v.string(),
+  now: v.number(),
+});
+
+const ErrorMessageSchema = v.object({
+  type: v.literal("error"),
+  code: v.picklist(ERROR_CODES),
+  ref: v.optional(v.string()),
+  detail: v.optional(v.string()),
+}) satisfies v.GenericSchema<unknown, ErrorMessage>;
+
+/** To a presenter that has been quiet a while: "still there?" Any message answers (src/room/liveness.ts). */
+const ProbeSchema = v.object({
+  type: v.literal("probe"),
+});
+
+/** To a voter: the server kept their ballot (the client keeps it in `you.votes`). */
+const VotedSchema = v.object({
+  type: v.literal("voted"),
+  poll: v.string(),
+  option: v.number(),
+});
+
+/** A push notification, to every phone at once (each answers `ack`); `kind` is the notify feature's. */
+const NotificationSchema = v.object({
+  type: v.literal("notification"),
+  id: v.number(),
+  kind: v.string(),
+  /** Server time it was sent (ms since the epoch). */
+  at: v.number(),
+});
+
+/** One event of the delivery demo's stream, to the phones on the WebSocket lane. */
+const EventSchema = v.object({
+  type: v.literal("event"),
+  id: v.number(),
+  /** Server time the event was made (ms since the epoch). */
+  at: v.number(),
+});
+
+/** A feature's report, its data typed by the feature's name (see FeatureReports). */
+export type ReportMessage<F extends FeatureName = FeatureName> = { [K in F]: { type: "lab"; demo: K; data: FeatureReports[K] } }[F];
+
+/**
+ * The envelope is checked here; the data is the feature's report as the server (this same code)
+ * built it, so its type comes from the feature's name rather than from a second schema per report.
+ */
+const ReportSchema = v.custom<ReportMessage>(
+  (value) => typeof value === "object" && value !== null && "type" in value && value.type === "lab" && "demo" in value && typeof value.demo === "string" && "data" in value,
+);
+
+const ServerMessageSchema = v.variant("type", [
+  SnapshotSchema,
+  DeltaSchema,
+  PongSchema,
+  ErrorMessageSchema,
+  ProbeSchema,
+  VotedSchema,
+  NotificationSchema,
+  EventSchema,
+]);
+
+export type You = v.InferOutput<typeof YouSchema>;
+export type SnapshotMessage = v.InferOutput<typeof SnapshotSchema>;
+export type DeltaMessage = v.InferOutput<typeof DeltaSchema>;
+export type EventMessage = v.InferOutput<typeof EventSchema>;
+export type NotificationMessage = v.InferOutput<typeof NotificationSchema>;
+export type ServerMessage =
+  | SnapshotMessage
+  | DeltaMessage
+  | v.InferOutput<typeof PongSchema>
+  | ErrorMessage
+  | v.InferOutput<typeof ProbeSchema>
+  | v.InferOutput<typeof VotedSchema>
+  | NotificationMessage
+  | EventMessage
+  | ReportMessage;
+
+/** The body of HTTP answers: POST → 201 `RoomCreated`, GET → 200 `RoomInfo`, errors → ErrorMessage. */
+export interface RoomCreated {
+  code: string;
+  key: string;
+}
+export interface RoomInfo {
+  code: string;
+  exists: true;
+  state: PublicState;
+}
+
+/** Browser side: a server frame checked against the schemas (null for anything unexpected). */
+export function parseServerMessage(raw: unknown): ServerMessage | null {
+  if (typeof raw !== "string") return null;
+  const parsed = parseJson(raw);
+  if (!parsed.ok || parsed.poisoned) return null;
+  if (v.is(ReportSchema, parsed.value)) return parsed.value;
+  const result = v.safeParse(ServerMessageSchema, parsed.value);
+  return result.success ? result.output : null;
+}
