@@ -4,7 +4,7 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { SensorsReport } from "../../src/features/sensors/board.ts";
+import type { SensorsReport } from "../../src/features/sensors/samples.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 

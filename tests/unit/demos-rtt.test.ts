@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BUCKET_EDGES, bucketIndex, bucketLabel, distribution, median, percentile } from "../../src/features/rtt/distribution.ts";
-import { RttBoard, STALE_MS, type RttEntry } from "../../src/features/rtt/board.ts";
+import { RttSamples, STALE_MS, type RttEntry } from "../../src/features/rtt/samples.ts";
 import { PING_PREFIX, RttMeter } from "../../src/features/rtt/meter.ts";
 import { rttAudienceReport, rttReport } from "../../src/features/rtt/report.ts";
 import { formatMs, scalePosition, standing } from "../../src/features/rtt/format.ts";
@@ -87,7 +87,7 @@ function entry(ms: number, at: number, connection: string, phone = true): RttEnt
 }
 
 test("board: one entry per device; a newer report replaces the older", () => {
-  const board = new RttBoard();
+  const board = new RttSamples();
   board.put("p:alice", entry(30, 0, "c1"));
   board.put("p:alice", entry(12, 500, "c2")); // her second tab, or a reload
   board.put("p:bob", entry(80, 600, "c3"));
@@ -99,7 +99,7 @@ test("board: one entry per device; a newer report replaces the older", () => {
 });
 
 test("board: a connection that leaves takes only its own report with it", () => {
-  const board = new RttBoard();
+  const board = new RttSamples();
   board.put("p:alice", entry(12, 0, "c2"));
   board.put("p:bob", entry(80, 0, "c3"));
   assert.equal(board.leave("c1"), false, "alice's old tab closing does not remove her newer report");
@@ -112,7 +112,7 @@ test("board: a connection that leaves takes only its own report with it", () => 
 });
 
 test("board: reports not refreshed for STALE_MS are dropped", () => {
-  const board = new RttBoard();
+  const board = new RttSamples();
   board.put("p:quiet", entry(20, 0, "c1"));
   board.put("p:busy", entry(40, 4_000, "c2"));
   assert.equal(board.fresh(STALE_MS).length, 2, "exactly STALE_MS old is still fresh");

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { QuestionBoard } from "../../src/features/questions/board.ts";
+import { QuestionList } from "../../src/features/questions/list.ts";
 import {
   compareQuestions,
   normalizeQuestionText,
@@ -9,14 +9,14 @@ import {
   type QuestionView,
 } from "../../src/features/questions/rules.ts";
 
-function asked(board: QuestionBoard, pid: string, text: string, at = 1): string {
+function asked(board: QuestionList, pid: string, text: string, at = 1): string {
   const result = board.ask(pid, text, at);
   assert.ok(result.ok, JSON.stringify(result));
   return result.question.id;
 }
 
 test("an upvote counts once per participant; a second one is refused and changes nothing", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const id = asked(board, "author", "Dá para usar WebSocket com Django?");
   assert.equal(board.upvote("ana", id), null);
   assert.equal(board.upvote("ana", id), "already_upvoted");
@@ -25,7 +25,7 @@ test("an upvote counts once per participant; a second one is refused and changes
 });
 
 test("the author can't upvote their own question, and questions start at zero votes", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const id = asked(board, "author", "Pergunta");
   assert.equal(board.views(false)[0]!.votes, 0);
   assert.equal(board.upvote("author", id), "own_question");
@@ -33,7 +33,7 @@ test("the author can't upvote their own question, and questions start at zero vo
 });
 
 test("hidden questions can't be upvoted and only presenters see them", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const id = asked(board, "author", "Spam");
   assert.deepEqual(board.moderate(id, "hidden").ok, true);
   assert.equal(board.upvote("ana", id), "no_question");
@@ -48,7 +48,7 @@ test("text is one trimmed line with single spaces; empty and too long are refuse
   assert.equal(normalizeQuestionText("  Como\n\n  funciona\tisso?  "), "Como funciona isso?");
   assert.equal(normalizeQuestionText("a\u202Eb\u0000c"), "abc");
   assert.equal(normalizeQuestionText("👩‍💻 ok"), "👩‍💻 ok");
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const empty = board.ask("ana", " \n\t ", 1);
   assert.ok(!empty.ok && empty.refusal.code === "bad_request");
   const long = board.ask("ana", "x".repeat(QUESTION_TEXT_MAX + 1), 1);
@@ -57,7 +57,7 @@ test("text is one trimmed line with single spaces; empty and too long are refuse
 });
 
 test("a participant has at most three open questions; answering one frees a place", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const ids = Array.from({ length: OPEN_PER_PARTICIPANT_MAX }, (_, i) => asked(board, "ana", `Pergunta ${i}`));
   const fourth = board.ask("ana", "Mais uma", 1);
   assert.ok(!fourth.ok && fourth.refusal.code === "question_limit");
@@ -68,7 +68,7 @@ test("a participant has at most three open questions; answering one frees a plac
 });
 
 test("asking the same open question twice gives the same question back", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const first = board.ask("ana", "Igual", 1);
   const second = board.ask("ana", "  Igual ", 2);
   assert.ok(first.ok && second.ok && !second.created && second.question.id === first.question.id);
@@ -76,7 +76,7 @@ test("asking the same open question twice gives the same question back", () => {
 });
 
 test("order: open by votes then age, then answered, then hidden; ids keep counting after a clear", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const old = asked(board, "a", "velha", 1);
   const young = asked(board, "b", "nova", 2);
   const popular = asked(board, "c", "popular", 3);
@@ -96,7 +96,7 @@ test("order: open by votes then age, then answered, then hidden; ids keep counti
 });
 
 test("restoring what was stored gives the same views and the next id", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   board.restore({ id: "q7", text: "guardada", author: "ana", at: 5, status: "open" });
   board.restoreVote("q7", "bia");
   board.restoreVote("q7", "bia");
@@ -108,7 +108,7 @@ test("restoring what was stored gives the same views and the next id", () => {
 });
 
 test("views carry no participant ids", () => {
-  const board = new QuestionBoard();
+  const board = new QuestionList();
   const id = asked(board, "secret-author", "Oi");
   board.upvote("secret-voter", id);
   const text = JSON.stringify(board.views(true));

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { CHART_HEIGHT, CHART_WIDTH, polyline, spreadBand, xOf, yOf } from "../../src/features/sensors/chart.ts";
-import type { SensorsReport } from "../../src/features/sensors/board.ts";
+import type { SensorsReport } from "../../src/features/sensors/samples.ts";
 
 test("the chart maps the window across and −90..90° up, clamping what is outside", () => {
   assert.equal(xOf(-5000, 5000), 0);

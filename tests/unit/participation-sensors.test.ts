@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MIN_INTERVAL_MS, SensorBoard, SLICE_MS, stats, TRACES_MAX, WINDOW_MS } from "../../src/features/sensors/board.ts";
+import { MIN_INTERVAL_MS, TiltSamples, SLICE_MS, stats, TRACES_MAX, WINDOW_MS } from "../../src/features/sensors/samples.ts";
 import { sensorsStrings } from "../../src/features/sensors/strings.ts";
 
 test("stats: mean and population standard deviation", () => {
@@ -10,7 +10,7 @@ test("stats: mean and population standard deviation", () => {
 });
 
 test("a board reports each phone's latest tilt: mean and spread over phones, not samples", () => {
-  const board = new SensorBoard();
+  const board = new TiltSamples();
   board.put("phone-aaaa", "c1", { beta: 0, gamma: 90, at: 0 }); // superseded below
   board.put("phone-aaaa", "c1", { beta: 10, gamma: -30, at: 100 });
   board.put("phone-bbbb", "c2", { beta: 30, gamma: 30, at: 200 });
@@ -23,7 +23,7 @@ test("a board reports each phone's latest tilt: mean and spread over phones, not
 });
 
 test("samples faster than ~10 a second are dropped", () => {
-  const board = new SensorBoard();
+  const board = new TiltSamples();
   assert.equal(board.put("phone-aaaa", "c1", { beta: 0, gamma: 0, at: 1000 }), true);
   assert.equal(board.put("phone-aaaa", "c1", { beta: 0, gamma: 5, at: 1000 + MIN_INTERVAL_MS - 1 }), false);
   assert.equal(board.put("phone-aaaa", "c1", { beta: 0, gamma: 5, at: 1000 + MIN_INTERVAL_MS }), true);
@@ -31,7 +31,7 @@ test("samples faster than ~10 a second are dropped", () => {
 });
 
 test("the series slices the window: the room's mean over time, from each phone's sample then", () => {
-  const board = new SensorBoard();
+  const board = new TiltSamples();
   board.put("phone-aaaa", "c1", { beta: 0, gamma: -10, at: 0 });
   board.put("phone-bbbb", "c2", { beta: 0, gamma: 10, at: 0 });
   board.put("phone-aaaa", "c1", { beta: 0, gamma: 50, at: 1000 });
@@ -45,7 +45,7 @@ test("the series slices the window: the room's mean over time, from each phone's
 });
 
 test("traces: at most five phones, named in order of arrival, times relative to now", () => {
-  const board = new SensorBoard();
+  const board = new TiltSamples();
   for (let i = 0; i < 7; i++) board.put(`phone-000${i}`, `c${i}`, { beta: i, gamma: -i, at: 100 * i });
   const report = board.report(1000);
   assert.equal(report.phones, 7);
@@ -58,7 +58,7 @@ test("traces: at most five phones, named in order of arrival, times relative to 
 });
 
 test("quiet phones age out of the window; a closed connection leaves at once; reset clears", () => {
-  const board = new SensorBoard();
+  const board = new TiltSamples();
   board.put("phone-aaaa", "c1", { beta: 1, gamma: 1, at: 0 });
   board.put("phone-bbbb", "c2", { beta: 2, gamma: 2, at: 4000 });
   assert.equal(board.report(WINDOW_MS + 1).phones, 1);

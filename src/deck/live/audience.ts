@@ -9,7 +9,7 @@ import { renderStatus } from "../../live/status.ts";
 import { liveStrings } from "../../live/strings.ts";
 import { roomExists } from "../../live/api.ts";
 import { roomHost } from "../../live/urls.ts";
-import { mountReactionBoard } from "../../features/reactions/board.ts";
+import { mountReactionBoard } from "../../features/reactions/projector.ts";
 import { mountReactionTray } from "../../features/reactions/tray.ts";
 import { mountNotifications } from "../../features/notify/toast.ts";
 

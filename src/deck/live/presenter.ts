@@ -10,7 +10,7 @@ import { setLiveSession } from "../../live/session.ts";
 import { renderStatus } from "../../live/status.ts";
 import { liveStrings } from "../../live/strings.ts";
 import { roomHost } from "../../live/urls.ts";
-import { mountReactionBoard } from "../../features/reactions/board.ts";
+import { mountReactionBoard } from "../../features/reactions/projector.ts";
 
 /** The room this page presents: from the address (with the key saved here or handed over in the fragment), or a new one. */
 async function presenterRoom(): Promise<{ code: string; key: string } | null> {

@@ -11,7 +11,7 @@
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature, type Peer, type RoomLink } from "../../room/feature.ts";
 import type { ServerMessage } from "../../room/wire.ts";
-import { QuestionBoard, type StoredQuestion } from "./board.ts";
+import { QuestionList, type StoredQuestion } from "./list.ts";
 import { QUESTIONS_MESSAGES } from "./protocol.ts";
 import type { QuestionAck, QuestionsAudienceReport, QuestionsReport } from "./rules.ts";
 
@@ -23,10 +23,10 @@ const NEXT_ID = "questions:next";
 const AUDIENCE_EVERY_MS = 300;
 
 export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) => {
-  const board = new QuestionBoard();
+  const list = new QuestionList();
 
-  const report = (): QuestionsReport => ({ questions: board.views(true), open: board.openCount() });
-  const audienceReport = (): QuestionsAudienceReport => ({ questions: board.views(false), open: board.openCount() });
+  const report = (): QuestionsReport => ({ questions: list.views(true), open: list.openCount() });
+  const audienceReport = (): QuestionsAudienceReport => ({ questions: list.views(false), open: list.openCount() });
   /** The audience report, with what this phone just did: for this phone only. */
   const acknowledge = (link: RoomLink, you: QuestionAck) =>
     host.send(link, { type: "lab", demo: "questions", data: { ...audienceReport(), you } } satisfies ServerMessage);
@@ -34,10 +34,10 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
   // Only phones ask and upvote (the table refuses anyone else).
   async function ask(text: string, { link, member }: Peer): Promise<void> {
     if (member.role !== "audience") return;
-    const result = board.ask(member.pid, text, host.now());
+    const result = list.ask(member.pid, text, host.now());
     if (!result.ok) return host.send(link, errorMessage(result.refusal.code, { ref: "ask", detail: result.refusal.detail }));
     if (result.created) {
-      await host.storage.put({ [QUESTION_PREFIX + result.question.id]: result.question, [NEXT_ID]: board.nextId });
+      await host.storage.put({ [QUESTION_PREFIX + result.question.id]: result.question, [NEXT_ID]: list.nextId });
       host.changed();
     }
     acknowledge(link, { asked: result.question.id });
@@ -45,7 +45,7 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
 
   async function upvote(id: string, { link, member }: Peer): Promise<void> {
     if (member.role !== "audience") return;
-    const refusal = board.upvote(member.pid, id);
+    const refusal = list.upvote(member.pid, id);
     if (refusal) return host.send(link, errorMessage(refusal, { ref: "upvote" }));
     await host.storage.put({ [`${VOTE_PREFIX}${id}:${member.pid}`]: 1 });
     host.changed();
@@ -53,7 +53,7 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
   }
 
   async function moderate(id: string, status: StoredQuestion["status"], link: RoomLink): Promise<void> {
-    const result = board.moderate(id, status);
+    const result = list.moderate(id, status);
     if (!result.ok) return host.send(link, errorMessage("no_question", { ref: "moderate" }));
     if (!result.changed) return;
     await host.storage.put({ [QUESTION_PREFIX + id]: result.question });
@@ -67,13 +67,13 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
   return {
     audienceEveryMs: AUDIENCE_EVERY_MS,
     async load() {
-      for (const question of (await host.storage.list<StoredQuestion>(QUESTION_PREFIX)).values()) board.restore(question);
+      for (const question of (await host.storage.list<StoredQuestion>(QUESTION_PREFIX)).values()) list.restore(question);
       for (const key of (await host.storage.list(VOTE_PREFIX)).keys()) {
         const [id = "", pid = ""] = key.slice(VOTE_PREFIX.length).split(":");
-        board.restoreVote(id, pid);
+        list.restoreVote(id, pid);
       }
       const next = await host.storage.get<number>(NEXT_ID);
-      if (typeof next === "number") board.restoreNextId(next);
+      if (typeof next === "number") list.restoreNextId(next);
     },
     async message(message, from) {
       if (message.type === "ask") return await ask(message.text, from);
@@ -82,11 +82,11 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
     },
     // Ids are never reused in a room (the next id stays stored), so a phone's memory of "mine" stays right.
     reset() {
-      board.clear();
+      list.clear();
       forget().catch((error: unknown) => console.error("questions: reset", error));
     },
     report,
     audienceReport,
-    export: () => board.views(true).map(({ id, text, votes, status, at }) => ({ id, text, votes, status, askedAt: new Date(at).toISOString() })),
+    export: () => list.views(true).map(({ id, text, votes, status, at }) => ({ id, text, votes, status, askedAt: new Date(at).toISOString() })),
   };
 });

@@ -3,7 +3,7 @@
  * (`audienceReport`): the shapes of the `lab` messages' `data`, shared by server and islands.
  */
 import { distribution, type RttDistribution } from "./distribution.ts";
-import type { RttEntry } from "./board.ts";
+import type { RttEntry } from "./samples.ts";
 
 /** To presenters, every time it changes (at most every 250 ms). */
 export interface RttReport extends RttDistribution {

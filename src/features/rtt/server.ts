@@ -6,7 +6,7 @@
  */
 import { defineFeature } from "../../room/feature.ts";
 import { sweeper } from "../../room/sweep.ts";
-import { RttBoard } from "./board.ts";
+import { RttSamples } from "./samples.ts";
 import { RTT_MESSAGES } from "./protocol.ts";
 import { rttAudienceReport, rttReport } from "./report.ts";
 
@@ -14,28 +14,28 @@ import { rttAudienceReport, rttReport } from "./report.ts";
 const SWEEP_MS = 1_000;
 
 export const rtt = defineFeature("rtt", RTT_MESSAGES, (host) => {
-  const board = new RttBoard();
+  const samples = new RttSamples();
   // A device that stops reporting sends nothing more: only a timer notices it went quiet.
   const armSweep = sweeper(SWEEP_MS, () => {
-    if (board.prune(host.now())) host.changed();
-    return board.size > 0;
+    if (samples.prune(host.now())) host.changed();
+    return samples.size > 0;
   });
 
   return {
     message(message, { link, member }) {
       const pid = member.role === "audience" ? member.pid : undefined;
       const device = pid === undefined ? `c:${link.id}` : `p:${pid}`;
-      board.put(device, { ms: message.ms, at: host.now(), connection: link.id, phone: pid !== undefined });
+      samples.put(device, { ms: message.ms, at: host.now(), connection: link.id, phone: pid !== undefined });
       host.changed();
       armSweep();
     },
     leave(link) {
-      if (board.leave(link.id)) host.changed();
+      if (samples.leave(link.id)) host.changed();
     },
     reset() {
-      board.clear();
+      samples.clear();
     },
-    report: () => rttReport(board.fresh(host.now())),
-    audienceReport: () => rttAudienceReport(board.fresh(host.now())),
+    report: () => rttReport(samples.fresh(host.now())),
+    audienceReport: () => rttAudienceReport(samples.fresh(host.now())),
   };
 });

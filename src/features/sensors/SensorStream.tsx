@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useReducedMotion } from "framer-motion";
 import type { LiveSession } from "../../live/session.ts";
 import { drives, showsBoard, useReport, useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
-import type { SensorsReport } from "./board.ts";
+import type { SensorsReport } from "./samples.ts";
 import { hasOrientationApi, startOrientation, tiltMessage } from "./orientation.ts";
 import { TiltChart } from "./TiltChart.tsx";
 import { useStrings } from "../../i18n/react.tsx";

@@ -1,4 +1,4 @@
-import type { SensorsReport } from "./board.ts";
+import type { SensorsReport } from "./samples.ts";
 import { CHART_HEIGHT, CHART_WIDTH, polyline, spreadBand, yOf } from "./chart.ts";
 import { useStrings } from "../../i18n/react.tsx";
 import { sensorsStrings } from "./strings.ts";

@@ -1,5 +1,5 @@
 /** The tilt chart's geometry: time (the last few seconds) across, the side tilt (gamma, −90..90°) up. Pure. */
-import type { SensorsReport } from "./board.ts";
+import type { SensorsReport } from "./samples.ts";
 
 export const CHART_WIDTH = 900;
 export const CHART_HEIGHT = 240;

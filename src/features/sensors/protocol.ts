@@ -1,7 +1,7 @@
 /** Sensors: phones stream their tilt. */
 import * as v from "valibot";
 import { message, type MessagesOf } from "../../room/messages.ts";
-import type { SensorsReport } from "./board.ts";
+import type { SensorsReport } from "./samples.ts";
 
 export const SENSORS_MESSAGES = {
   /** This phone's tilt (front-back `beta`, left-right `gamma`, degrees), up to ~10 a second. */

@@ -5,34 +5,34 @@
  */
 import { defineFeature } from "../../room/feature.ts";
 import { sweeper } from "../../room/sweep.ts";
-import { SensorBoard } from "./board.ts";
+import { TiltSamples } from "./samples.ts";
 import { SENSORS_MESSAGES } from "./protocol.ts";
 
 /** While anyone streams, the chart keeps scrolling (and empties) even between samples. */
 const SWEEP_MS = 500;
 
 export const sensors = defineFeature("sensors", SENSORS_MESSAGES, (host) => {
-  const board = new SensorBoard();
+  const samples = new TiltSamples();
   const armSweep = sweeper(SWEEP_MS, () => {
-    board.prune(host.now());
+    samples.prune(host.now());
     host.changed();
-    return board.size > 0;
+    return samples.size > 0;
   });
 
   return {
     message(message, { link, member }) {
       // Only phones send tilt (the table says so): a presenter tilting would be no one in the room.
       if (member.role !== "audience") return;
-      if (!board.put(member.pid, link.id, { beta: message.beta, gamma: message.gamma, at: host.now() })) return;
+      if (!samples.put(member.pid, link.id, { beta: message.beta, gamma: message.gamma, at: host.now() })) return;
       host.changed();
       armSweep();
     },
     leave(link) {
-      if (board.leave(link.id)) host.changed();
+      if (samples.leave(link.id)) host.changed();
     },
     reset() {
-      board.clear();
+      samples.clear();
     },
-    report: () => board.report(host.now()),
+    report: () => samples.report(host.now()),
   };
 });

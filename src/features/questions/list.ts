@@ -33,7 +33,7 @@ export type AskResult = { ok: true; question: StoredQuestion; created: boolean }
 export type UpvoteRefusal = "no_question" | "already_upvoted" | "own_question";
 export type ModerateResult = { ok: true; question: StoredQuestion; changed: boolean } | { ok: false };
 
-export class QuestionBoard {
+export class QuestionList {
   private readonly questions = new Map<string, StoredQuestion>();
   private readonly voters = new Map<string, Set<string>>();
   private next = 1;
@@ -42,7 +42,7 @@ export class QuestionBoard {
     return this.questions.size;
   }
 
-  /** The next id this board will give (stored, so ids are never reused in a room, even after a reset). */
+  /** The next id this list will give (stored, so ids are never reused in a room, even after a reset). */
   get nextId(): number {
     return this.next;
   }

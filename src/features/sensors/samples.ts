@@ -69,7 +69,7 @@ interface Phone {
   samples: TiltSample[];
 }
 
-export class SensorBoard {
+export class TiltSamples {
   private readonly phones = new Map<string, Phone>();
   private numbered = 0;
 

@@ -1,5 +1,5 @@
 /**
- * The server's board of round-trip times: the latest report of each device in the room. A phone
+ * The server's samples of round-trip times: the latest report of each device in the room. A phone
  * is one participant (its pid: a reload or a second tab replaces, never adds); a presenter
  * connection is one device of its own. An entry goes when its connection leaves, or when it is
  * not refreshed for `staleMs` (the phone moved to another slide, or slept).
@@ -18,7 +18,7 @@ export interface RttEntry {
 /** Reports older than this are a device that stopped measuring. Phones report every ~1 s. */
 export const STALE_MS = 5_000;
 
-export class RttBoard {
+export class RttSamples {
   private readonly entries = new Map<string, RttEntry>();
   private readonly staleMs: number;
 
