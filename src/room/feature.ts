@@ -93,3 +93,18 @@ export function defineFeature<const Name extends string, const Messages extends 
 ): RoomFeature<ReportOf<Name>, MessagesOf<Messages>[keyof Messages]> {
   return { name, messages, create };
 }
+
+/**
+ * The parts of a feature that keeps each device's latest samples (round trips, tilt): a device
+ * that leaves drops out at once, and a reset forgets every one.
+ */
+export function perDevice(samples: { leave(linkId: string): boolean; clear(): void }, host: Pick<FeatureHost, "changed">): Pick<FeatureParts<never, never>, "leave" | "reset"> {
+  return {
+    leave(link) {
+      if (samples.leave(link.id)) host.changed();
+    },
+    reset() {
+      samples.clear();
+    },
+  };
+}

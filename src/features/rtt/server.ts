@@ -4,7 +4,7 @@
  * projector and pushes the room's median to the phones at the same time: the server talking
  * while the phone talks, on one socket.
  */
-import { defineFeature } from "../../room/feature.ts";
+import { defineFeature, perDevice } from "../../room/feature.ts";
 import { sweeper } from "../../room/sweep.ts";
 import { RttSamples } from "./samples.ts";
 import { RTT_MESSAGES } from "./protocol.ts";
@@ -29,12 +29,7 @@ export const rtt = defineFeature("rtt", RTT_MESSAGES, (host) => {
       host.changed();
       armSweep();
     },
-    leave(link) {
-      if (samples.leave(link.id)) host.changed();
-    },
-    reset() {
-      samples.clear();
-    },
+    ...perDevice(samples, host),
     report: () => rttReport(samples.fresh(host.now())),
     audienceReport: () => rttAudienceReport(samples.fresh(host.now())),
   };

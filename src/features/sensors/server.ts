@@ -3,7 +3,7 @@
  * the projector gets the room's mean, spread and a few traces, at most 4 times a second (the
  * lab's pace). Live data only: nothing is stored, and a phone that goes quiet drops out.
  */
-import { defineFeature } from "../../room/feature.ts";
+import { defineFeature, perDevice } from "../../room/feature.ts";
 import { sweeper } from "../../room/sweep.ts";
 import { TiltSamples } from "./samples.ts";
 import { SENSORS_MESSAGES } from "./protocol.ts";
@@ -27,12 +27,7 @@ export const sensors = defineFeature("sensors", SENSORS_MESSAGES, (host) => {
       host.changed();
       armSweep();
     },
-    leave(link) {
-      if (samples.leave(link.id)) host.changed();
-    },
-    reset() {
-      samples.clear();
-    },
+    ...perDevice(samples, host),
     report: () => samples.report(host.now()),
   };
 });
