@@ -3,6 +3,7 @@
  * never leave the server), and the rules of asking, upvoting and moderating. No I/O: the server
  * module stores what changes and sends the views.
  */
+import { graphemeLength } from "../../room/text.ts";
 import {
   compareQuestions,
   idNumber,
@@ -68,7 +69,7 @@ export class QuestionList {
   ask(pid: string, text: string, at: number): AskResult {
     const clean = normalizeQuestionText(text);
     if (clean.length === 0) return { ok: false, refusal: { code: "bad_request", detail: "empty" } };
-    if (clean.length > QUESTION_TEXT_MAX) return { ok: false, refusal: { code: "bad_request", detail: "text_max" } };
+    if (graphemeLength(clean) > QUESTION_TEXT_MAX) return { ok: false, refusal: { code: "bad_request", detail: "text_max" } };
     let mine = 0;
     let open = 0;
     for (const question of this.questions.values()) {

@@ -4,14 +4,16 @@ import { message, type MessagesOf } from "../../room/messages.ts";
 import { PING_ID_MAX } from "../../room/protocol.ts";
 import type { QuestionsAudienceReport } from "./rules.ts";
 
-/** Longest question, in characters (after trimming). */
+/** Longest question, in characters a person sees (grapheme clusters, after cleaning: src/room/text.ts). */
 export const QUESTION_TEXT_MAX = 280;
+/** Longest text the message may carry before cleaning, in UTF-16 units: room for 280 emoji sequences and spaces. */
+export const QUESTION_RAW_MAX = 4 * QUESTION_TEXT_MAX;
 
 const QuestionId = v.pipe(v.string(), v.maxLength(PING_ID_MAX));
 
 export const QUESTIONS_MESSAGES = {
-  /** A question for the presenter (plain text; trimmed; 1..QUESTION_TEXT_MAX characters). */
-  ask: { schema: message("ask", { text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(QUESTION_TEXT_MAX)) }), from: "audience" },
+  /** A question for the presenter: plain text, cleaned by the room, then 1..QUESTION_TEXT_MAX characters (else bad_request). */
+  ask: { schema: message("ask", { text: v.pipe(v.string(), v.minLength(1), v.maxLength(QUESTION_RAW_MAX)) }), from: "audience" },
   /** One upvote per participant and question. */
   upvote: { schema: message("upvote", { id: QuestionId }), from: "audience" },
   /** Mark a question answered, hide it, or bring it back. */

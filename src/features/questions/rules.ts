@@ -3,6 +3,7 @@
  * room shows them in. Pure rules shared by the server (src/features/questions/server.ts keeps the
  * questions) and the browser (which draws the lists).
  */
+import { audienceText, graphemeLength } from "../../room/text.ts";
 import { QUESTION_TEXT_MAX } from "./protocol.ts";
 
 export { QUESTION_TEXT_MAX };
@@ -48,14 +49,14 @@ export interface QuestionAck {
 
 export const QUESTION_ID_PATTERN = /^q[1-9][0-9]{0,8}$/;
 
-// Line breaks and tabs become spaces; bidirectional overrides go (they could make a question
-// read backwards on the projector); other control characters go too.
-const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-const SPACES = /\s+/g;
-
-/** The text as the room keeps it: one line, single spaces, trimmed. Empty: nothing to ask. */
+/** The text as the room keeps it (src/room/text.ts): one visible line. Empty: nothing to ask. */
 export function normalizeQuestionText(text: string): string {
-  return text.normalize("NFC").replace(CONTROLS, "").replace(SPACES, " ").trim();
+  return audienceText(text);
+}
+
+/** Characters a person sees in a question, as its limit counts them. */
+export function questionLength(text: string): number {
+  return graphemeLength(audienceText(text));
 }
 
 const STATUS_ORDER: Readonly<Record<QuestionStatus, number>> = { open: 0, answered: 1, hidden: 2 };
