@@ -12,6 +12,7 @@ import type { EventMessage, LabMessage, RoomCreated } from "../../src/room/proto
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 let server: PartyServer;
 
@@ -74,7 +75,7 @@ test("a long poll is held until an event arrives, then answered at once", async 
   const started = Date.now();
   const held = events(room.code, "?since=1&wait=20");
   await reportWhere(presenter, (report) => report.held === 1);
-  await new Promise((done) => setTimeout(done, 300));
+  await sleep(300);
   const firedAt = Date.now();
   presenter.send({ type: "stream", action: "fire" });
   const answer = await held;
@@ -143,7 +144,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
   await reportWhere(presenter, (r) => r.lanes.ws.phones === 1);
   presenter.send({ type: "stream", action: "fire" });
   assert.equal((await ws1.nextOfType("event")).id, 2);
-  await new Promise((done) => setTimeout(done, 300));
+  await sleep(300);
   assert.equal(ws2.unreadMessages().some((m) => m.type === "event" && m.id === 2), false);
 
   // Zerar: counters start again, the phones stay.
@@ -167,7 +168,7 @@ test("the ticker runs on its own until stopped; phones may not drive it", async 
   await reportWhere(presenter, (r) => (r.last?.id ?? 0) >= 2, 6_000); // the next ~3 s later
   presenter.send({ type: "stream", action: "stop" });
   const stopped = await reportWhere(presenter, (r) => !r.running && r.last !== null);
-  await new Promise((done) => setTimeout(done, 4_000));
+  await sleep(4_000);
   assert.equal((await events(room.code, `?since=${stopped.last!.id}`)).events.length, 0, "no event after stop");
   for (const socket of [phone, presenter]) await socket.close();
 });

@@ -23,6 +23,7 @@ import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../
 import type { ReactionsReport, ReactionTotals } from "../../src/participation/reactions/tally.ts";
 import { createRoom } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep, until } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -33,16 +34,6 @@ after(async () => {
 const PHONES = 12;
 const POLL = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Só brincando", "Nunca"] };
 const POSITION = { slide: 9, step: 2 };
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 /** A room member on partysocket: reconnects by itself; `generation` counts the snapshots (one per connect). */
 class Member {
   readonly socket: PartySocket;
@@ -107,13 +98,13 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   servers.push(first);
   const room = await createRoom(first);
   const presenter = new Member(first, room.code, { role: "presenter", key: room.key });
-  await until(() => presenter.snapshots.length === 1, 10_000, "the presenter's snapshot");
+  await until(() => presenter.snapshots.length === 1, { timeoutMs: 10_000, what: "the presenter's snapshot" });
   presenter.send({ type: "goto", ...POSITION });
   presenter.send({ type: "poll", action: "open", poll: POLL });
   await presenter.next((m) => m.type === "delta" && m.changes.poll?.open === true);
 
   const phones = Array.from({ length: PHONES }, (_, i) => new Member(first, room.code, { role: "audience", pid: `phone-fault-${String(i).padStart(2, "0")}` }));
-  await until(() => phones.every((phone) => phone.snapshots.length === 1), 10_000, "every phone's snapshot");
+  await until(() => phones.every((phone) => phone.snapshots.length === 1), { timeoutMs: 10_000, what: "every phone's snapshot" });
 
   // ── The bookkeeping: acknowledgements as they arrive, from the first server only ──
   const ledgers: Ledger[] = phones.map(() => ({ vote: { acked: undefined, inFlight: undefined }, asked: new Map(), askInFlight: undefined, upvoted: new Set(), upvoteInFlight: undefined, errors: [] }));
@@ -202,7 +193,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
     questions: askedBy.size,
     upvotes: ledgers.reduce((sum, ledger) => sum + ledger.upvoted.size, 0),
   });
-  await until(() => acked().votes === PHONES && acked().questions >= 12 && acked().upvotes >= 24 && reportedTotal > 0, 20_000, "the storm to get going");
+  await until(() => acked().votes === PHONES && acked().questions >= 12 && acked().upvotes >= 24 && reportedTotal > 0, { timeoutMs: 20_000, what: "the storm to get going" });
   // One last salvo, then the crash at once: whatever of it the room had not answered is in flight.
   phones.forEach((_, i) => {
     if (ledgers[i]!.vote.inFlight === undefined) vote(i, (ledgers[i]!.vote.acked! + 1) % POLL.options.length);
@@ -221,7 +212,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);
   // Nobody tells them: partysocket retries (3 s, then ×1.3 up to 10 s) until the room answers.
-  await until(() => [presenter, ...phones].every((member) => member.snapshots.length === 2), 40_000, "everyone to reconnect");
+  await until(() => [presenter, ...phones].every((member) => member.snapshots.length === 2), { timeoutMs: 40_000, what: "everyone to reconnect" });
 
   // ── Votes: every acknowledged ballot is there; one in flight may or may not have landed ──
   const votesInFlight = ledgers.filter((ledger) => ledger.vote.inFlight !== undefined).length;

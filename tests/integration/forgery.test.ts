@@ -16,6 +16,7 @@ import { hashKey } from "../../src/room/secret.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 let server: PartyServer;
 /** Every form a room's secret could leak in. */
@@ -50,8 +51,6 @@ function noted(closed: Closed): Closed {
   seen.push(`close ${closed.code} ${closed.reason}`);
   return closed;
 }
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Syncs until `socket` sees `audience` phones (presence trails joins by ~100 ms). */
 async function settled(socket: TestSocket, audience: number): Promise<RoomSnapshot> {

@@ -23,6 +23,7 @@ import { allFrames, TestSocket } from "./client.ts";
 import { describeWire, HONEST_POLL_ID, hostileFrames, KINDS, MESSAGE_TYPES, POLLUTION_MARK, wireBytes, type HostileFrame, type Kind, type Wire } from "./malformed.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? Math.floor(Math.random() * 2 ** 32));
 const seedNote = `(FUZZ_SEED=${SEED})`;
@@ -45,8 +46,6 @@ const POLL = { id: HONEST_POLL_ID, question: "Você já usou WebSocket?", option
 const QUESTION = "Dá para usar WebSocket com Django?";
 const MOVES = 24;
 const BATCHES = 16;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface Deferred<T> {
   promise: Promise<T>;

@@ -9,6 +9,7 @@ import { newRoomCode } from "../../src/room/codes.ts";
 import type { RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
 import { TestSocket } from "./client.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 const servers: PartyServer[] = [];
 
@@ -32,17 +33,17 @@ test("state and seq survive a killed and restarted server", async () => {
   await phone.nextOfType("snapshot");
   p.send({ type: "goto", slide: 12, step: 3 });
   p.send({ type: "timer", action: "start" });
-  await new Promise((done) => setTimeout(done, 120));
+  await sleep(120);
   p.send({ type: "timer", action: "pause" });
   await p.next((m) => m.type === "delta" && m.changes.timer?.startedAt === null && m.changes.timer.elapsed > 0);
-  await new Promise((done) => setTimeout(done, 200)); // let the presence delta land too
+  await sleep(200); // let the presence delta land too
   p.send({ type: "sync" });
   const before = await p.nextOfType("snapshot");
   assert.equal(before.state.audience, 1);
   assert.equal(before.state.presenterOnline, true);
 
   await first.kill();
-  const closed = await Promise.race([p.closed, new Promise((done) => setTimeout(done, 5_000, null))]);
+  const closed = await Promise.race([p.closed, sleep(5_000).then(() => null)]);
   assert.ok(closed, "the socket noticed the server's death");
 
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
@@ -98,7 +99,7 @@ test("a partysocket client reconnects on its own after a restart, to the same sl
   });
   const snapshotCount = async (count: number, within: number) => {
     const deadline = Date.now() + within;
-    while (snapshots.length < count && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    while (snapshots.length < count && Date.now() < deadline) await sleep(50);
     return snapshots.length;
   };
   assert.equal(await snapshotCount(1, 5_000), 1);

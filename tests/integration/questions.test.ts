@@ -10,6 +10,7 @@ import type { QuestionsAudienceReport, QuestionsReport } from "../../src/partici
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -65,7 +66,7 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   for (const [socket] of phones) assert.equal((await socket.nextOfType("error")).code, "already_upvoted");
   const counted = await questionsWhere(presenter, (report) => report.questions[0]?.votes === 41);
   assert.equal(counted.questions.length, 1);
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await sleep(400);
   // The latest report of all (not a stale one arriving late) still says 41.
   const last = presenter.frames.map((frame) => JSON.parse(frame) as LabMessage).filter((m) => m.type === "lab" && m.demo === "questions").at(-1);
   assert.equal((last!.data as QuestionsReport).questions[0]!.votes, 41);
@@ -124,7 +125,7 @@ test("questions, votes and statuses survive a killed server; ids keep counting",
   await questionsWhere<QuestionsAudienceReport>(voter, (report) => report.you?.upvoted === kept); // acknowledged once stored
   presenter.send({ type: "moderate", id: answered, action: "answered" });
   await questionsWhere(presenter, (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
-  await new Promise((resolve) => setTimeout(resolve, 200)); // the moderation's write has no acknowledgement
+  await sleep(200); // the moderation's write has no acknowledgement
 
   await first.kill();
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });

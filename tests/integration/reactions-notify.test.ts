@@ -13,6 +13,7 @@ import type { NotifyReport } from "../../src/participation/notify/ledger.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -21,7 +22,6 @@ after(async () => {
 
 const PHONES = 50;
 const BATCHES = 10;
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 function labOf<T>(frame: string, demo: string): T | null {
   const message = JSON.parse(frame) as LabMessage;

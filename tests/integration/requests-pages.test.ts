@@ -14,6 +14,7 @@ import { perLoad, type PagesReport } from "../../src/demos/pages/pageTally.ts";
 import { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 let server: PartyServer;
 before(async () => (server = await startPartyServer()));
@@ -125,7 +126,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   const preflight = await fetch(`${base}/hello?pid=${PID}`, { method: "OPTIONS" });
   assert.equal(preflight.status, 204);
   // None of those reached the record.
-  await new Promise((done) => setTimeout(done, 400));
+  await sleep(400);
   assert.ok(!presenter.unreadMessages().some((m) => m.type === "lab" && m.demo === "requests" && (m.data as RequestsReport).count > 0));
 
   // Six at once are fine (the bucket), the seventh is told to slow down; other ids are not affected.

@@ -12,6 +12,7 @@ import { applyDelta, type RoomView, type StateChanges } from "../../src/room/sta
 import { TestSocket, allFrames } from "./client.ts";
 import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, roomSocketUrl } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 let server: PartyServer;
 const secrets: string[] = [];
@@ -51,7 +52,7 @@ async function settled(socket: TestSocket, expected: { audience: number; present
     const { audience, presenterOnline } = snapshot.state;
     if (audience === expected.audience && presenterOnline === expected.presenterOnline) return snapshot;
     if (Date.now() > deadline) assert.fail(`presence stuck at ${JSON.stringify({ audience, presenterOnline })}`);
-    await new Promise((done) => setTimeout(done, 50));
+    await sleep(50);
   }
 }
 
@@ -305,7 +306,7 @@ test("the audience counts unique pids; presenterOnline follows the presenter", a
   await tab1.close();
   const [reloaded] = await audience(room.code, "same-phone"); // the phone reloads
   await tab2.close();
-  await new Promise((done) => setTimeout(done, 300));
+  await sleep(300);
   assert.equal((await sync(watcher)).state.audience, 2, "still two people");
   assert.ok(!watcher.unreadMessages().some((m) => m.type === "delta" && (m.changes.audience ?? 2) !== 2));
 
@@ -372,7 +373,7 @@ test("timer: start, pause, reset with server timestamps", async () => {
   assert.ok(Math.abs(started.changes.timer!.startedAt! - started.now) < 1_000);
 
   p.send({ type: "timer", action: "start" }); // already running: nothing happens
-  await new Promise((done) => setTimeout(done, 250));
+  await sleep(250);
   p.send({ type: "timer", action: "pause" });
   const paused = await deltaWhere(a, (changes) => changes.timer !== undefined);
   assert.equal(paused.seq, started.seq + 1, "the second start made no delta");

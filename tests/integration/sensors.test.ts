@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import type { SensorsReport } from "../../src/participation/sensors/board.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep } from "./support.ts";
 
 let server: PartyServer | undefined;
 after(async () => {
   await server?.dispose();
 });
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const sensorsData = (m: { type: string; demo?: string; data?: unknown }) => (m.type === "lab" && m.demo === "sensors" ? (m.data as SensorsReport) : null);
 
 test("three phones stream their tilt; the projector gets mean, spread and traces, ≤ 4 reports a second", async () => {
