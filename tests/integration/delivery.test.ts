@@ -8,11 +8,11 @@ import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
 import { HELD_MAX } from "../../src/demos/delivery/query.ts";
 import type { DeliveryReport, EventsAnswer } from "../../src/demos/delivery/report.ts";
-import type { EventMessage, LabMessage, RoomCreated } from "../../src/room/protocol.ts";
+import type { EventMessage, RoomCreated } from "../../src/room/protocol.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 
@@ -32,16 +32,10 @@ async function events(code: string, query: string): Promise<EventsAnswer> {
   return (await response.json()) as EventsAnswer;
 }
 
-/** Fires one event and waits until the presenter's report shows it (the stream is in the room's memory). */
+/** Fires one event and waits until the presenter's report shows it (the stream is in the room's memory; reports go out at most every 250 ms). */
 async function fire(presenter: TestSocket, id: number): Promise<void> {
   presenter.send({ type: "stream", action: "fire" });
-  await reportWhere(presenter, (report) => report.last?.id === id);
-}
-
-/** The next delivery report that satisfies `match` (reports go out at most every 250 ms). */
-async function reportWhere(presenter: TestSocket, match: (report: DeliveryReport) => boolean, timeoutMs = 5_000): Promise<DeliveryReport> {
-  const message = await presenter.next((m) => m.type === "lab" && m.demo === "delivery" && match(m.data as DeliveryReport), timeoutMs);
-  return (message as LabMessage).data as DeliveryReport;
+  await reportWhere<DeliveryReport>(presenter, "delivery", (report) => report.last?.id === id);
 }
 
 async function roomWithPresenter(): Promise<{ room: RoomCreated; presenter: TestSocket }> {
@@ -63,7 +57,7 @@ test("a plain poll answers at once with only the events after `since`, and the n
   const last = await fetch(`${base(room.code)}/last`);
   assert.deepEqual(await last.json(), { last: 3 });
 
-  const report = await reportWhere(presenter, (r) => r.lanes.poll.requests === 4);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.poll.requests === 4);
   assert.deepEqual([report.lanes.poll.answers, report.lanes.poll.empty, report.lanes.poll.delivered], [4, 2, 4]);
   assert.ok(report.lanes.poll.headerBytesPerMessage! > 200, `${report.lanes.poll.headerBytesPerMessage} B of headers per exchange`);
   await presenter.close();
@@ -74,7 +68,7 @@ test("a long poll is held until an event arrives, then answered at once", async 
   await fire(presenter, 1);
   const started = Date.now();
   const held = events(room.code, "?since=1&wait=20");
-  await reportWhere(presenter, (report) => report.held === 1);
+  await reportWhere<DeliveryReport>(presenter, "delivery", (report) => report.held === 1);
   await sleep(300);
   const firedAt = Date.now();
   presenter.send({ type: "stream", action: "fire" });
@@ -85,7 +79,7 @@ test("a long poll is held until an event arrives, then answered at once", async 
   assert.equal(answer.timeout, undefined);
   assert.ok(answeredAt - firedAt < 1_000, `answered ${answeredAt - firedAt} ms after the event`);
   assert.ok(answeredAt - started >= 300, "it really waited");
-  const report = await reportWhere(presenter, (r) => r.lanes.longpoll.answers === 1);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.longpoll.answers === 1);
   assert.deepEqual([report.held, report.lanes.longpoll.delivered, report.lanes.longpoll.empty], [0, 1, 0]);
   await presenter.close();
 });
@@ -108,7 +102,7 @@ test("a long poll with nothing new times out cleanly at its hold limit: 200, no 
   const took = Date.now() - started;
   assert.deepEqual(answer, { events: [], last: 0, timeout: 1 });
   assert.ok(took >= 950 && took < 3_000, `held ${took} ms`);
-  const report = await reportWhere(presenter, (r) => r.lanes.longpoll.answers === 1);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.longpoll.answers === 1);
   assert.deepEqual([report.held, report.lanes.longpoll.empty], [0, 1]);
   await presenter.close();
 });
@@ -121,7 +115,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
   ws1.send({ type: "lane", lane: "ws" });
   ws2.send({ type: "lane", lane: "ws" });
   polling.send({ type: "lane", lane: "poll" });
-  await reportWhere(presenter, (r) => r.lanes.ws.phones === 2 && r.lanes.poll.phones === 1);
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.ws.phones === 2 && r.lanes.poll.phones === 1);
 
   presenter.send({ type: "stream", action: "fire" });
   const [one, two] = await Promise.all([ws1.nextOfType("event"), ws2.nextOfType("event")]);
@@ -130,7 +124,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
   ws1.send({ type: "seen", id: 1, latency: 12 });
   ws1.send({ type: "seen", id: 1, latency: 500 }); // a repeat: ignored
   ws2.send({ type: "seen", id: 1, latency: 20 });
-  const report = await reportWhere(presenter, (r) => r.lanes.ws.latency.count === 2);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.ws.latency.count === 2);
   assert.equal(report.lanes.ws.frames, 2);
   assert.equal(report.lanes.ws.delivered, 2);
   const frame = JSON.stringify({ type: "event", id: one.id, at: one.at } satisfies EventMessage);
@@ -141,7 +135,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
 
   // A phone that leaves the lane (its slide moved on) is no longer pushed to.
   ws2.send({ type: "lane", lane: null });
-  await reportWhere(presenter, (r) => r.lanes.ws.phones === 1);
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.ws.phones === 1);
   presenter.send({ type: "stream", action: "fire" });
   assert.equal((await ws1.nextOfType("event")).id, 2);
   await sleep(300);
@@ -149,7 +143,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
 
   // Zerar: counters start again, the phones stay.
   presenter.send({ type: "reset", demo: "delivery" });
-  const fresh = await reportWhere(presenter, (r) => r.last?.id === 2 && r.lanes.ws.frames === 0);
+  const fresh = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.last?.id === 2 && r.lanes.ws.frames === 0);
   assert.deepEqual(fresh.lanes.ws.latency, { count: 0, mean: null, max: null });
   assert.equal(fresh.lanes.ws.phones, 1);
   for (const socket of [ws1, ws2, polling, presenter]) await socket.close();
@@ -164,10 +158,10 @@ test("the ticker runs on its own until stopped; phones may not drive it", async 
   assert.equal(refusal.ref, "stream");
 
   presenter.send({ type: "stream", action: "start" });
-  await reportWhere(presenter, (r) => r.running && r.last?.id === 1); // the first event comes at once
-  await reportWhere(presenter, (r) => (r.last?.id ?? 0) >= 2, 6_000); // the next ~3 s later
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.running && r.last?.id === 1); // the first event comes at once
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => (r.last?.id ?? 0) >= 2, 6_000); // the next ~3 s later
   presenter.send({ type: "stream", action: "stop" });
-  const stopped = await reportWhere(presenter, (r) => !r.running && r.last !== null);
+  const stopped = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => !r.running && r.last !== null);
   await sleep(4_000);
   assert.equal((await events(room.code, `?since=${stopped.last!.id}`)).events.length, 0, "no event after stop");
   for (const socket of [phone, presenter]) await socket.close();
@@ -199,7 +193,7 @@ test("bad `since` and `wait` values, unknown or repeated parameters get a 400 th
   assert.deepEqual(await refusal(`${url}?since=0&since=1`), { status: 400, message: "Requisição inválida: parâmetro repetido: since" });
   // None of that counted as a delivery request (the next report, after an event, says so).
   presenter.send({ type: "stream", action: "fire" });
-  const report = await reportWhere(presenter, (r) => r.last?.id === 1);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.last?.id === 1);
   assert.equal(report.lanes.poll.requests + report.lanes.longpoll.requests, 0);
   await presenter.close();
 });
@@ -239,7 +233,7 @@ test(`a room holds at most ${HELD_MAX} long polls at once; one more gets 503 wit
   const { room, presenter } = await roomWithPresenter();
   const url = `${base(room.code)}/events?since=0&wait=4`;
   const held = Array.from({ length: HELD_MAX }, () => fetch(url));
-  await reportWhere(presenter, (r) => r.held === HELD_MAX, 15_000);
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.held === HELD_MAX, 15_000);
   const extra = await refusal(url);
   assert.equal(extra.status, 503);
   assert.match(extra.message, new RegExp(`já há ${HELD_MAX} long polls abertos nesta sala; tente de novo em instantes`));
@@ -248,7 +242,7 @@ test(`a room holds at most ${HELD_MAX} long polls at once; one more gets 503 wit
   assert.ok(answers.every((response) => response.status === 200));
   const bodies = (await Promise.all(answers.map((response) => response.json()))) as EventsAnswer[];
   assert.ok(bodies.every((b) => b.events.length === 1 && b.events[0]!.id === 1));
-  const report = await reportWhere(presenter, (r) => r.held === 0 && r.lanes.longpoll.answers === HELD_MAX);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.held === 0 && r.lanes.longpoll.answers === HELD_MAX);
   assert.equal(report.lanes.longpoll.delivered, HELD_MAX);
   await presenter.close();
 });

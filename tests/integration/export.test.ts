@@ -8,6 +8,7 @@ import type { DeltaMessage } from "../../src/room/protocol.ts";
 import { readFileSync } from "node:fs";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportWhere } from "./support.ts";
 
 /** Reactions are another helper's module: once registered, their totals must be in the download. */
 const hasReactions = /\breactionsDemo\b/.test(readFileSync(new URL("../../src/party/lab/index.ts", import.meta.url), "utf8"));
@@ -30,7 +31,7 @@ test("polls come out as JSON and CSV; the key goes in a header; bad requests are
   for (const [socket] of phones) await socket.nextOfType("voted");
   await presenter.next((m) => m.type === "delta" && (m as DeltaMessage).changes.poll?.total === 3, 5_000);
   phones[0]![0].send({ type: "react", counts: { "🐍": 2 } });
-  if (hasReactions) await presenter.next((m) => m.type === "lab" && m.demo === "reactions" && (m.data as { totals: Record<string, number> }).totals["🐍"] === 2, 5_000);
+  if (hasReactions) await reportWhere<{ totals: Record<string, number> }>(presenter, "reactions", (data) => data.totals["🐍"] === 2, 5_000);
 
   const url = `${server.origin}/parties/main/${room.code}/export`;
   const auth = { authorization: `Bearer ${room.key}` };

@@ -18,12 +18,12 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import PartySocket from "partysocket";
 import WebSocket from "ws";
-import { REACTIONS, type ClientMessage, type ErrorMessage, type LabMessage, type Reaction, type ServerMessage, type SnapshotMessage } from "../../src/room/protocol.ts";
+import { REACTIONS, type ClientMessage, type ErrorMessage, type Reaction, type ServerMessage, type SnapshotMessage } from "../../src/room/protocol.ts";
 import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../../src/participation/questions/rules.ts";
 import type { ReactionsReport, ReactionTotals } from "../../src/participation/reactions/tally.ts";
 import { createRoom } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep, until } from "./support.ts";
+import { reportOf, reportWhere, sleep, until } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -90,7 +90,6 @@ interface Ledger {
   errors: ErrorMessage[];
 }
 
-const labData = <T>(message: ServerMessage, demo: string): T | null => (message.type === "lab" && message.demo === demo ? (message.data as T) : null);
 const zeroTotals = (): ReactionTotals => Object.fromEntries(REACTIONS.map((reaction) => [reaction, 0])) as ReactionTotals;
 
 test("a crash mid-poll loses no acknowledged vote, question, upvote or reported reaction; everyone comes back and the talk goes on", async (t) => {
@@ -121,7 +120,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
         ledger.vote.acked = message.option;
         if (ledger.vote.inFlight === message.option) ledger.vote.inFlight = undefined;
       }
-      const questions = labData<QuestionsAudienceReport>(message, "questions");
+      const questions = reportOf<QuestionsAudienceReport>(message, "questions");
       if (questions?.you?.asked) {
         const id = questions.you.asked;
         ledger.asked.set(id, questions.questions.find((question) => question.id === id)!.text);
@@ -137,7 +136,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   // Reactions: the latest totals anyone saw (phones every 100 ms, the presenter every 250 ms).
   for (const member of [presenter, ...phones]) {
     member.on((message, generation) => {
-      const reactions = labData<ReactionsReport>(message, "reactions");
+      const reactions = reportOf<ReactionsReport>(message, "reactions");
       if (generation === 1 && reactions && reactions.total > reportedTotal) [reported, reportedTotal] = [reactions.totals, reactions.total];
     });
   }
@@ -206,8 +205,8 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   await killing;
   await Promise.all(storm);
   // The restored reports come right after each new snapshot: listen before anyone is back.
-  const restoredQuestions = presenter.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions", 60_000);
-  const restoredReactions = presenter.next<LabMessage>((m) => m.type === "lab" && m.demo === "reactions", 60_000);
+  const restoredQuestions = reportWhere<QuestionsReport>(presenter, "questions", () => true, 60_000);
+  const restoredReactions = reportWhere<ReactionsReport>(presenter, "reactions", () => true, 60_000);
 
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);
@@ -231,7 +230,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   assert.deepEqual({ open: poll?.open, counts: poll?.counts }, { open: true, counts: tally }, "the poll counts every ballot the phones hold");
 
   // ── Questions and upvotes: every acknowledged one is there, with its text and its votes ──
-  const questions = ((await restoredQuestions).data as QuestionsReport).questions;
+  const questions = (await restoredQuestions).questions;
   const byId = new Map<string, QuestionView>(questions.map((question) => [question.id, question]));
   const asksInFlight = ledgers.filter((ledger) => ledger.askInFlight !== undefined);
   for (const ledger of ledgers) for (const [id, text] of ledger.asked) assert.equal(byId.get(id)?.text, text, `question ${id} survived`);
@@ -246,7 +245,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   await Promise.all(
     phones.map(async (phone, i) => {
       for (const id of ledgers[i]!.upvoted) {
-        const answer = phone.next<ErrorMessage>((m) => m.type === "error" || labData<QuestionsAudienceReport>(m, "questions")?.you !== undefined);
+        const answer = phone.next<ErrorMessage>((m) => m.type === "error" || reportOf<QuestionsAudienceReport>(m, "questions")?.you !== undefined);
         phone.send({ type: "upvote", id });
         assert.equal((await answer).code, "already_upvoted", `phone ${i}'s upvote of ${id}`);
       }
@@ -254,7 +253,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   );
 
   // ── Reactions: at least what the room had reported, at most what the phones sent ──
-  const restored = ((await restoredReactions).data as ReactionsReport).totals;
+  const restored = (await restoredReactions).totals;
   for (const reaction of REACTIONS) {
     assert.ok(restored[reaction] >= reported[reaction] && restored[reaction] <= sent[reaction], `${reaction}: reported ${reported[reaction]}, restored ${restored[reaction]}, sent ${sent[reaction]}`);
   }

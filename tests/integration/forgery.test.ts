@@ -11,12 +11,13 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
-import { CLOSE_CODES, DEMOS, errorMessage, type ErrorCode, type ErrorMessage, type LabMessage, type RoomCreated, type ServerMessage } from "../../src/room/protocol.ts";
+import { CLOSE_CODES, DEMOS, errorMessage, type ErrorCode, type ErrorMessage, type RoomCreated, type ServerMessage } from "../../src/room/protocol.ts";
 import { hashKey } from "../../src/room/secret.ts";
+import type { QuestionsAudienceReport } from "../../src/participation/questions/rules.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 /** Every form a room's secret could leak in. */
@@ -155,8 +156,8 @@ const POLL = { id: "forjado", question: "Quem manda aqui?", options: ["Eu", "Voc
 async function demoReports(room: RoomCreated): Promise<Record<string, unknown>> {
   const [screen] = await joinAsScreen(server, room.code);
   const reports: Record<string, unknown> = {};
-  for (const demo of ["reactions", "questions", "notify", "delivery"]) {
-    const { data } = await screen.next<LabMessage>((m) => m.type === "lab" && m.demo === demo);
+  for (const demo of ["reactions", "questions", "notify", "delivery"] as const) {
+    const data = await reportWhere(screen, demo, () => true, 3_000);
     reports[demo] = demo === "delivery" ? { running: (data as { running: boolean }).running, last: (data as { last: unknown }).last } : data;
   }
   noted(await screen.close());
@@ -195,10 +196,10 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   await voter.nextOfType("voted");
   drive({ type: "poll", action: "close", poll: POLL });
   asker.send({ type: "ask", text: "Alguém pode mandar no lugar do apresentador?" });
-  const asked = await asker.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions" && (m.data as { you?: { asked?: string } }).you?.asked !== undefined);
-  const id = (asked.data as { you: { asked: string } }).you.asked;
+  const asked = await reportWhere<QuestionsAudienceReport>(asker, "questions", (data) => data.you?.asked !== undefined, 3_000);
+  const id = asked.you!.asked!;
   voter.send({ type: "upvote", id });
-  await voter.next((m) => m.type === "lab" && m.demo === "questions" && (m.data as { you?: { upvoted?: string } }).you?.upvoted === id);
+  await reportWhere<QuestionsAudienceReport>(voter, "questions", (data) => data.you?.upvoted === id, 3_000);
   drive({ type: "moderate", id, action: "answered" });
   drive({ type: "moderate", id, action: "hidden" });
   drive({ type: "moderate", id, action: "open" });

@@ -14,7 +14,7 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type WebSocket from "ws";
 import { DEFAULT_RATE } from "../../src/room/limiter.ts";
-import { CLOSE_CODES, ERROR_CODES, REACTIONS, type ErrorMessage, type LabMessage, type Reaction, type Role, type ServerMessage } from "../../src/room/protocol.ts";
+import { CLOSE_CODES, ERROR_CODES, REACTIONS, type ErrorMessage, type Reaction, type Role, type ServerMessage } from "../../src/room/protocol.ts";
 import type { NotifyReport } from "../../src/participation/notify/ledger.ts";
 import type { QuestionsAudienceReport, QuestionsReport } from "../../src/participation/questions/rules.ts";
 import type { ReactionsReport } from "../../src/participation/reactions/tally.ts";
@@ -23,7 +23,7 @@ import { allFrames, TestSocket } from "./client.ts";
 import { describeWire, HONEST_POLL_ID, hostileFrames, KINDS, MESSAGE_TYPES, POLLUTION_MARK, wireBytes, type HostileFrame, type Kind, type Wire } from "./malformed.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { reportsIn, reportWhere, sleep } from "./support.ts";
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? Math.floor(Math.random() * 2 ** 32));
 const seedNote = `(FUZZ_SEED=${SEED})`;
@@ -161,11 +161,6 @@ function batchOf(i: number, b: number): Partial<Record<Reaction, number>> {
   return counts;
 }
 
-async function questionsAck(socket: TestSocket, match: (report: QuestionsAudienceReport) => boolean): Promise<QuestionsAudienceReport> {
-  const message = await socket.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as QuestionsAudienceReport), 10_000);
-  return message.data as QuestionsAudienceReport;
-}
-
 /**
  * Phone `i`: votes (phone 2 changes its mind), reacts BATCHES times, acks notifications; phone 0
  * asks the question, the others upvote it; phone 1 upvotes twice and phone 0 its own (typed refusals).
@@ -184,12 +179,12 @@ async function takePart(i: number, phone: TestSocket, question: Deferred<string>
     }
     if (b === 1 && i === 0) {
       phone.send({ type: "ask", text: QUESTION });
-      question.resolve((await questionsAck(phone, (report) => report.you?.asked !== undefined)).you!.asked!);
+      question.resolve((await reportWhere<QuestionsAudienceReport>(phone, "questions", (report) => report.you?.asked !== undefined, 10_000)).you!.asked!);
     }
     if (b === 4 && i > 0) {
       const id = await question.promise;
       phone.send({ type: "upvote", id });
-      await questionsAck(phone, (report) => report.you?.upvoted === id);
+      await reportWhere<QuestionsAudienceReport>(phone, "questions", (report) => report.you?.upvoted === id, 10_000);
     }
     if (b === 6 && i < 2) {
       phone.send({ type: "upvote", id: await question.promise });
@@ -221,11 +216,6 @@ function mirror(name: string, frames: readonly string[]): RoomView {
   }
   assert.ok(view, `${name}: no snapshot`);
   return view;
-}
-
-function lastReport<T>(socket: TestSocket, demo: string): T | undefined {
-  const reports = socket.frames.map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is LabMessage => m.type === "lab" && m.demo === demo);
-  return reports.at(-1)?.data as T | undefined;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -339,11 +329,11 @@ test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its t
   const expectedTotals = Object.fromEntries(REACTIONS.map((reaction) => [reaction, 0])) as Record<Reaction, number>;
   for (let i = 0; i < phones.length; i++) for (let b = 0; b < BATCHES; b++) for (const [reaction, n] of Object.entries(batchOf(i, b))) expectedTotals[reaction as Reaction] += n;
   const expectedTotal = Object.values(expectedTotals).reduce((a, b) => a + b, 0);
-  const reactions = await fresh.next<LabMessage>((m) => m.type === "lab" && m.demo === "reactions");
-  assert.deepEqual(reactions.data, { totals: expectedTotals, total: expectedTotal, batches: phones.length * BATCHES } satisfies ReactionsReport);
-  const questions = (await fresh.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions")).data as QuestionsReport;
+  const reactions = await reportWhere(fresh, "reactions", () => true, 3_000);
+  assert.deepEqual(reactions, { totals: expectedTotals, total: expectedTotal, batches: phones.length * BATCHES } satisfies ReactionsReport);
+  const questions = await reportWhere<QuestionsReport>(fresh, "questions", () => true, 3_000);
   assert.deepEqual(questions.questions.map(({ at: _at, ...rest }) => rest), [{ id: await question.promise, text: QUESTION, votes: HONEST_PIDS.length - 1, status: "open" }]);
-  const notify = lastReport<NotifyReport>(presenter, "notify");
+  const notify = reportsIn<NotifyReport>(presenter.frames, "notify").at(-1);
   assert.deepEqual(
     notify?.notifications.map(({ kind, sent: to, audience, acked }) => ({ kind, to, audience, acked })),
     [{ kind: "email", to: FUZZ_PHONES + HONEST_PIDS.length, audience: FUZZ_PHONES + HONEST_PIDS.length, acked: HONEST_PIDS.length }],

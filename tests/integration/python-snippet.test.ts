@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { pythonPrintedReport, reportWhere } from "./support.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 const PROGRAM = readFileSync(new URL("docs/examples/python_na_sala.py", ROOT), "utf8");
@@ -81,7 +82,7 @@ test("the slide's Python program joins the room, reads the snapshot, reacts and 
       moved = true;
       presenter.send({ type: "goto", slide: 5, step: 0 });
     }
-    return /'type': 'delta'.*'slide': 5/.test(text) && /'type': 'delta'.*'audience': 1/.test(text) && (!hasReactions || /'demo': 'reactions'.*'🐍': [1-9]/.test(text));
+    return /'type': 'delta'.*'slide': 5/.test(text) && /'type': 'delta'.*'audience': 1/.test(text) && (!hasReactions || new RegExp(`${pythonPrintedReport("reactions")}.*'🐍': [1-9]`).test(text));
   });
   process.stdout.write(`--- python printed ---\n${output}----------------------\n`);
 
@@ -92,8 +93,8 @@ test("the slide's Python program joins the room, reads the snapshot, reacts and 
   assert.ok(!output.includes("'type': 'error'"), "the react message was accepted");
   if (hasReactions) {
     // Its 🐍 reached the room's totals, which every phone (this program too) and the projector hear.
-    await presenter.next((m) => m.type === "lab" && m.demo === "reactions" && snakes(m.data) === 1, 5_000);
-    assert.match(output, /'demo': 'reactions'.*'🐍': 1\b/);
+    await reportWhere(presenter, "reactions", (data) => snakes(data) === 1, 5_000);
+    assert.match(output, new RegExp(`${pythonPrintedReport("reactions")}.*'🐍': 1\\b`));
   }
 });
 

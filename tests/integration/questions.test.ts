@@ -5,28 +5,21 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { LabMessage } from "../../src/room/protocol.ts";
 import type { QuestionsAudienceReport, QuestionsReport } from "../../src/participation/questions/rules.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { reportsIn, reportWhere, sleep } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
   for (const server of servers.reverse()) await server.dispose();
 });
 
-/** The next questions report on `socket` that satisfies `match`. */
-async function questionsWhere<T extends QuestionsReport>(socket: TestSocket, match: (report: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const message = await socket.next<LabMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as T), timeoutMs);
-  return message.data as T;
-}
-
 /** Sends `ask` and returns the id the server gave (from the asker's own acknowledgement). */
 async function ask(socket: TestSocket, text: string): Promise<string> {
   socket.send({ type: "ask", text });
-  const ack = await questionsWhere<QuestionsAudienceReport>(socket, (report) => report.you?.asked !== undefined);
+  const ack = await reportWhere<QuestionsAudienceReport>(socket, "questions", (report) => report.you?.asked !== undefined);
   return ack.you!.asked!;
 }
 
@@ -40,15 +33,15 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
 
   const id = await ask(author, "  Dá para usar\n\nWebSocket com <b>Django</b>?  ");
   assert.match(id, /^q\d+$/);
-  const seen = await questionsWhere(presenter, (report) => report.questions.length === 1);
+  const seen = await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions.length === 1);
   assert.deepEqual(seen.questions.map(({ id, text, votes, status }) => ({ id, text, votes, status })), [
     { id, text: "Dá para usar WebSocket com <b>Django</b>?", votes: 0, status: "open" },
   ]);
-  await questionsWhere<QuestionsAudienceReport>(ana, (report) => report.questions.length === 1 && report.you === undefined);
+  await reportWhere<QuestionsAudienceReport>(ana, "questions", (report) => report.questions.length === 1 && report.you === undefined);
 
   // One upvote per participant; the second is refused; the author can't upvote their own.
   ana.send({ type: "upvote", id });
-  assert.equal((await questionsWhere<QuestionsAudienceReport>(ana, (report) => report.you?.upvoted === id)).questions[0]!.votes, 1);
+  assert.equal((await reportWhere<QuestionsAudienceReport>(ana, "questions", (report) => report.you?.upvoted === id)).questions[0]!.votes, 1);
   ana.send({ type: "upvote", id });
   const twice = await ana.nextOfType("error");
   assert.equal(twice.code, "already_upvoted");
@@ -61,25 +54,25 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   // 40 more phones upvote, each twice: exactly 41 votes.
   const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => joinAsAudience(server, room.code, `phone-${String(i).padStart(4, "0")}`)));
   for (const [socket] of phones) socket.send({ type: "upvote", id });
-  for (const [socket] of phones) await questionsWhere<QuestionsAudienceReport>(socket, (report) => report.you?.upvoted === id);
+  for (const [socket] of phones) await reportWhere<QuestionsAudienceReport>(socket, "questions", (report) => report.you?.upvoted === id);
   for (const [socket] of phones) socket.send({ type: "upvote", id });
   for (const [socket] of phones) assert.equal((await socket.nextOfType("error")).code, "already_upvoted");
-  const counted = await questionsWhere(presenter, (report) => report.questions[0]?.votes === 41);
+  const counted = await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions[0]?.votes === 41);
   assert.equal(counted.questions.length, 1);
   await sleep(400);
   // The latest report of all (not a stale one arriving late) still says 41.
-  const last = presenter.frames.map((frame) => JSON.parse(frame) as LabMessage).filter((m) => m.type === "lab" && m.demo === "questions").at(-1);
-  assert.equal((last!.data as QuestionsReport).questions[0]!.votes, 41);
+  const last = reportsIn<QuestionsReport>(presenter.frames, "questions").at(-1);
+  assert.equal(last!.questions[0]!.votes, 41);
 
   // Moderation: the presenter only.
   ana.send({ type: "moderate", id, action: "hidden" });
   assert.equal((await ana.nextOfType("error")).code, "forbidden");
   presenter.send({ type: "moderate", id, action: "answered" });
-  await questionsWhere(presenter, (report) => report.questions[0]?.status === "answered");
-  await questionsWhere(ana, (report) => report.questions[0]?.status === "answered");
+  await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions[0]?.status === "answered");
+  await reportWhere<QuestionsReport>(ana, "questions", (report) => report.questions[0]?.status === "answered");
   presenter.send({ type: "moderate", id, action: "hidden" });
-  await questionsWhere(presenter, (report) => report.questions[0]?.status === "hidden");
-  await questionsWhere(ana, (report) => report.questions.length === 0);
+  await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions[0]?.status === "hidden");
+  await reportWhere<QuestionsReport>(ana, "questions", (report) => report.questions.length === 0);
   ana.send({ type: "upvote", id });
   assert.equal((await ana.nextOfType("error")).code, "no_question");
   presenter.send({ type: "moderate", id: "q999", action: "open" });
@@ -122,16 +115,16 @@ test("questions, votes and statuses survive a killed server; ids keep counting",
   const kept = await ask(asker, "Sobrevive?");
   const answered = await ask(asker, "Respondida?");
   voter.send({ type: "upvote", id: kept });
-  await questionsWhere<QuestionsAudienceReport>(voter, (report) => report.you?.upvoted === kept); // acknowledged once stored
+  await reportWhere<QuestionsAudienceReport>(voter, "questions", (report) => report.you?.upvoted === kept); // acknowledged once stored
   presenter.send({ type: "moderate", id: answered, action: "answered" });
-  await questionsWhere(presenter, (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
+  await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
   await sleep(200); // the moderation's write has no acknowledgement
 
   await first.kill();
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);
   const [again] = await joinAsAudience(second, room.code, "phone-voter");
-  const restored = await questionsWhere(again, () => true);
+  const restored = await reportWhere<QuestionsReport>(again, "questions", () => true);
   assert.deepEqual(restored.questions.map(({ id, text, votes, status }) => ({ id, text, votes, status })), [
     { id: kept, text: "Sobrevive?", votes: 1, status: "open" },
     { id: answered, text: "Respondida?", votes: 0, status: "answered" },

@@ -7,13 +7,12 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { REACTIONS, type LabMessage, type NotificationMessage, type Reaction } from "../../src/room/protocol.ts";
+import { REACTIONS, type NotificationMessage, type Reaction } from "../../src/room/protocol.ts";
 import type { ReactionsReport } from "../../src/participation/reactions/tally.ts";
 import type { NotifyReport } from "../../src/participation/notify/ledger.ts";
-import type { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { isReport, reportsIn, reportWhere, sleep } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -22,17 +21,6 @@ after(async () => {
 
 const PHONES = 50;
 const BATCHES = 10;
-
-function labOf<T>(frame: string, demo: string): T | null {
-  const message = JSON.parse(frame) as LabMessage;
-  return message.type === "lab" && message.demo === demo ? (message.data as T) : null;
-}
-
-/** Waits for a report of `demo` on `socket` that satisfies `match`. */
-async function reportWhere<T>(socket: TestSocket, demo: string, match: (data: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const message = (await socket.next((m) => m.type === "lab" && m.demo === demo && match(m.data as T), timeoutMs)) as LabMessage;
-  return message.data as T;
-}
 
 test("50 phones react and get a notification: exact totals, coalesced broadcasts, every ack counted; totals survive a crash", async () => {
   const first = await startPartyServer();
@@ -69,8 +57,8 @@ test("50 phones react and get a notification: exact totals, coalesced broadcasts
   assert.deepEqual(onPresenter.totals, expected);
   await sleep(300); // nothing more should follow
 
-  const broadcasts = watcher.frames.slice(watcherBefore).filter((frame) => labOf(frame, "reactions"));
-  const toPresenter = presenter.frames.slice(presenterBefore).filter((frame) => labOf(frame, "reactions"));
+  const broadcasts = watcher.frames.slice(watcherBefore).filter((frame) => isReport(frame, "reactions"));
+  const toPresenter = presenter.frames.slice(presenterBefore).filter((frame) => isReport(frame, "reactions"));
   const messagesIn = PHONES * BATCHES;
   console.log(
     `reactions: ${messagesIn} messages in (${total} taps) over ${elapsed} ms → ${broadcasts.length} broadcasts to each phone, ${toPresenter.length} reports to the presenter`,
@@ -80,7 +68,7 @@ test("50 phones react and get a notification: exact totals, coalesced broadcasts
   assert.ok(broadcasts.length < messagesIn / 10, "never one broadcast per batch");
   // Every phone got the same exact totals.
   for (const [socket] of phones) {
-    const last = socket.frames.map((frame) => labOf<ReactionsReport>(frame, "reactions")).filter((data) => data !== null).at(-1);
+    const last = reportsIn<ReactionsReport>(socket.frames, "reactions").at(-1);
     assert.deepEqual(last?.totals, expected);
   }
 

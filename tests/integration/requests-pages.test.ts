@@ -7,14 +7,12 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { newRoomCode } from "../../src/room/codes.ts";
-import type { LabMessage } from "../../src/room/protocol.ts";
 import type { RequestsReport } from "../../src/demos/requests/exchangeLog.ts";
 import type { Hello } from "../../src/demos/requests/hello.ts";
 import { perLoad, type PagesReport } from "../../src/demos/pages/pageTally.ts";
-import { TestSocket } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { reportOf, reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 before(async () => (server = await startPartyServer()));
@@ -51,12 +49,6 @@ function bodyOf(raw: Buffer): string {
   return raw.subarray(raw.indexOf("\r\n\r\n") + 4).toString("utf8");
 }
 
-/** The next report of `demo` that satisfies `match` (reports are coalesced every 250 ms). */
-async function reportOf<T>(socket: TestSocket, demo: LabMessage["demo"], match: (report: T) => boolean): Promise<T> {
-  const message = await socket.next((m) => m.type === "lab" && m.demo === demo && match(m.data as T));
-  return (message as LabMessage).data as T;
-}
-
 const PID = "integration-pid-01";
 
 test("a GET to the requests route is greeted, counted and shown to the presenter without its pid", async () => {
@@ -71,7 +63,7 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
   const hello = JSON.parse(bodyOf(received)) as Hello;
   assert.deepEqual(hello, { message: "Olá, celular 1!", number: 1, who: "celular 1", requestBytes: sent });
 
-  const report = await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 1);
+  const report = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 1, 3_000);
   assert.equal(report.recent.length, 1);
   const [exchange] = report.recent;
   assert.deepEqual(
@@ -95,12 +87,12 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
   const other = await fetch(`${server.origin}/parties/main/${room.code}/requests/hello?pid=laptop-of-presenter`);
   assert.equal(((await other.json()) as Hello).who, "navegador 1");
   const again = await fetch(`${server.origin}${path}`);
-  assert.deepEqual(await again.json(), { message: "Olá, celular 1!", number: 3, who: "celular 1", requestBytes: (await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 3)).recent[0]!.requestBytes });
+  assert.deepEqual(await again.json(), { message: "Olá, celular 1!", number: 3, who: "celular 1", requestBytes: (await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 3, 3_000)).recent[0]!.requestBytes });
 
   // A phone on an English page asks in English; the record stays the same data.
   const english = (await (await fetch(`${server.origin}${path}&lang=en`)).json()) as Hello;
   assert.deepEqual({ message: english.message, who: english.who }, { message: "Hello, phone 1!", who: "phone 1" });
-  assert.deepEqual((await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 4)).recent[0]!.who, { device: "phone", n: 1 });
+  assert.deepEqual((await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 4, 3_000)).recent[0]!.who, { device: "phone", n: 1 });
   await phone.close();
   await presenter.close();
 });
@@ -127,7 +119,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   assert.equal(preflight.status, 204);
   // None of those reached the record.
   await sleep(400);
-  assert.ok(!presenter.unreadMessages().some((m) => m.type === "lab" && m.demo === "requests" && (m.data as RequestsReport).count > 0));
+  assert.ok(!presenter.unreadMessages().some((m) => (reportOf<RequestsReport>(m, "requests")?.count ?? 0) > 0));
 
   // Six at once are fine (the bucket), the seventh is told to slow down; other ids are not affected.
   const statuses = [];
@@ -137,7 +129,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   await expectError(limited, 429, "rate_limited");
   assert.equal((await fetch(`${base}/hello?pid=another-pid-02`)).status, 200);
 
-  const report = await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 9);
+  const report = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 9, 3_000);
   assert.equal(report.refused, 2);
   assert.equal(report.recent.length, 8, "the projector's list is bounded");
   assert.deepEqual(report.recent.map((e) => e.id), [9, 8, 7, 6, 5, 4, 3, 2]);
@@ -148,7 +140,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   phone.send({ type: "reset", demo: "requests" });
   assert.equal((await phone.nextOfType("error")).code, "forbidden");
   presenter.send({ type: "reset", demo: "requests" });
-  const cleared = await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 0);
+  const cleared = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 0, 3_000);
   assert.deepEqual(cleared, { count: 0, refused: 0, requestBytes: 0, responseBytes: 0, recent: [] });
   await phone.close();
   await presenter.close();
@@ -182,7 +174,7 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.equal(visit.visits, 2, "one counter, whichever way it is read");
   assert.match(visit.time, /^\d\d:\d\d:\d\d$/);
 
-  const report = await reportOf<PagesReport>(presenter, "pages", (r) => r.page.loads === 1 && r.data.loads === 1);
+  const report = await reportWhere<PagesReport>(presenter, "pages", (r) => r.page.loads === 1 && r.data.loads === 1, 3_000);
   assert.equal(report.visits, 2);
   assert.equal(report.page.requestBytes, page.sent);
   assert.equal(report.page.responseHeadBytes + report.page.responseBodyBytes, page.received.length);
@@ -201,7 +193,7 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   const statuses = [];
   for (let i = 0; i < 6; i++) statuses.push((await fetch(`${server.origin}${base}/data?pid=${PID}`)).status);
   assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429], "one bucket for both routes (two taken above)");
-  const after = await reportOf<PagesReport>(presenter, "pages", (r) => r.data.loads === 5);
+  const after = await reportWhere<PagesReport>(presenter, "pages", (r) => r.data.loads === 5, 3_000);
   assert.equal(after.page.loads, 1);
   assert.equal(after.visits, 6);
 
@@ -213,7 +205,7 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.match(english, /<p class="contador" id="visitas">000007<\/p>/);
 
   presenter.send({ type: "reset", demo: "pages" });
-  const cleared = await reportOf<PagesReport>(presenter, "pages", (r) => r.visits === 0);
+  const cleared = await reportWhere<PagesReport>(presenter, "pages", (r) => r.visits === 0, 3_000);
   assert.equal(cleared.page.loads + cleared.data.loads, 0);
   await presenter.close();
 });

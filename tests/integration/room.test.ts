@@ -12,7 +12,7 @@ import { applyDelta, type RoomView, type StateChanges } from "../../src/room/sta
 import { TestSocket, allFrames } from "./client.ts";
 import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, roomSocketUrl } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { isReport, sleep } from "./support.ts";
 
 let server: PartyServer;
 const secrets: string[] = [];
@@ -282,7 +282,7 @@ test("a screen (the projector) follows, gets the demos' reports, is not counted 
   const snapshot = await screen.nextOfType("snapshot");
   assert.deepEqual(snapshot.you, { role: "screen" });
   // Every demo's report, as a presenter gets them on connect.
-  assert.ok(await screen.next((m) => m.type === "lab" && m.demo === "browsers"));
+  assert.ok(await screen.next((m) => isReport(m, "browsers")));
   await settled(p, { audience: 0, presenterOnline: true });
 
   p.send({ type: "goto", slide: 6, step: 0 });
