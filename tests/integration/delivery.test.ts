@@ -69,7 +69,7 @@ test("a long poll is held until an event arrives, then answered at once", async 
   const started = Date.now();
   const held = events(room.code, "?since=1&wait=20");
   await reportWhere<DeliveryReport>(presenter, "delivery", (report) => report.held === 1);
-  await sleep(300);
+  await sleep(300); // the poll is held a while before the event: "it really waited" below
   const firedAt = Date.now();
   presenter.send({ type: "stream", action: "fire" });
   const answer = await held;
@@ -138,7 +138,9 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
   await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.ws.phones === 1);
   presenter.send({ type: "stream", action: "fire" });
   assert.equal((await ws1.nextOfType("event")).id, 2);
-  await sleep(300);
+  // The room pushes an event to every phone on the lane in one go: anything ws2 got comes before this pong.
+  ws2.send({ type: "ping", id: "after-event-2" });
+  await ws2.next((m) => m.type === "pong" && m.id === "after-event-2");
   assert.equal(ws2.unreadMessages().some((m) => m.type === "event" && m.id === 2), false);
 
   // Zerar: counters start again, the phones stay.
@@ -162,7 +164,7 @@ test("the ticker runs on its own until stopped; phones may not drive it", async 
   await reportWhere<DeliveryReport>(presenter, "delivery", (r) => (r.last?.id ?? 0) >= 2, 6_000); // the next ~3 s later
   presenter.send({ type: "stream", action: "stop" });
   const stopped = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => !r.running && r.last !== null);
-  await sleep(4_000);
+  await sleep(4_000); // longer than the ticker's period (TICK_MS ± jitter): a tick would have fired
   assert.equal((await events(room.code, `?since=${stopped.last!.id}`)).events.length, 0, "no event after stop");
   for (const socket of [phone, presenter]) await socket.close();
 });

@@ -162,8 +162,8 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
       (async () => {
         for (let k = 0; !over; k++) {
           vote(i, (i + k) % POLL.options.length);
-          while (!over && ledger.vote.inFlight !== undefined) await sleep(5);
-          await sleep(120);
+          await until(() => over || ledger.vote.inFlight === undefined, { stepMs: 5, timeoutMs: 20_000, what: `phone ${i}'s vote answered` });
+          await sleep(120); // a person's pace between two taps
         }
       })(),
       (async () => {
@@ -174,8 +174,8 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
             const text = `Pergunta ${i}.${asks}: e se o servidor cair?`;
             if (phones[i]!.send({ type: "ask", text })) ledger.askInFlight = text;
           } else upvote(i);
-          while (!over && (ledger.askInFlight !== undefined || ledger.upvoteInFlight !== undefined)) await sleep(5);
-          await sleep(100);
+          await until(() => over || (ledger.askInFlight === undefined && ledger.upvoteInFlight === undefined), { stepMs: 5, timeoutMs: 20_000, what: `phone ${i}'s question or upvote answered` });
+          await sleep(100); // a person's pace
         }
       })(),
       (async () => {

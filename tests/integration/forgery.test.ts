@@ -13,11 +13,13 @@ import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import { CLOSE_CODES, DEMOS, errorMessage, type ErrorCode, type ErrorMessage, type RoomCreated, type ServerMessage } from "../../src/room/protocol.ts";
 import { hashKey } from "../../src/room/secret.ts";
+import type { NotifyReport } from "../../src/participation/notify/ledger.ts";
 import type { QuestionsAudienceReport } from "../../src/participation/questions/rules.ts";
+import type { ReactionsReport } from "../../src/participation/reactions/tally.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { reportWhere, sleep } from "./support.ts";
+import { reportWhere, sleep, until } from "./support.ts";
 
 let server: PartyServer;
 /** Every form a room's secret could leak in. */
@@ -55,13 +57,16 @@ function noted(closed: Closed): Closed {
 
 /** Syncs until `socket` sees `audience` phones (presence trails joins by ~100 ms). */
 async function settled(socket: TestSocket, audience: number): Promise<RoomSnapshot> {
-  for (let tries = 0; ; tries++) {
-    socket.send({ type: "sync" });
-    const snapshot = await socket.nextOfType("snapshot");
-    if (snapshot.state.audience === audience) return { seq: snapshot.seq, state: snapshot.state };
-    assert.ok(tries < 60, `presence stuck at ${snapshot.state.audience}`);
-    await sleep(50);
-  }
+  let snapshot: RoomSnapshot | undefined;
+  await until(
+    async () => {
+      socket.send({ type: "sync" });
+      snapshot = await socket.nextOfType("snapshot");
+      return snapshot.state.audience === audience;
+    },
+    { stepMs: 50, timeoutMs: 3_000, what: `presence to reach ${audience}` },
+  );
+  return { seq: snapshot!.seq, state: snapshot!.state };
 }
 
 type RoomSnapshot = Pick<Extract<ServerMessage, { type: "snapshot" }>, "seq" | "state">;
@@ -228,7 +233,10 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
     }),
   );
   const beforeState = await settled(presenter, 4);
-  await sleep(400); // the last reports and acks land
+  // The phones' acks and reactions are in (the presenter's reports say so), and the forgers' presence delta reached them.
+  await reportWhere<NotifyReport>(presenter, "notify", (data) => data.notifications.at(-1)?.acked === 2);
+  await reportWhere<ReactionsReport>(presenter, "reactions", (data) => data.total === 8);
+  await Promise.all([asker, voter].map((phone) => phone.next((m) => m.type === "delta" && m.changes.audience === 4)));
   const beforeReports = await demoReports(room);
   assert.deepEqual((beforeReports["notify"] as { notifications: Array<{ acked: number }> }).notifications.map((n) => n.acked), [2]);
   assert.equal((beforeReports["reactions"] as { total: number }).total, 8);
@@ -251,7 +259,8 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
 
   // Nothing happened: the same state and seq, the same demos, no broadcast to anyone.
   assert.deepEqual(await settled(presenter, 4), beforeState);
-  await sleep(400); // a report a replay could have caused would be out by now
+  // Waits out a window, as nothing is awaited: a delta after a replay's write, or a report (every 250 ms), would be out by now.
+  await sleep(400);
   assert.deepEqual(await demoReports(room), beforeReports);
   [presenter, asker, voter].forEach((socket, i) => {
     const news = socket.frames.slice(marks[i]).map((frame) => JSON.parse(frame) as ServerMessage);

@@ -150,7 +150,7 @@ async function present(presenter: TestSocket): Promise<void> {
     if (slide === 3) presenter.send({ type: "timer", action: "start" });
     if (slide === 8) presenter.send({ type: "notify", kind: "email" });
     if (slide === MOVES - 2) presenter.send({ type: "timer", action: "reset" });
-    await sleep(550);
+    await sleep(550); // a presenter's pace, spread over the fuzzing
   }
 }
 
@@ -193,7 +193,7 @@ async function takePart(i: number, phone: TestSocket, question: Deferred<string>
     if (b === 10) phone.send({ type: "sync" });
     phone.send({ type: "ping", id: `honest-${i}-${b}` });
     await phone.next((m) => m.type === "pong" && m.id === `honest-${i}-${b}`, 20_000);
-    await sleep(450);
+    await sleep(450); // a phone's batching pace (see batchOf)
   }
 }
 
@@ -256,7 +256,7 @@ test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its t
     const covered = new Set(sent.filter((frame) => frame.kind === kind).map((frame) => frame.about));
     assert.deepEqual(MESSAGE_TYPES.filter((type) => type !== "sync" && !covered.has(type)), [], `${kind} covers every message type ${seedNote}`);
   }
-  await sleep(300); // the joins' presence deltas land first
+  await presenter.next((m) => m.type === "delta" && m.changes.audience === HONEST_PIDS.length + FUZZ_PHONES, 10_000); // every join counted first
 
   // ── Junk and honest use, at the same time ──
   const fuzzStarted = Date.now();

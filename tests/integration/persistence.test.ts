@@ -9,7 +9,7 @@ import { newRoomCode } from "../../src/room/codes.ts";
 import type { RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
 import { TestSocket } from "./client.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { sleep } from "./support.ts";
+import { sleep, until } from "./support.ts";
 
 const servers: PartyServer[] = [];
 
@@ -33,10 +33,10 @@ test("state and seq survive a killed and restarted server", async () => {
   await phone.nextOfType("snapshot");
   p.send({ type: "goto", slide: 12, step: 3 });
   p.send({ type: "timer", action: "start" });
-  await sleep(120);
+  await sleep(120); // the timer runs a little: elapsed > 0
   p.send({ type: "timer", action: "pause" });
   await p.next((m) => m.type === "delta" && m.changes.timer?.startedAt === null && m.changes.timer.elapsed > 0);
-  await sleep(200); // let the presence delta land too
+  await p.next((m) => m.type === "delta" && m.changes.audience === 1); // the phone counted too
   p.send({ type: "sync" });
   const before = await p.nextOfType("snapshot");
   assert.equal(before.state.audience, 1);
@@ -97,19 +97,16 @@ test("a partysocket client reconnects on its own after a restart, to the same sl
     const message = JSON.parse(String(event.data));
     if (message.type === "snapshot") snapshots.push(message);
   });
-  const snapshotCount = async (count: number, within: number) => {
-    const deadline = Date.now() + within;
-    while (snapshots.length < count && Date.now() < deadline) await sleep(50);
-    return snapshots.length;
-  };
-  assert.equal(await snapshotCount(1, 5_000), 1);
+  await until(() => snapshots.length >= 1, { stepMs: 50, timeoutMs: 5_000, what: "the phone's snapshot" });
+  assert.equal(snapshots.length, 1);
   assert.equal(snapshots[0]!.state.slide, 7);
 
   await first.kill();
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);
   // Nobody tells the phone to reconnect: partysocket retries until the server is back.
-  assert.equal(await snapshotCount(2, 30_000), 2, "the phone came back with a new snapshot");
+  await until(() => snapshots.length >= 2, { stepMs: 50, timeoutMs: 30_000, what: "the phone to come back with a new snapshot" });
+  assert.equal(snapshots.length, 2, "the phone came back with a new snapshot");
   assert.equal(snapshots[1]!.state.slide, 7);
   assert.equal(snapshots[1]!.state.step, 1);
   phone.close();

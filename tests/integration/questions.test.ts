@@ -59,8 +59,8 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   for (const [socket] of phones) assert.equal((await socket.nextOfType("error")).code, "already_upvoted");
   const counted = await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions[0]?.votes === 41);
   assert.equal(counted.questions.length, 1);
+  // Waits out a report window (250 ms) and more: the latest report of all (not a stale one arriving late) still says 41.
   await sleep(400);
-  // The latest report of all (not a stale one arriving late) still says 41.
   const last = reportsIn<QuestionsReport>(presenter.frames, "questions").at(-1);
   assert.equal(last!.questions[0]!.votes, 41);
 
@@ -118,7 +118,7 @@ test("questions, votes and statuses survive a killed server; ids keep counting",
   await reportWhere<QuestionsAudienceReport>(voter, "questions", (report) => report.you?.upvoted === kept); // acknowledged once stored
   presenter.send({ type: "moderate", id: answered, action: "answered" });
   await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
-  await sleep(200); // the moderation's write has no acknowledgement
+  // No wait before the kill: moderate awaits its write before it reports, so that report means stored.
 
   await first.kill();
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });

@@ -28,8 +28,10 @@ test("50 phones react and get a notification: exact totals, coalesced broadcasts
   const room = await createRoom(first);
   const [presenter] = await joinAsPresenter(first, room);
   const phones = await Promise.all(Array.from({ length: PHONES }, (_, i) => joinAsAudience(first, room.code, `phone-${String(i).padStart(4, "0")}`)));
-  await sleep(300); // the join's presence deltas and connect-time reports land first
   const watcher = phones[0]![0];
+  // The reactions report each gets on connect is in before the counting starts.
+  await reportWhere(presenter, "reactions");
+  await reportWhere(watcher, "reactions");
   const watcherBefore = watcher.frames.length;
   const presenterBefore = presenter.frames.length;
 
@@ -55,7 +57,7 @@ test("50 phones react and get a notification: exact totals, coalesced broadcasts
   assert.equal(final.batches, PHONES * BATCHES);
   const onPresenter = await reportWhere<ReactionsReport>(presenter, "reactions", (data) => data.total === total);
   assert.deepEqual(onPresenter.totals, expected);
-  await sleep(300); // nothing more should follow
+  await sleep(300); // waits out three report windows (100 ms): nothing more should follow
 
   const broadcasts = watcher.frames.slice(watcherBefore).filter((frame) => isReport(frame, "reactions"));
   const toPresenter = presenter.frames.slice(presenterBefore).filter((frame) => isReport(frame, "reactions"));

@@ -117,7 +117,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   await expectError(await fetch(`${base}/hello/more?pid=${PID}`), 404, "bad_request");
   const preflight = await fetch(`${base}/hello?pid=${PID}`, { method: "OPTIONS" });
   assert.equal(preflight.status, 204);
-  // None of those reached the record.
+  // None of those reached the record (waits out a report window, 250 ms, for a count that must not come).
   await sleep(400);
   assert.ok(!presenter.unreadMessages().some((m) => (reportOf<RequestsReport>(m, "requests")?.count ?? 0) > 0));
 

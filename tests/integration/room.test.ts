@@ -12,7 +12,7 @@ import { applyDelta, type RoomView, type StateChanges } from "../../src/room/sta
 import { TestSocket, allFrames } from "./client.ts";
 import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, roomSocketUrl } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { isReport, sleep } from "./support.ts";
+import { isReport, sleep, until } from "./support.ts";
 
 let server: PartyServer;
 const secrets: string[] = [];
@@ -46,14 +46,15 @@ async function sync(socket: TestSocket): Promise<SnapshotMessage> {
 
 /** Syncs until presence has reached `expected` (presence deltas trail joins by ~100 ms). */
 async function settled(socket: TestSocket, expected: { audience: number; presenterOnline: boolean }): Promise<SnapshotMessage> {
-  const deadline = Date.now() + 3_000;
-  for (;;) {
-    const snapshot = await sync(socket);
-    const { audience, presenterOnline } = snapshot.state;
-    if (audience === expected.audience && presenterOnline === expected.presenterOnline) return snapshot;
-    if (Date.now() > deadline) assert.fail(`presence stuck at ${JSON.stringify({ audience, presenterOnline })}`);
-    await sleep(50);
-  }
+  let snapshot: SnapshotMessage | undefined;
+  await until(
+    async () => {
+      snapshot = await sync(socket);
+      return snapshot.state.audience === expected.audience && snapshot.state.presenterOnline === expected.presenterOnline;
+    },
+    { stepMs: 50, timeoutMs: 3_000, what: `presence to reach ${JSON.stringify(expected)}` },
+  );
+  return snapshot!;
 }
 
 /** Waits for a delta whose changes satisfy `match`, ignoring others. */
@@ -306,7 +307,7 @@ test("the audience counts unique pids; presenterOnline follows the presenter", a
   await tab1.close();
   const [reloaded] = await audience(room.code, "same-phone"); // the phone reloads
   await tab2.close();
-  await sleep(300);
+  await sleep(300); // waits out the presence window (100 ms): a wrong count would have been sent by now
   assert.equal((await sync(watcher)).state.audience, 2, "still two people");
   assert.ok(!watcher.unreadMessages().some((m) => m.type === "delta" && (m.changes.audience ?? 2) !== 2));
 
@@ -373,7 +374,7 @@ test("timer: start, pause, reset with server timestamps", async () => {
   assert.ok(Math.abs(started.changes.timer!.startedAt! - started.now) < 1_000);
 
   p.send({ type: "timer", action: "start" }); // already running: nothing happens
-  await sleep(250);
+  await sleep(250); // the timer runs: elapsed ≥ 200 below
   p.send({ type: "timer", action: "pause" });
   const paused = await deltaWhere(a, (changes) => changes.timer !== undefined);
   assert.equal(paused.seq, started.seq + 1, "the second start made no delta");
