@@ -1,8 +1,9 @@
 /**
- * What the integration tests share besides servers (server.ts) and rooms (rooms.ts): waiting, and
- * reading the room's reports. This file alone knows a report's shape on the wire — today
- * `{ type: "lab", demo, data }` — so renaming it touches this file and no test.
+ * What the integration tests share besides servers (server.ts) and rooms (rooms.ts): waiting,
+ * reading the room's reports, and a long test's phases. This file alone knows a report's shape
+ * on the wire — today `{ type: "lab", demo, data }` — so renaming it touches no test.
  */
+import type { TestContext } from "node:test";
 import type { LabMessage, ServerMessage } from "../../src/room/protocol.ts";
 
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -60,3 +61,21 @@ export async function reportWhere<T>(socket: Inbox, feature: Feature, match: (da
 
 /** How a report of `feature` starts when a Python client prints the parsed message (its repr). */
 export const pythonPrintedReport = (feature: Feature): string => `'demo': '${feature}'`;
+
+/**
+ * A long test's phases as subtests run in order, so a failure names its phase. Each phase builds
+ * on the ones before: after a failure, the rest are skipped rather than failing in its wake.
+ */
+export function phases(t: TestContext): (name: string, run: (t: TestContext) => Promise<void>) => Promise<void> {
+  let failed: string | null = null;
+  return async (name, run) => {
+    await t.test(name, { skip: failed === null ? false : `after the failed phase "${failed}"` }, async (phase) => {
+      try {
+        await run(phase);
+      } catch (error) {
+        failed = name;
+        throw error;
+      }
+    });
+  };
+}
