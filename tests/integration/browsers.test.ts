@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import type { Tally } from "../../src/demos/browsers/tally.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportWhere } from "./support.ts";
 
@@ -27,8 +27,7 @@ function report(code: string, body: unknown, userAgent = PIXEL, method = "POST")
 }
 
 test("phones report over HTTP; the server reads their browsers and tallies each person once", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const [phone] = await joinAsAudience(server, room.code, "phone-one-1");
   // A presenter who connects gets every demo's report at once, the empty tally among them.
   const empty = await reportWhere<Tally>(presenter, "browsers", () => true, 4_000);

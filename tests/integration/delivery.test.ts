@@ -8,9 +8,9 @@ import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
 import { HELD_MAX } from "../../src/demos/delivery/query.ts";
 import type { DeliveryReport, EventsAnswer } from "../../src/demos/delivery/report.ts";
-import type { EventMessage, RoomCreated } from "../../src/room/protocol.ts";
+import type { EventMessage } from "../../src/room/protocol.ts";
 import type { TestSocket } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportWhere, sleep } from "./support.ts";
 
@@ -38,14 +38,8 @@ async function fire(presenter: TestSocket, id: number): Promise<void> {
   await reportWhere<DeliveryReport>(presenter, "delivery", (report) => report.last?.id === id);
 }
 
-async function roomWithPresenter(): Promise<{ room: RoomCreated; presenter: TestSocket }> {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
-  return { room, presenter };
-}
-
 test("a plain poll answers at once with only the events after `since`, and the newest id", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   assert.deepEqual(await events(room.code, "?since=0"), { events: [], last: 0 });
   for (const id of [1, 2, 3]) await fire(presenter, id);
   const all = await events(room.code, "?since=0");
@@ -64,7 +58,7 @@ test("a plain poll answers at once with only the events after `since`, and the n
 });
 
 test("a long poll is held until an event arrives, then answered at once", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   await fire(presenter, 1);
   const started = Date.now();
   const held = events(room.code, "?since=1&wait=20");
@@ -85,7 +79,7 @@ test("a long poll is held until an event arrives, then answered at once", async 
 });
 
 test("a long poll with news waiting, or a cursor from before a restart, is answered at once", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   await fire(presenter, 1);
   await fire(presenter, 2);
   const started = Date.now();
@@ -96,7 +90,7 @@ test("a long poll with news waiting, or a cursor from before a restart, is answe
 });
 
 test("a long poll with nothing new times out cleanly at its hold limit: 200, no events, the timeout stated", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const started = Date.now();
   const answer = await events(room.code, "?since=0&wait=1");
   const took = Date.now() - started;
@@ -108,7 +102,7 @@ test("a long poll with nothing new times out cleanly at its hold limit: 200, no 
 });
 
 test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-byte header, and latency reports", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const [ws1] = await joinAsAudience(server, room.code, "phone-ws-one");
   const [ws2] = await joinAsAudience(server, room.code, "phone-ws-two");
   const [polling] = await joinAsAudience(server, room.code, "phone-polling");
@@ -152,7 +146,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
 });
 
 test("the ticker runs on its own until stopped; phones may not drive it", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const [phone] = await joinAsAudience(server, room.code, "phone-ticker");
   phone.send({ type: "stream", action: "start" });
   const refusal = await phone.nextOfType("error");
@@ -180,7 +174,7 @@ async function refusal(url: string, init?: RequestInit): Promise<{ status: numbe
 }
 
 test("bad `since` and `wait` values, unknown or repeated parameters get a 400 that says why", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const url = `${base(room.code)}/events`;
   for (const query of ["?since=-1", "?since=1.5", "?since=abc", "?since=99999999999", "?since=", "?since=01"]) {
     assert.deepEqual(await refusal(url + query), { status: 400, message: "Requisição inválida: since deve ser um inteiro de 0 a 2147483647" }, query);
@@ -214,7 +208,7 @@ function getWithBody(url: string, body: string): Promise<{ status: number; text:
 }
 
 test("oversized requests: a long URL gets 414, a body 413, another method 405, another route 404", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const url = `${base(room.code)}/events`;
   const long = await refusal(`${url}?since=0&pad=${"a".repeat(3_000)}`);
   assert.equal(long.status, 414);
@@ -232,7 +226,7 @@ test("oversized requests: a long URL gets 414, a body 413, another method 405, a
 });
 
 test(`a room holds at most ${HELD_MAX} long polls at once; one more gets 503 with a clear message`, async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const url = `${base(room.code)}/events?since=0&wait=4`;
   const held = Array.from({ length: HELD_MAX }, () => fetch(url));
   await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.held === HELD_MAX, 15_000);

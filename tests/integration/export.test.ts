@@ -6,7 +6,7 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { DeltaMessage } from "../../src/room/protocol.ts";
 import { readFileSync } from "node:fs";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportWhere } from "./support.ts";
 
@@ -22,8 +22,7 @@ const poll = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["
 
 test("polls come out as JSON and CSV; the key goes in a header; bad requests are refused", async () => {
   server = await startPartyServer();
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   presenter.send({ type: "poll", action: "open", poll });
   await presenter.next((m) => m.type === "delta" && !!m.changes.poll?.open);
   const phones = await Promise.all(["export-phone-01", "export-phone-02", "export-phone-03"].map((pid) => joinAsAudience(server!, room.code, pid)));

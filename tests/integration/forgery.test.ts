@@ -17,9 +17,9 @@ import type { NotifyReport } from "../../src/participation/notify/ledger.ts";
 import type { QuestionsAudienceReport } from "../../src/participation/questions/rules.ts";
 import type { ReactionsReport } from "../../src/participation/reactions/tally.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl, settled } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { reportWhere, sleep, until } from "./support.ts";
+import { reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 /** Every form a room's secret could leak in. */
@@ -55,18 +55,10 @@ function noted(closed: Closed): Closed {
   return closed;
 }
 
-/** Syncs until `socket` sees `audience` phones (presence trails joins by ~100 ms). */
-async function settled(socket: TestSocket, audience: number): Promise<RoomSnapshot> {
-  let snapshot: RoomSnapshot | undefined;
-  await until(
-    async () => {
-      socket.send({ type: "sync" });
-      snapshot = await socket.nextOfType("snapshot");
-      return snapshot.state.audience === audience;
-    },
-    { stepMs: 50, timeoutMs: 3_000, what: `presence to reach ${audience}` },
-  );
-  return { seq: snapshot!.seq, state: snapshot!.state };
+/** The room's seq and state once `socket` sees `audience` phones. */
+async function roomWith(socket: TestSocket, audience: number): Promise<RoomSnapshot> {
+  const { seq, state } = await settled(socket, { audience });
+  return { seq, state };
 }
 
 type RoomSnapshot = Pick<Extract<ServerMessage, { type: "snapshot" }>, "seq" | "state">;
@@ -77,7 +69,7 @@ test("forged presenter connections get one error frame and a close, and nobody s
   const room = await newRoom();
   const other = await newRoom();
   const [watcher] = await joinAsAudience(server, room.code, "watcher-0001");
-  const before = await settled(watcher, 1);
+  const before = await roomWith(watcher, 1);
   const key = room.key;
   assert.notEqual(key.toUpperCase(), key);
   const hash = await hashKey(key);
@@ -123,7 +115,7 @@ test("forged presenter connections get one error frame and a close, and nobody s
   watcher.send({ type: "ping", id: "after-forgeries" });
   await watcher.nextOfType("pong");
   assert.deepEqual(watcher.unreadMessages().filter((m) => m.type === "delta" && m.seq > before.seq), []);
-  assert.deepEqual(await settled(watcher, 1), before);
+  assert.deepEqual(await roomWith(watcher, 1), before);
   assert.equal(before.state.presenterOnline, false);
   const info = await request(`/parties/main/${room.code}`);
   assert.equal((JSON.parse(info.body) as { state: { presenterOnline: boolean } }).state.presenterOnline, false);
@@ -232,7 +224,7 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
       return socket;
     }),
   );
-  const beforeState = await settled(presenter, 4);
+  const beforeState = await roomWith(presenter, 4);
   // The phones' acks and reactions are in (the presenter's reports say so), and the forgers' presence delta reached them.
   await reportWhere<NotifyReport>(presenter, "notify", (data) => data.notifications.at(-1)?.acked === 2);
   await reportWhere<ReactionsReport>(presenter, "reactions", (data) => data.total === 8);
@@ -258,7 +250,7 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   );
 
   // Nothing happened: the same state and seq, the same demos, no broadcast to anyone.
-  assert.deepEqual(await settled(presenter, 4), beforeState);
+  assert.deepEqual(await roomWith(presenter, 4), beforeState);
   // Waits out a window, as nothing is awaited: a delta after a replay's write, or a report (every 250 ms), would be out by now.
   await sleep(400);
   assert.deepEqual(await demoReports(room), beforeReports);

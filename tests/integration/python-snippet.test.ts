@@ -8,7 +8,7 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { createRoom, joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { pythonPrintedReport, reportWhere } from "./support.ts";
 
@@ -70,8 +70,7 @@ function runPython(program: string, done: (output: string) => boolean, timeoutMs
 
 test("the slide's Python program joins the room, reads the snapshot, reacts and hears the room", { skip: !pythonHasWebsockets && `${PYTHON} has no websockets` }, async () => {
   const party = await freshServer();
-  const room = await createRoom(party);
-  const [presenter] = await joinAsPresenter(party, room);
+  const { room, presenter } = await roomWithPresenter(party);
   presenter.send({ type: "goto", slide: 4, step: 0 });
   await presenter.next((m) => m.type === "delta" && m.changes.slide === 4);
 

@@ -7,7 +7,7 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { QuestionsAudienceReport, QuestionsReport } from "../../src/participation/questions/rules.ts";
 import type { TestSocket } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, joinPhones, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportsIn, reportWhere, sleep } from "./support.ts";
 
@@ -26,8 +26,7 @@ async function ask(socket: TestSocket, text: string): Promise<string> {
 test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid leaks", async () => {
   const server = await startPartyServer();
   servers.push(server);
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const [author] = await joinAsAudience(server, room.code, "author-pid-secret");
   const [ana] = await joinAsAudience(server, room.code, "phone-ana");
 
@@ -52,7 +51,7 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   assert.equal((await ana.nextOfType("error")).code, "no_question");
 
   // 40 more phones upvote, each twice: exactly 41 votes.
-  const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => joinAsAudience(server, room.code, `phone-${String(i).padStart(4, "0")}`)));
+  const phones = await joinPhones(server, room.code, 40);
   for (const [socket] of phones) socket.send({ type: "upvote", id });
   for (const [socket] of phones) await reportWhere<QuestionsAudienceReport>(socket, "questions", (report) => report.you?.upvoted === id);
   for (const [socket] of phones) socket.send({ type: "upvote", id });
@@ -108,8 +107,7 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
 test("questions, votes and statuses survive a killed server; ids keep counting", async () => {
   const first = await startPartyServer();
   servers.push(first);
-  const room = await createRoom(first);
-  const [presenter] = await joinAsPresenter(first, room);
+  const { room, presenter } = await roomWithPresenter(first);
   const [asker] = await joinAsAudience(first, room.code, "phone-asker");
   const [voter] = await joinAsAudience(first, room.code, "phone-voter");
   const kept = await ask(asker, "Sobrevive?");

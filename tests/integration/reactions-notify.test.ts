@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { REACTIONS, type NotificationMessage, type Reaction } from "../../src/room/protocol.ts";
 import type { ReactionsReport } from "../../src/participation/reactions/tally.ts";
 import type { NotifyReport } from "../../src/participation/notify/ledger.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, joinAsPresenter, joinPhones, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { isReport, reportsIn, reportWhere, sleep } from "./support.ts";
 
@@ -25,9 +25,8 @@ const BATCHES = 10;
 test("50 phones react and get a notification: exact totals, coalesced broadcasts, every ack counted; totals survive a crash", async () => {
   const first = await startPartyServer();
   servers.push(first);
-  const room = await createRoom(first);
-  const [presenter] = await joinAsPresenter(first, room);
-  const phones = await Promise.all(Array.from({ length: PHONES }, (_, i) => joinAsAudience(first, room.code, `phone-${String(i).padStart(4, "0")}`)));
+  const { room, presenter } = await roomWithPresenter(first);
+  const phones = await joinPhones(first, room.code, PHONES);
   const watcher = phones[0]![0];
   // The reactions report each gets on connect is in before the counting starts.
   await reportWhere(presenter, "reactions");

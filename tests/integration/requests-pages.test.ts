@@ -10,7 +10,7 @@ import { newRoomCode } from "../../src/room/codes.ts";
 import type { RequestsReport } from "../../src/demos/requests/exchangeLog.ts";
 import type { Hello } from "../../src/demos/requests/hello.ts";
 import { perLoad, type PagesReport } from "../../src/demos/pages/pageTally.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportOf, reportWhere, sleep } from "./support.ts";
 
@@ -52,8 +52,7 @@ function bodyOf(raw: Buffer): string {
 const PID = "integration-pid-01";
 
 test("a GET to the requests route is greeted, counted and shown to the presenter without its pid", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const [phone] = await joinAsAudience(server, room.code, PID);
   const path = `/parties/main/${room.code}/requests/hello?pid=${PID}`;
 
@@ -98,8 +97,7 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
 });
 
 test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 429", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const base = `${server.origin}/parties/main/${room.code}/requests`;
   const expectError = async (response: Response, status: number, code: string) => {
     assert.equal(response.status, status);
@@ -153,8 +151,7 @@ test("a room that does not exist has no demo routes", async () => {
 });
 
 test("the pages routes send the same update as a whole page and as JSON, and the server counts each", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const base = `/parties/main/${room.code}/pages`;
 
   const page = await rawGet(`${base}/page?pid=${PID}`, "text/html");

@@ -6,13 +6,13 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import { DEFAULT_RATE } from "../../src/room/limiter.ts";
-import type { DeltaMessage, RoomCreated, SnapshotMessage } from "../../src/room/protocol.ts";
+import type { DeltaMessage, RoomCreated } from "../../src/room/protocol.ts";
 import { hashKey } from "../../src/room/secret.ts";
 import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
 import { TestSocket, allFrames } from "./client.ts";
-import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, roomSocketUrl } from "./rooms.ts";
+import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, joinPhones, roomSocketUrl, settled, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { isReport, sleep, until } from "./support.ts";
+import { isReport, sleep } from "./support.ts";
 
 let server: PartyServer;
 const secrets: string[] = [];
@@ -37,25 +37,6 @@ function url(code: string, query: string): string {
 
 const presenter = (room: RoomCreated) => joinAsPresenter(server, room);
 const audience = (code: string, pid: string) => joinAsAudience(server, code, pid);
-
-/** A fresh snapshot, asked for over the socket. */
-async function sync(socket: TestSocket): Promise<SnapshotMessage> {
-  socket.send({ type: "sync" });
-  return socket.nextOfType("snapshot");
-}
-
-/** Syncs until presence has reached `expected` (presence deltas trail joins by ~100 ms). */
-async function settled(socket: TestSocket, expected: { audience: number; presenterOnline: boolean }): Promise<SnapshotMessage> {
-  let snapshot: SnapshotMessage | undefined;
-  await until(
-    async () => {
-      snapshot = await sync(socket);
-      return snapshot.state.audience === expected.audience && snapshot.state.presenterOnline === expected.presenterOnline;
-    },
-    { stepMs: 50, timeoutMs: 3_000, what: `presence to reach ${JSON.stringify(expected)}` },
-  );
-  return snapshot!;
-}
 
 /** Waits for a delta whose changes satisfy `match`, ignoring others. */
 function deltaWhere(socket: TestSocket, match: (changes: StateChanges) => boolean): Promise<DeltaMessage> {
@@ -326,7 +307,7 @@ test("a join storm is coalesced into a few presence deltas", async () => {
   const room = await createRoom();
   const [watcher] = await presenter(room);
   await deltaWhere(watcher, (changes) => changes.presenterOnline === true);
-  const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => audience(room.code, `storm-${String(i).padStart(4, "0")}`)));
+  const phones = await joinPhones(server, room.code, 40, "storm-");
   await deltaWhere(watcher, (changes) => changes.audience === 40);
   const presenceDeltas = watcher.frames.filter((frame) => frame.includes('"audience"') && frame.includes('"delta"'));
   assert.ok(presenceDeltas.length <= 10, `${presenceDeltas.length} presence deltas for 40 joins`);

@@ -6,7 +6,7 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { ServerMessage } from "../../src/room/protocol.ts";
 import type { SensorsReport } from "../../src/participation/sensors/board.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportOf, reportsIn, sleep } from "./support.ts";
 
@@ -19,8 +19,7 @@ const sensorsData = (m: ServerMessage) => reportOf<SensorsReport>(m, "sensors");
 
 test("three phones stream their tilt; the projector gets mean, spread and traces, ≤ 4 reports a second", async () => {
   server = await startPartyServer();
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const phones = await Promise.all(["tilt-phone-01", "tilt-phone-02", "tilt-phone-03"].map((pid) => joinAsAudience(server!, room.code, pid)));
   const gammas = [-40, 0, 40];
   const before = presenter.frames.length;
