@@ -116,7 +116,8 @@ test("questions, votes and statuses survive a killed server; ids keep counting",
   await reportWhere<QuestionsAudienceReport>(voter, "questions", (report) => report.you?.upvoted === kept); // acknowledged once stored
   presenter.send({ type: "moderate", id: answered, action: "answered" });
   await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
-  // No wait before the kill: moderate awaits its write before it reports, so that report means stored.
+  // No wait before the kill: moderate awaits its write before it reports, and a report already due
+  // that shows the new status is held by the output gate until that write is stored.
 
   await first.kill();
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
