@@ -3,10 +3,9 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import type { Tally } from "../../src/features/browsers/tally.ts";
-import type { ReportMessage } from "../../src/room/wire.ts";
-import type { TestSocket } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportWhere } from "./support.ts";
 
 let server: PartyServer;
 before(async () => {
@@ -27,18 +26,11 @@ function report(code: string, body: unknown, userAgent = PIXEL, method = "POST")
   });
 }
 
-/** The next browsers tally a socket gets that satisfies `match`. */
-async function tallyWhere(socket: TestSocket, match: (tally: Tally) => boolean): Promise<Tally> {
-  const message = await socket.next((m) => m.type === "lab" && m.demo === "browsers" && match(m.data as Tally), 4_000);
-  return (message as ReportMessage).data as Tally;
-}
-
 test("phones report over HTTP; the server reads their browsers and tallies each person once", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const [phone] = await joinAsAudience(server, room.code, "phone-one-1");
   // A presenter who connects gets every demo's report at once, the empty tally among them.
-  const empty = await tallyWhere(presenter, () => true);
+  const empty = await reportWhere<Tally>(presenter, "browsers", () => true, 4_000);
   assert.deepEqual(empty, { round: 0, total: 0, websocket: 0, browsers: [], systems: [] });
 
   const first = await report(room.code, { pid: "phone-one-1", websocket: true });
@@ -50,7 +42,7 @@ test("phones report over HTTP; the server reads their browsers and tallies each 
   assert.equal((await report(room.code, { pid: "phone-one-1", websocket: true })).status, 200);
 
   const expected = (tally: Tally) => tally.total === 3;
-  const seen = await tallyWhere(presenter, expected);
+  const seen = await reportWhere<Tally>(presenter, "browsers", expected, 4_000);
   assert.equal(seen.websocket, 2);
   assert.deepEqual(
     seen.browsers.map((row) => [row.name, row.count, row.websocket]),
@@ -61,11 +53,11 @@ test("phones report over HTTP; the server reads their browsers and tallies each 
     ],
   );
   // The server pushes the same tally to the phones (at most once a second).
-  assert.deepEqual(await tallyWhere(phone, expected), seen);
+  assert.deepEqual(await reportWhere<Tally>(phone, "browsers", expected, 4_000), seen);
 
   // Reset: a new round, empty, which tells phones to report again.
   presenter.send({ type: "reset", demo: "browsers" });
-  assert.deepEqual(await tallyWhere(presenter, (tally) => tally.round === 1), { round: 1, total: 0, websocket: 0, browsers: [], systems: [] });
+  assert.deepEqual(await reportWhere<Tally>(presenter, "browsers", (tally) => tally.round === 1, 4_000), { round: 1, total: 0, websocket: 0, browsers: [], systems: [] });
   // Only the presenter may reset.
   phone.send({ type: "reset", demo: "browsers" });
   assert.equal((await phone.nextOfType("error")).code, "forbidden");
@@ -96,6 +88,6 @@ test("bad reports get a clear 4xx and change nothing", async () => {
   assert.equal(((await unknown.json()) as { code: string }).code, "bad_request");
 
   const [presenter] = await joinAsPresenter(server, room);
-  assert.equal((await tallyWhere(presenter, () => true)).total, 0);
+  assert.equal((await reportWhere<Tally>(presenter, "browsers", () => true, 4_000)).total, 0);
   await presenter.close();
 });

@@ -8,10 +8,11 @@ import assert from "node:assert/strict";
 import { request as httpRequest } from "node:http";
 import { HELD_MAX } from "../../src/features/delivery/query.ts";
 import type { DeliveryReport, EventsAnswer } from "../../src/features/delivery/report.ts";
-import type { EventMessage, ReportMessage, RoomCreated } from "../../src/room/wire.ts";
+import type { EventMessage } from "../../src/room/wire.ts";
 import type { TestSocket } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 
@@ -31,26 +32,14 @@ async function events(code: string, query: string): Promise<EventsAnswer> {
   return (await response.json()) as EventsAnswer;
 }
 
-/** Fires one event and waits until the presenter's report shows it (the stream is in the room's memory). */
+/** Fires one event and waits until the presenter's report shows it (the stream is in the room's memory; reports go out at most every 250 ms). */
 async function fire(presenter: TestSocket, id: number): Promise<void> {
   presenter.send({ type: "stream", action: "fire" });
-  await reportWhere(presenter, (report) => report.last?.id === id);
-}
-
-/** The next delivery report that satisfies `match` (reports go out at most every 250 ms). */
-async function reportWhere(presenter: TestSocket, match: (report: DeliveryReport) => boolean, timeoutMs = 5_000): Promise<DeliveryReport> {
-  const message = await presenter.next((m) => m.type === "lab" && m.demo === "delivery" && match(m.data as DeliveryReport), timeoutMs);
-  return (message as ReportMessage).data as DeliveryReport;
-}
-
-async function roomWithPresenter(): Promise<{ room: RoomCreated; presenter: TestSocket }> {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
-  return { room, presenter };
+  await reportWhere<DeliveryReport>(presenter, "delivery", (report) => report.last?.id === id);
 }
 
 test("a plain poll answers at once with only the events after `since`, and the newest id", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   assert.deepEqual(await events(room.code, "?since=0"), { events: [], last: 0 });
   for (const id of [1, 2, 3]) await fire(presenter, id);
   const all = await events(room.code, "?since=0");
@@ -62,19 +51,19 @@ test("a plain poll answers at once with only the events after `since`, and the n
   const last = await fetch(`${base(room.code)}/last`);
   assert.deepEqual(await last.json(), { last: 3 });
 
-  const report = await reportWhere(presenter, (r) => r.lanes.poll.requests === 4);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.poll.requests === 4);
   assert.deepEqual([report.lanes.poll.answers, report.lanes.poll.empty, report.lanes.poll.delivered], [4, 2, 4]);
   assert.ok(report.lanes.poll.headerBytesPerMessage! > 200, `${report.lanes.poll.headerBytesPerMessage} B of headers per exchange`);
   await presenter.close();
 });
 
 test("a long poll is held until an event arrives, then answered at once", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   await fire(presenter, 1);
   const started = Date.now();
   const held = events(room.code, "?since=1&wait=20");
-  await reportWhere(presenter, (report) => report.held === 1);
-  await new Promise((done) => setTimeout(done, 300));
+  await reportWhere<DeliveryReport>(presenter, "delivery", (report) => report.held === 1);
+  await sleep(300); // the poll is held a while before the event: "it really waited" below
   const firedAt = Date.now();
   presenter.send({ type: "stream", action: "fire" });
   const answer = await held;
@@ -84,13 +73,13 @@ test("a long poll is held until an event arrives, then answered at once", async 
   assert.equal(answer.timeout, undefined);
   assert.ok(answeredAt - firedAt < 1_000, `answered ${answeredAt - firedAt} ms after the event`);
   assert.ok(answeredAt - started >= 300, "it really waited");
-  const report = await reportWhere(presenter, (r) => r.lanes.longpoll.answers === 1);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.longpoll.answers === 1);
   assert.deepEqual([report.held, report.lanes.longpoll.delivered, report.lanes.longpoll.empty], [0, 1, 0]);
   await presenter.close();
 });
 
 test("a long poll with news waiting, or a cursor from before a restart, is answered at once", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   await fire(presenter, 1);
   await fire(presenter, 2);
   const started = Date.now();
@@ -101,26 +90,26 @@ test("a long poll with news waiting, or a cursor from before a restart, is answe
 });
 
 test("a long poll with nothing new times out cleanly at its hold limit: 200, no events, the timeout stated", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const started = Date.now();
   const answer = await events(room.code, "?since=0&wait=1");
   const took = Date.now() - started;
   assert.deepEqual(answer, { events: [], last: 0, timeout: 1 });
   assert.ok(took >= 950 && took < 3_000, `held ${took} ms`);
-  const report = await reportWhere(presenter, (r) => r.lanes.longpoll.answers === 1);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.longpoll.answers === 1);
   assert.deepEqual([report.held, report.lanes.longpoll.empty], [0, 1]);
   await presenter.close();
 });
 
 test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-byte header, and latency reports", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const [ws1] = await joinAsAudience(server, room.code, "phone-ws-one");
   const [ws2] = await joinAsAudience(server, room.code, "phone-ws-two");
   const [polling] = await joinAsAudience(server, room.code, "phone-polling");
   ws1.send({ type: "lane", lane: "ws" });
   ws2.send({ type: "lane", lane: "ws" });
   polling.send({ type: "lane", lane: "poll" });
-  await reportWhere(presenter, (r) => r.lanes.ws.phones === 2 && r.lanes.poll.phones === 1);
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.ws.phones === 2 && r.lanes.poll.phones === 1);
 
   presenter.send({ type: "stream", action: "fire" });
   const [one, two] = await Promise.all([ws1.nextOfType("event"), ws2.nextOfType("event")]);
@@ -129,7 +118,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
   ws1.send({ type: "seen", id: 1, latency: 12 });
   ws1.send({ type: "seen", id: 1, latency: 500 }); // a repeat: ignored
   ws2.send({ type: "seen", id: 1, latency: 20 });
-  const report = await reportWhere(presenter, (r) => r.lanes.ws.latency.count === 2);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.ws.latency.count === 2);
   assert.equal(report.lanes.ws.frames, 2);
   assert.equal(report.lanes.ws.delivered, 2);
   const frame = JSON.stringify({ type: "event", id: one.id, at: one.at } satisfies EventMessage);
@@ -140,22 +129,24 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
 
   // A phone that leaves the lane (its slide moved on) is no longer pushed to.
   ws2.send({ type: "lane", lane: null });
-  await reportWhere(presenter, (r) => r.lanes.ws.phones === 1);
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.lanes.ws.phones === 1);
   presenter.send({ type: "stream", action: "fire" });
   assert.equal((await ws1.nextOfType("event")).id, 2);
-  await new Promise((done) => setTimeout(done, 300));
+  // The room pushes an event to every phone on the lane in one go: anything ws2 got comes before this pong.
+  ws2.send({ type: "ping", id: "after-event-2" });
+  await ws2.next((m) => m.type === "pong" && m.id === "after-event-2");
   assert.equal(ws2.unreadMessages().some((m) => m.type === "event" && m.id === 2), false);
 
   // Zerar: counters start again, the phones stay.
   presenter.send({ type: "reset", demo: "delivery" });
-  const fresh = await reportWhere(presenter, (r) => r.last?.id === 2 && r.lanes.ws.frames === 0);
+  const fresh = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.last?.id === 2 && r.lanes.ws.frames === 0);
   assert.deepEqual(fresh.lanes.ws.latency, { count: 0, mean: null, max: null });
   assert.equal(fresh.lanes.ws.phones, 1);
   for (const socket of [ws1, ws2, polling, presenter]) await socket.close();
 });
 
 test("the ticker runs on its own until stopped; phones may not drive it", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const [phone] = await joinAsAudience(server, room.code, "phone-ticker");
   phone.send({ type: "stream", action: "start" });
   const refusal = await phone.nextOfType("error");
@@ -163,11 +154,11 @@ test("the ticker runs on its own until stopped; phones may not drive it", async 
   assert.equal(refusal.ref, "stream");
 
   presenter.send({ type: "stream", action: "start" });
-  await reportWhere(presenter, (r) => r.running && r.last?.id === 1); // the first event comes at once
-  await reportWhere(presenter, (r) => (r.last?.id ?? 0) >= 2, 6_000); // the next ~3 s later
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.running && r.last?.id === 1); // the first event comes at once
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => (r.last?.id ?? 0) >= 2, 6_000); // the next ~3 s later
   presenter.send({ type: "stream", action: "stop" });
-  const stopped = await reportWhere(presenter, (r) => !r.running && r.last !== null);
-  await new Promise((done) => setTimeout(done, 4_000));
+  const stopped = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => !r.running && r.last !== null);
+  await sleep(4_000); // longer than the ticker's period (TICK_MS ± jitter): a tick would have fired
   assert.equal((await events(room.code, `?since=${stopped.last!.id}`)).events.length, 0, "no event after stop");
   for (const socket of [phone, presenter]) await socket.close();
 });
@@ -183,7 +174,7 @@ async function refusal(url: string, init?: RequestInit): Promise<{ status: numbe
 }
 
 test("bad `since` and `wait` values, unknown or repeated parameters get a 400 whose detail says which", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const url = `${base(room.code)}/events`;
   for (const query of ["?since=-1", "?since=1.5", "?since=abc", "?since=99999999999", "?since=", "?since=01"]) {
     assert.deepEqual(await refusal(url + query), { status: 400, detail: "since" }, query);
@@ -195,7 +186,7 @@ test("bad `since` and `wait` values, unknown or repeated parameters get a 400 wh
   assert.deepEqual(await refusal(`${url}?since=0&since=1`), { status: 400, detail: "repeated:since" });
   // None of that counted as a delivery request (the next report, after an event, says so).
   presenter.send({ type: "stream", action: "fire" });
-  const report = await reportWhere(presenter, (r) => r.last?.id === 1);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.last?.id === 1);
   assert.equal(report.lanes.poll.requests + report.lanes.longpoll.requests, 0);
   await presenter.close();
 });
@@ -214,7 +205,7 @@ function getWithBody(url: string, body: string): Promise<{ status: number; text:
 }
 
 test("oversized requests: a long URL gets 414, a body 413, another method 405, another route 404", async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const url = `${base(room.code)}/events`;
   const long = await refusal(`${url}?since=0&pad=${"a".repeat(3_000)}`);
   assert.equal(long.status, 414);
@@ -232,10 +223,10 @@ test("oversized requests: a long URL gets 414, a body 413, another method 405, a
 });
 
 test(`a room holds at most ${HELD_MAX} long polls at once; one more gets 503 saying so`, async () => {
-  const { room, presenter } = await roomWithPresenter();
+  const { room, presenter } = await roomWithPresenter(server);
   const url = `${base(room.code)}/events?since=0&wait=4`;
   const held = Array.from({ length: HELD_MAX }, () => fetch(url));
-  await reportWhere(presenter, (r) => r.held === HELD_MAX, 15_000);
+  await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.held === HELD_MAX, 15_000);
   const extra = await refusal(url);
   assert.equal(extra.status, 503);
   assert.equal(extra.detail, `held_max_${HELD_MAX}`);
@@ -244,7 +235,7 @@ test(`a room holds at most ${HELD_MAX} long polls at once; one more gets 503 say
   assert.ok(answers.every((response) => response.status === 200));
   const bodies = (await Promise.all(answers.map((response) => response.json()))) as EventsAnswer[];
   assert.ok(bodies.every((b) => b.events.length === 1 && b.events[0]!.id === 1));
-  const report = await reportWhere(presenter, (r) => r.held === 0 && r.lanes.longpoll.answers === HELD_MAX);
+  const report = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.held === 0 && r.lanes.longpoll.answers === HELD_MAX);
   assert.equal(report.lanes.longpoll.delivered, HELD_MAX);
   await presenter.close();
 });

@@ -5,8 +5,9 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { DeltaMessage } from "../../src/room/wire.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportWhere } from "./support.ts";
 
 /** Reactions are another helper's module: once registered, their totals must be in the download. */
 
@@ -19,8 +20,7 @@ const poll = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["
 
 test("polls come out as JSON and CSV; the key goes in a header; bad requests are refused", async () => {
   server = await startPartyServer();
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   presenter.send({ type: "poll", action: "open", poll });
   await presenter.next((m) => m.type === "delta" && !!m.changes.poll?.open);
   const phones = await Promise.all(["export-phone-01", "export-phone-02", "export-phone-03"].map((pid) => joinAsAudience(server!, room.code, pid)));
@@ -28,7 +28,7 @@ test("polls come out as JSON and CSV; the key goes in a header; bad requests are
   for (const [socket] of phones) await socket.nextOfType("voted");
   await presenter.next((m) => m.type === "delta" && (m as DeltaMessage).changes.poll?.total === 3, 5_000);
   phones[0]![0].send({ type: "react", counts: { "🐍": 2 } });
-  await presenter.next((m) => m.type === "lab" && m.demo === "reactions" && (m.data as { totals: Record<string, number> }).totals["🐍"] === 2, 5_000);
+  await reportWhere<{ totals: Record<string, number> }>(presenter, "reactions", (data) => data.totals["🐍"] === 2, 5_000);
 
   const url = `${server.origin}/parties/main/${room.code}/export`;
   const auth = { authorization: `Bearer ${room.key}` };

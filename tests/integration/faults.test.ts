@@ -21,11 +21,12 @@ import WebSocket from "ws";
 import { REACTIONS, type Reaction } from "../../src/features/reactions/protocol.ts";
 import type { ClientMessage } from "../../src/room/protocol.ts";
 import type { ErrorMessage } from "../../src/room/errors.ts";
-import type { ReportMessage, ServerMessage, SnapshotMessage } from "../../src/room/wire.ts";
+import type { ServerMessage, SnapshotMessage } from "../../src/room/wire.ts";
 import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport, ReactionTotals } from "../../src/features/reactions/tally.ts";
 import { createRoom } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { phases, reportOf, reportWhere, sleep, until } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -36,16 +37,6 @@ after(async () => {
 const PHONES = 12;
 const POLL = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Só brincando", "Nunca"] };
 const POSITION = { slide: 9, step: 2 };
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 /** A room member on partysocket: reconnects by itself; `generation` counts the snapshots (one per connect). */
 class Member {
   readonly socket: PartySocket;
@@ -102,188 +93,204 @@ interface Ledger {
   errors: ErrorMessage[];
 }
 
-const labData = <T>(message: ServerMessage, demo: string): T | null => (message.type === "lab" && message.demo === demo ? (message.data as T) : null);
 const zeroTotals = (): ReactionTotals => Object.fromEntries(REACTIONS.map((reaction) => [reaction, 0])) as ReactionTotals;
 
 test("a crash mid-poll loses no acknowledged vote, question, upvote or reported reaction; everyone comes back and the talk goes on", async (t) => {
+  const phase = phases(t);
   const first = await startPartyServer();
   servers.push(first);
   const room = await createRoom(first);
-  const presenter = new Member(first, room.code, { role: "presenter", key: room.key });
-  await until(() => presenter.snapshots.length === 1, 10_000, "the presenter's snapshot");
-  presenter.send({ type: "goto", ...POSITION });
-  presenter.send({ type: "poll", action: "open", poll: POLL });
-  await presenter.next((m) => m.type === "delta" && m.changes.poll?.open === true);
-
-  const phones = Array.from({ length: PHONES }, (_, i) => new Member(first, room.code, { role: "audience", pid: `phone-fault-${String(i).padStart(2, "0")}` }));
-  await until(() => phones.every((phone) => phone.snapshots.length === 1), 10_000, "every phone's snapshot");
-
-  // ── The bookkeeping: acknowledgements as they arrive, from the first server only ──
-  const ledgers: Ledger[] = phones.map(() => ({ vote: { acked: undefined, inFlight: undefined }, asked: new Map(), askInFlight: undefined, upvoted: new Set(), upvoteInFlight: undefined, errors: [] }));
+  let presenter!: Member;
+  let phones: Member[] = [];
+  // The bookkeeping: acknowledgements as they arrive, from the first server only.
+  let ledgers: Ledger[] = [];
   const askedBy = new Map<string, number>(); // acknowledged question id → the phone that asked it
   const sent = zeroTotals();
   let reported = zeroTotals();
   let reportedTotal = 0;
-  phones.forEach((phone, i) => {
-    const ledger = ledgers[i]!;
-    phone.on((message, generation) => {
-      if (generation !== 1) return;
-      if (message.type === "error") ledger.errors.push(message);
-      if (message.type === "voted") {
-        ledger.vote.acked = message.option;
-        if (ledger.vote.inFlight === message.option) ledger.vote.inFlight = undefined;
-      }
-      const questions = labData<QuestionsAudienceReport>(message, "questions");
-      if (questions?.you?.asked) {
-        const id = questions.you.asked;
-        ledger.asked.set(id, questions.questions.find((question) => question.id === id)!.text);
-        askedBy.set(id, i);
-        ledger.askInFlight = undefined;
-      }
-      if (questions?.you?.upvoted) {
-        ledger.upvoted.add(questions.you.upvoted);
-        ledger.upvoteInFlight = undefined;
-      }
-    });
-  });
-  // Reactions: the latest totals anyone saw (phones every 100 ms, the presenter every 250 ms).
-  for (const member of [presenter, ...phones]) {
-    member.on((message, generation) => {
-      const reactions = labData<ReactionsReport>(message, "reactions");
-      if (generation === 1 && reactions && reactions.total > reportedTotal) [reported, reportedTotal] = [reactions.totals, reactions.total];
-    });
-  }
-
-  // ── The storm: every phone votes (changing its mind), asks, upvotes and reacts, continuously ──
-  let over = false;
-  const vote = (i: number, option: number) => {
-    if (phones[i]!.send({ type: "vote", poll: POLL.id, option })) ledgers[i]!.vote.inFlight = option;
-  };
-  const upvoteTarget = (i: number) => [...askedBy].find(([id, author]) => author !== i && !ledgers[i]!.upvoted.has(id))?.[0];
-  const upvote = (i: number) => {
-    const id = upvoteTarget(i);
-    if (id !== undefined && phones[i]!.send({ type: "upvote", id })) ledgers[i]!.upvoteInFlight = id;
-  };
-  const react = (i: number, batch: number) => {
-    const reaction = REACTIONS[(i + batch) % REACTIONS.length]!;
-    const count = 1 + ((i + batch) % 5);
-    if (phones[i]!.send({ type: "react", counts: { [reaction]: count } })) sent[reaction] += count;
-  };
-  const storm = phones.flatMap((_, i) => {
-    const ledger = ledgers[i]!;
-    return [
-      (async () => {
-        for (let k = 0; !over; k++) {
-          vote(i, (i + k) % POLL.options.length);
-          while (!over && ledger.vote.inFlight !== undefined) await sleep(5);
-          await sleep(120);
-        }
-      })(),
-      (async () => {
-        for (let k = 0; !over; k++) {
-          // ask, upvote, upvote, ask, … : three questions each (the open limit), then upvotes only.
-          const asks = ledger.asked.size + (ledger.askInFlight === undefined ? 0 : 1);
-          if (k % 3 === 0 && asks < 3) {
-            const text = `Pergunta ${i}.${asks}: e se o servidor cair?`;
-            if (phones[i]!.send({ type: "ask", text })) ledger.askInFlight = text;
-          } else upvote(i);
-          while (!over && (ledger.askInFlight !== undefined || ledger.upvoteInFlight !== undefined)) await sleep(5);
-          await sleep(100);
-        }
-      })(),
-      (async () => {
-        for (let batch = 0; !over; batch++) {
-          react(i, batch);
-          await sleep(300); // a phone's batching interval
-        }
-      })(),
-    ];
-  });
-
   const acked = () => ({
     votes: ledgers.filter((ledger) => ledger.vote.acked !== undefined).length,
     questions: askedBy.size,
     upvotes: ledgers.reduce((sum, ledger) => sum + ledger.upvoted.size, 0),
   });
-  await until(() => acked().votes === PHONES && acked().questions >= 12 && acked().upvotes >= 24 && reportedTotal > 0, 20_000, "the storm to get going");
-  // One last salvo, then the crash at once: whatever of it the room had not answered is in flight.
-  phones.forEach((_, i) => {
-    if (ledgers[i]!.vote.inFlight === undefined) vote(i, (ledgers[i]!.vote.acked! + 1) % POLL.options.length);
-    if (ledgers[i]!.upvoteInFlight === undefined && ledgers[i]!.askInFlight === undefined) upvote(i);
-    react(i, 1);
+
+  await phase("a presenter opens a poll on slide 9; twelve phones join", async () => {
+    presenter = new Member(first, room.code, { role: "presenter", key: room.key });
+    await until(() => presenter.snapshots.length === 1, { timeoutMs: 10_000, what: "the presenter's snapshot" });
+    presenter.send({ type: "goto", ...POSITION });
+    presenter.send({ type: "poll", action: "open", poll: POLL });
+    await presenter.next((m) => m.type === "delta" && m.changes.poll?.open === true);
+    phones = Array.from({ length: PHONES }, (_, i) => new Member(first, room.code, { role: "audience", pid: `phone-fault-${String(i).padStart(2, "0")}` }));
+    await until(() => phones.every((phone) => phone.snapshots.length === 1), { timeoutMs: 10_000, what: "every phone's snapshot" });
   });
-  const killing = first.kill(); // the signal goes out before this returns
-  over = true; // acknowledgements still count until each socket closes
-  const inFlightAtKill = ledgers.filter((ledger) => ledger.vote.inFlight !== undefined || ledger.upvoteInFlight !== undefined).length;
-  await killing;
-  await Promise.all(storm);
-  // The restored reports come right after each new snapshot: listen before anyone is back.
-  const restoredQuestions = presenter.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions", 60_000);
-  const restoredReactions = presenter.next<ReportMessage>((m) => m.type === "lab" && m.demo === "reactions", 60_000);
 
-  const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
-  servers.push(second);
-  // Nobody tells them: partysocket retries (3 s, then ×1.3 up to 10 s) until the room answers.
-  await until(() => [presenter, ...phones].every((member) => member.snapshots.length === 2), 40_000, "everyone to reconnect");
+  let inFlightAtKill = 0;
+  await phase("every phone votes, asks, upvotes and reacts; the server is killed mid-storm", async () => {
+    ledgers = phones.map(() => ({ vote: { acked: undefined, inFlight: undefined }, asked: new Map(), askInFlight: undefined, upvoted: new Set(), upvoteInFlight: undefined, errors: [] }));
+    phones.forEach((phone, i) => {
+      const ledger = ledgers[i]!;
+      phone.on((message, generation) => {
+        if (generation !== 1) return;
+        if (message.type === "error") ledger.errors.push(message);
+        if (message.type === "voted") {
+          ledger.vote.acked = message.option;
+          if (ledger.vote.inFlight === message.option) ledger.vote.inFlight = undefined;
+        }
+        const questions = reportOf<QuestionsAudienceReport>(message, "questions");
+        if (questions?.you?.asked) {
+          const id = questions.you.asked;
+          ledger.asked.set(id, questions.questions.find((question) => question.id === id)!.text);
+          askedBy.set(id, i);
+          ledger.askInFlight = undefined;
+        }
+        if (questions?.you?.upvoted) {
+          ledger.upvoted.add(questions.you.upvoted);
+          ledger.upvoteInFlight = undefined;
+        }
+      });
+    });
+    // Reactions: the latest totals anyone saw (phones every 100 ms, the presenter every 250 ms).
+    for (const member of [presenter, ...phones]) {
+      member.on((message, generation) => {
+        const reactions = reportOf<ReactionsReport>(message, "reactions");
+        if (generation === 1 && reactions && reactions.total > reportedTotal) [reported, reportedTotal] = [reactions.totals, reactions.total];
+      });
+    }
 
-  // ── Votes: every acknowledged ballot is there; one in flight may or may not have landed ──
-  const votesInFlight = ledgers.filter((ledger) => ledger.vote.inFlight !== undefined).length;
-  const tally = POLL.options.map(() => 0);
-  phones.forEach((phone, i) => {
-    const { acked, inFlight } = ledgers[i]!.vote;
-    const snapshot = phone.snapshots[1]!;
-    assert.deepEqual({ slide: snapshot.state.slide, step: snapshot.state.step }, POSITION, "back on the same slide and step");
-    const ballot = snapshot.you.votes?.[POLL.id];
-    if (inFlight === undefined) assert.equal(ballot, acked, `phone ${i}: its acknowledged vote`);
-    else assert.ok(ballot === acked || ballot === inFlight, `phone ${i}: ${ballot} is neither its acknowledged vote ${acked} nor the one in flight ${inFlight}`);
-    tally[ballot!]! += 1;
-    assert.deepEqual(ledgers[i]!.errors, [], `phone ${i} was refused nothing`);
+    // The storm: every phone votes (changing its mind), asks, upvotes and reacts, continuously.
+    let over = false;
+    const vote = (i: number, option: number) => {
+      if (phones[i]!.send({ type: "vote", poll: POLL.id, option })) ledgers[i]!.vote.inFlight = option;
+    };
+    const upvoteTarget = (i: number) => [...askedBy].find(([id, author]) => author !== i && !ledgers[i]!.upvoted.has(id))?.[0];
+    const upvote = (i: number) => {
+      const id = upvoteTarget(i);
+      if (id !== undefined && phones[i]!.send({ type: "upvote", id })) ledgers[i]!.upvoteInFlight = id;
+    };
+    const react = (i: number, batch: number) => {
+      const reaction = REACTIONS[(i + batch) % REACTIONS.length]!;
+      const count = 1 + ((i + batch) % 5);
+      if (phones[i]!.send({ type: "react", counts: { [reaction]: count } })) sent[reaction] += count;
+    };
+    const storm = phones.flatMap((_, i) => {
+      const ledger = ledgers[i]!;
+      return [
+        (async () => {
+          for (let k = 0; !over; k++) {
+            vote(i, (i + k) % POLL.options.length);
+            await until(() => over || ledger.vote.inFlight === undefined, { stepMs: 5, timeoutMs: 20_000, what: `phone ${i}'s vote answered` });
+            await sleep(120); // a person's pace between two taps
+          }
+        })(),
+        (async () => {
+          for (let k = 0; !over; k++) {
+            // ask, upvote, upvote, ask, … : three questions each (the open limit), then upvotes only.
+            const asks = ledger.asked.size + (ledger.askInFlight === undefined ? 0 : 1);
+            if (k % 3 === 0 && asks < 3) {
+              const text = `Pergunta ${i}.${asks}: e se o servidor cair?`;
+              if (phones[i]!.send({ type: "ask", text })) ledger.askInFlight = text;
+            } else upvote(i);
+            await until(() => over || (ledger.askInFlight === undefined && ledger.upvoteInFlight === undefined), { stepMs: 5, timeoutMs: 20_000, what: `phone ${i}'s question or upvote answered` });
+            await sleep(100); // a person's pace
+          }
+        })(),
+        (async () => {
+          for (let batch = 0; !over; batch++) {
+            react(i, batch);
+            await sleep(300); // a phone's batching interval
+          }
+        })(),
+      ];
+    });
+
+    await until(() => acked().votes === PHONES && acked().questions >= 12 && acked().upvotes >= 24 && reportedTotal > 0, { timeoutMs: 20_000, what: "the storm to get going" });
+    // One last salvo, then the crash at once: whatever of it the room had not answered is in flight.
+    phones.forEach((_, i) => {
+      if (ledgers[i]!.vote.inFlight === undefined) vote(i, (ledgers[i]!.vote.acked! + 1) % POLL.options.length);
+      if (ledgers[i]!.upvoteInFlight === undefined && ledgers[i]!.askInFlight === undefined) upvote(i);
+      react(i, 1);
+    });
+    const killing = first.kill(); // the signal goes out before this returns
+    over = true; // acknowledgements still count until each socket closes
+    inFlightAtKill = ledgers.filter((ledger) => ledger.vote.inFlight !== undefined || ledger.upvoteInFlight !== undefined).length;
+    await killing;
+    await Promise.all(storm);
   });
-  const poll = presenter.snapshots[1]!.state.poll;
-  assert.deepEqual({ open: poll?.open, counts: poll?.counts }, { open: true, counts: tally }, "the poll counts every ballot the phones hold");
 
-  // ── Questions and upvotes: every acknowledged one is there, with its text and its votes ──
-  const questions = ((await restoredQuestions).data as QuestionsReport).questions;
-  const byId = new Map<string, QuestionView>(questions.map((question) => [question.id, question]));
-  const asksInFlight = ledgers.filter((ledger) => ledger.askInFlight !== undefined);
-  for (const ledger of ledgers) for (const [id, text] of ledger.asked) assert.equal(byId.get(id)?.text, text, `question ${id} survived`);
-  for (const question of questions) {
-    assert.ok(askedBy.has(question.id) || asksInFlight.some((ledger) => ledger.askInFlight === question.text), `${question.id} was asked`);
-    const upvotes = ledgers.filter((ledger) => ledger.upvoted.has(question.id)).length;
-    const maybe = ledgers.filter((ledger) => ledger.upvoteInFlight === question.id).length;
-    assert.ok(question.votes >= upvotes && question.votes <= upvotes + maybe, `${question.id}: ${question.votes} votes, ${upvotes} acknowledged, ${maybe} in flight`);
-  }
-  assert.ok(questions.length >= askedBy.size && questions.length <= askedBy.size + asksInFlight.length);
-  // Exactly whose: each acknowledged upvote, sent again, is refused as already counted.
-  await Promise.all(
-    phones.map(async (phone, i) => {
-      for (const id of ledgers[i]!.upvoted) {
-        const answer = phone.next<ErrorMessage>((m) => m.type === "error" || labData<QuestionsAudienceReport>(m, "questions")?.you !== undefined);
-        phone.send({ type: "upvote", id });
-        assert.equal((await answer).code, "already_upvoted", `phone ${i}'s upvote of ${id}`);
-      }
-    }),
-  );
+  let restoredQuestions!: Promise<QuestionsReport>;
+  let restoredReactions!: Promise<ReactionsReport>;
+  await phase("restarted on the same port and storage, everyone comes back on their own", async () => {
+    // The restored reports come right after each new snapshot: listen before anyone is back.
+    restoredQuestions = reportWhere<QuestionsReport>(presenter, "questions", () => true, 60_000);
+    restoredReactions = reportWhere<ReactionsReport>(presenter, "reactions", () => true, 60_000);
+    const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
+    servers.push(second);
+    // Nobody tells them: partysocket retries (3 s, then ×1.3 up to 10 s) until the room answers.
+    await until(() => [presenter, ...phones].every((member) => member.snapshots.length === 2), { timeoutMs: 40_000, what: "everyone to reconnect" });
+  });
 
-  // ── Reactions: at least what the room had reported, at most what the phones sent ──
-  const restored = ((await restoredReactions).data as ReactionsReport).totals;
-  for (const reaction of REACTIONS) {
-    assert.ok(restored[reaction] >= reported[reaction] && restored[reaction] <= sent[reaction], `${reaction}: reported ${reported[reaction]}, restored ${restored[reaction]}, sent ${sent[reaction]}`);
-  }
-  const sum = (totals: Record<Reaction, number>) => REACTIONS.reduce((total, reaction) => total + totals[reaction], 0);
-  t.diagnostic(
-    `acknowledged before the crash: ${acked().votes} voters, ${acked().questions} questions, ${acked().upvotes} upvotes; ` +
-      `in flight at the kill: ${inFlightAtKill} phones (${votesInFlight} votes unanswered); ` +
-      `reactions sent ${sum(sent)}, last reported ${reportedTotal}, restored ${sum(restored)} (lost: ${sum(sent) - sum(restored)})`,
-  );
+  let votesInFlight = 0;
+  await phase("votes: every acknowledged ballot is there; one in flight may or may not have landed", async () => {
+    votesInFlight = ledgers.filter((ledger) => ledger.vote.inFlight !== undefined).length;
+    const tally = POLL.options.map(() => 0);
+    phones.forEach((phone, i) => {
+      const { acked, inFlight } = ledgers[i]!.vote;
+      const snapshot = phone.snapshots[1]!;
+      assert.deepEqual({ slide: snapshot.state.slide, step: snapshot.state.step }, POSITION, "back on the same slide and step");
+      const ballot = snapshot.you.votes?.[POLL.id];
+      if (inFlight === undefined) assert.equal(ballot, acked, `phone ${i}: its acknowledged vote`);
+      else assert.ok(ballot === acked || ballot === inFlight, `phone ${i}: ${ballot} is neither its acknowledged vote ${acked} nor the one in flight ${inFlight}`);
+      tally[ballot!]! += 1;
+      assert.deepEqual(ledgers[i]!.errors, [], `phone ${i} was refused nothing`);
+    });
+    const poll = presenter.snapshots[1]!.state.poll;
+    assert.deepEqual({ open: poll?.open, counts: poll?.counts }, { open: true, counts: tally }, "the poll counts every ballot the phones hold");
+  });
 
-  // ── The talk goes on: the presenter drives, every phone follows ──
-  const moved = phones.map((phone) => phone.next((m) => m.type === "delta" && m.changes.slide === POSITION.slide + 1));
-  presenter.send({ type: "goto", slide: POSITION.slide + 1, step: 0 });
-  await Promise.all(moved);
-  const closed = phones.map((phone) => phone.next((m) => m.type === "delta" && m.changes.poll?.open === false));
-  presenter.send({ type: "poll", action: "close", poll: POLL });
-  await Promise.all(closed);
+  await phase("questions and upvotes: every acknowledged one is there, with its text and its votes", async () => {
+    const questions = (await restoredQuestions).questions;
+    const byId = new Map<string, QuestionView>(questions.map((question) => [question.id, question]));
+    const asksInFlight = ledgers.filter((ledger) => ledger.askInFlight !== undefined);
+    for (const ledger of ledgers) for (const [id, text] of ledger.asked) assert.equal(byId.get(id)?.text, text, `question ${id} survived`);
+    for (const question of questions) {
+      assert.ok(askedBy.has(question.id) || asksInFlight.some((ledger) => ledger.askInFlight === question.text), `${question.id} was asked`);
+      const upvotes = ledgers.filter((ledger) => ledger.upvoted.has(question.id)).length;
+      const maybe = ledgers.filter((ledger) => ledger.upvoteInFlight === question.id).length;
+      assert.ok(question.votes >= upvotes && question.votes <= upvotes + maybe, `${question.id}: ${question.votes} votes, ${upvotes} acknowledged, ${maybe} in flight`);
+    }
+    assert.ok(questions.length >= askedBy.size && questions.length <= askedBy.size + asksInFlight.length);
+    // Exactly whose: each acknowledged upvote, sent again, is refused as already counted.
+    await Promise.all(
+      phones.map(async (phone, i) => {
+        for (const id of ledgers[i]!.upvoted) {
+          const answer = phone.next<ErrorMessage>((m) => m.type === "error" || reportOf<QuestionsAudienceReport>(m, "questions")?.you !== undefined);
+          phone.send({ type: "upvote", id });
+          assert.equal((await answer).code, "already_upvoted", `phone ${i}'s upvote of ${id}`);
+        }
+      }),
+    );
+  });
 
-  for (const member of [presenter, ...phones]) member.socket.close();
+  await phase("reactions: at least what the room had reported, at most what the phones sent", async () => {
+    const restored = (await restoredReactions).totals;
+    for (const reaction of REACTIONS) {
+      assert.ok(restored[reaction] >= reported[reaction] && restored[reaction] <= sent[reaction], `${reaction}: reported ${reported[reaction]}, restored ${restored[reaction]}, sent ${sent[reaction]}`);
+    }
+    const sum = (totals: Record<Reaction, number>) => REACTIONS.reduce((total, reaction) => total + totals[reaction], 0);
+    t.diagnostic(
+      `acknowledged before the crash: ${acked().votes} voters, ${acked().questions} questions, ${acked().upvotes} upvotes; ` +
+        `in flight at the kill: ${inFlightAtKill} phones (${votesInFlight} votes unanswered); ` +
+        `reactions sent ${sum(sent)}, last reported ${reportedTotal}, restored ${sum(restored)} (lost: ${sum(sent) - sum(restored)})`,
+    );
+  });
+
+  await phase("the talk goes on: the presenter drives, every phone follows", async () => {
+    const moved = phones.map((phone) => phone.next((m) => m.type === "delta" && m.changes.slide === POSITION.slide + 1));
+    presenter.send({ type: "goto", slide: POSITION.slide + 1, step: 0 });
+    await Promise.all(moved);
+    const closed = phones.map((phone) => phone.next((m) => m.type === "delta" && m.changes.poll?.open === false));
+    presenter.send({ type: "poll", action: "close", poll: POLL });
+    await Promise.all(closed);
+    for (const member of [presenter, ...phones]) member.socket.close();
+  });
 });

@@ -13,11 +13,15 @@ import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import { CLOSE_CODES, errorMessage, type ErrorCode, type ErrorMessage } from "../../src/room/errors.ts";
 import { REPORTING } from "../../src/features/index.ts";
-import type { ReportMessage, RoomCreated, ServerMessage } from "../../src/room/wire.ts";
+import type { RoomCreated, ServerMessage } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
+import type { NotifyReport } from "../../src/features/notify/ledger.ts";
+import type { QuestionsAudienceReport } from "../../src/features/questions/rules.ts";
+import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl, settled } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 /** Every form a room's secret could leak in. */
@@ -53,17 +57,10 @@ function noted(closed: Closed): Closed {
   return closed;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Syncs until `socket` sees `audience` phones (presence trails joins by ~100 ms). */
-async function settled(socket: TestSocket, audience: number): Promise<RoomSnapshot> {
-  for (let tries = 0; ; tries++) {
-    socket.send({ type: "sync" });
-    const snapshot = await socket.nextOfType("snapshot");
-    if (snapshot.state.audience === audience) return { seq: snapshot.seq, state: snapshot.state };
-    assert.ok(tries < 60, `presence stuck at ${snapshot.state.audience}`);
-    await sleep(50);
-  }
+/** The room's seq and state once `socket` sees `audience` phones. */
+async function roomWith(socket: TestSocket, audience: number): Promise<RoomSnapshot> {
+  const { seq, state } = await settled(socket, { audience });
+  return { seq, state };
 }
 
 type RoomSnapshot = Pick<Extract<ServerMessage, { type: "snapshot" }>, "seq" | "state">;
@@ -74,7 +71,7 @@ test("forged presenter connections get one error frame and a close, and nobody s
   const room = await newRoom();
   const other = await newRoom();
   const [watcher] = await joinAsAudience(server, room.code, "watcher-0001");
-  const before = await settled(watcher, 1);
+  const before = await roomWith(watcher, 1);
   const key = room.key;
   assert.notEqual(key.toUpperCase(), key);
   const hash = await hashKey(key);
@@ -120,7 +117,7 @@ test("forged presenter connections get one error frame and a close, and nobody s
   watcher.send({ type: "ping", id: "after-forgeries" });
   await watcher.nextOfType("pong");
   assert.deepEqual(watcher.unreadMessages().filter((m) => m.type === "delta" && m.seq > before.seq), []);
-  assert.deepEqual(await settled(watcher, 1), before);
+  assert.deepEqual(await roomWith(watcher, 1), before);
   assert.equal(before.state.presenterOnline, false);
   const info = await request(`/parties/main/${room.code}`);
   assert.equal((JSON.parse(info.body) as { state: { presenterOnline: boolean } }).state.presenterOnline, false);
@@ -158,8 +155,8 @@ const POLL = { id: "forjado", question: "Quem manda aqui?", options: ["Eu", "Voc
 async function demoReports(room: RoomCreated): Promise<Record<string, unknown>> {
   const [screen] = await joinAsScreen(server, room.code);
   const reports: Record<string, unknown> = {};
-  for (const demo of ["reactions", "questions", "notify", "delivery"]) {
-    const { data } = await screen.next<ReportMessage>((m) => m.type === "lab" && m.demo === demo);
+  for (const demo of ["reactions", "questions", "notify", "delivery"] as const) {
+    const data = await reportWhere(screen, demo, () => true, 3_000);
     reports[demo] = demo === "delivery" ? { running: (data as { running: boolean }).running, last: (data as { last: unknown }).last } : data;
   }
   noted(await screen.close());
@@ -198,10 +195,10 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   await voter.nextOfType("voted");
   drive({ type: "poll", action: "close", poll: POLL });
   asker.send({ type: "ask", text: "Alguém pode mandar no lugar do apresentador?" });
-  const asked = await asker.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions" && (m.data as { you?: { asked?: string } }).you?.asked !== undefined);
-  const id = (asked.data as { you: { asked: string } }).you.asked;
+  const asked = await reportWhere<QuestionsAudienceReport>(asker, "questions", (data) => data.you?.asked !== undefined, 3_000);
+  const id = asked.you!.asked!;
   voter.send({ type: "upvote", id });
-  await voter.next((m) => m.type === "lab" && m.demo === "questions" && (m.data as { you?: { upvoted?: string } }).you?.upvoted === id);
+  await reportWhere<QuestionsAudienceReport>(voter, "questions", (data) => data.you?.upvoted === id, 3_000);
   drive({ type: "moderate", id, action: "answered" });
   drive({ type: "moderate", id, action: "hidden" });
   drive({ type: "moderate", id, action: "open" });
@@ -229,8 +226,11 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
       return socket;
     }),
   );
-  const beforeState = await settled(presenter, 4);
-  await sleep(400); // the last reports and acks land
+  const beforeState = await roomWith(presenter, 4);
+  // The phones' acks and reactions are in (the presenter's reports say so), and the forgers' presence delta reached them.
+  await reportWhere<NotifyReport>(presenter, "notify", (data) => data.notifications.at(-1)?.acked === 2);
+  await reportWhere<ReactionsReport>(presenter, "reactions", (data) => data.total === 8);
+  await Promise.all([asker, voter].map((phone) => phone.next((m) => m.type === "delta" && m.changes.audience === 4)));
   const beforeReports = await demoReports(room);
   assert.deepEqual((beforeReports["notify"] as { notifications: Array<{ acked: number }> }).notifications.map((n) => n.acked), [2]);
   assert.equal((beforeReports["reactions"] as { total: number }).total, 8);
@@ -252,8 +252,9 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   );
 
   // Nothing happened: the same state and seq, the same demos, no broadcast to anyone.
-  assert.deepEqual(await settled(presenter, 4), beforeState);
-  await sleep(400); // a report a replay could have caused would be out by now
+  assert.deepEqual(await roomWith(presenter, 4), beforeState);
+  // Waits out a window, as nothing is awaited: a delta after a replay's write, or a report (every 250 ms), would be out by now.
+  await sleep(400);
   assert.deepEqual(await demoReports(room), beforeReports);
   [presenter, asker, voter].forEach((socket, i) => {
     const news = socket.frames.slice(marks[i]).map((frame) => JSON.parse(frame) as ServerMessage);

@@ -16,8 +16,8 @@ import type WebSocket from "ws";
 import { DEFAULT_RATE } from "../../src/room/limiter.ts";
 import { CLOSE_CODES, ERROR_CODES, type ErrorMessage } from "../../src/room/errors.ts";
 import { REACTIONS, type Reaction } from "../../src/features/reactions/protocol.ts";
-import type { ReportMessage, ServerMessage } from "../../src/room/wire.ts";
 import type { Role } from "../../src/room/participants.ts";
+import type { ServerMessage } from "../../src/room/wire.ts";
 import type { NotifyReport } from "../../src/features/notify/ledger.ts";
 import type { QuestionsAudienceReport, QuestionsReport } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
@@ -26,6 +26,7 @@ import { allFrames, TestSocket } from "./client.ts";
 import { describeWire, HONEST_POLL_ID, hostileFrames, KINDS, MESSAGE_TYPES, POLLUTION_MARK, wireBytes, type HostileFrame, type Kind, type Wire } from "./malformed.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { phases, reportsIn, reportWhere, sleep } from "./support.ts";
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? Math.floor(Math.random() * 2 ** 32));
 const seedNote = `(FUZZ_SEED=${SEED})`;
@@ -48,8 +49,6 @@ const POLL = { id: HONEST_POLL_ID, question: "Você já usou WebSocket?", option
 const QUESTION = "Dá para usar WebSocket com Django?";
 const MOVES = 24;
 const BATCHES = 16;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -154,7 +153,7 @@ async function present(presenter: TestSocket): Promise<void> {
     if (slide === 3) presenter.send({ type: "timer", action: "start" });
     if (slide === 8) presenter.send({ type: "notify", kind: "email" });
     if (slide === MOVES - 2) presenter.send({ type: "timer", action: "reset" });
-    await sleep(550);
+    await sleep(550); // a presenter's pace, spread over the fuzzing
   }
 }
 
@@ -163,11 +162,6 @@ function batchOf(i: number, b: number): Partial<Record<Reaction, number>> {
   const counts: Partial<Record<Reaction, number>> = { [REACTIONS[(i + b) % REACTIONS.length]!]: 1 + ((i * 7 + b) % 50) };
   if (b % 4 === 0) counts["🐍"] = (counts["🐍"] ?? 0) + 1;
   return counts;
-}
-
-async function questionsAck(socket: TestSocket, match: (report: QuestionsAudienceReport) => boolean): Promise<QuestionsAudienceReport> {
-  const message = await socket.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as QuestionsAudienceReport), 10_000);
-  return message.data as QuestionsAudienceReport;
 }
 
 /**
@@ -188,12 +182,12 @@ async function takePart(i: number, phone: TestSocket, question: Deferred<string>
     }
     if (b === 1 && i === 0) {
       phone.send({ type: "ask", text: QUESTION });
-      question.resolve((await questionsAck(phone, (report) => report.you?.asked !== undefined)).you!.asked!);
+      question.resolve((await reportWhere<QuestionsAudienceReport>(phone, "questions", (report) => report.you?.asked !== undefined, 10_000)).you!.asked!);
     }
     if (b === 4 && i > 0) {
       const id = await question.promise;
       phone.send({ type: "upvote", id });
-      await questionsAck(phone, (report) => report.you?.upvoted === id);
+      await reportWhere<QuestionsAudienceReport>(phone, "questions", (report) => report.you?.upvoted === id, 10_000);
     }
     if (b === 6 && i < 2) {
       phone.send({ type: "upvote", id: await question.promise });
@@ -202,7 +196,7 @@ async function takePart(i: number, phone: TestSocket, question: Deferred<string>
     if (b === 10) phone.send({ type: "sync" });
     phone.send({ type: "ping", id: `honest-${i}-${b}` });
     await phone.next((m) => m.type === "pong" && m.id === `honest-${i}-${b}`, 20_000);
-    await sleep(450);
+    await sleep(450); // a phone's batching pace (see batchOf)
   }
 }
 
@@ -227,11 +221,6 @@ function mirror(name: string, frames: readonly string[]): RoomView {
   return view;
 }
 
-function lastReport<T>(socket: TestSocket, demo: string): T | undefined {
-  const reports = socket.frames.map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is ReportMessage => m.type === "lab" && m.demo === demo);
-  return reports.at(-1)?.data as T | undefined;
-}
-
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms ${seedNote}`)), ms)));
@@ -244,145 +233,162 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 // ── The test ─────────────────────────────────────────────────────────────────────────────────
 
-test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its typed error, honest sockets keep exact state, abusers are closed`, async () => {
+test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its typed error, honest sockets keep exact state, abusers are closed`, async (t) => {
   process.stdout.write(`fuzz seed ${SEED} (replay: FUZZ_SEED=${SEED})\n`);
   const started = Date.now();
-  server = await startPartyServer();
-  const live = server;
+  const phase = phases(t);
+  const live = (server = await startPartyServer());
   const room = await createRoom(live);
-  const [presenter] = await joinAsPresenter(live, room);
-  presenter.send({ type: "poll", action: "show", poll: POLL });
-  presenter.send({ type: "poll", action: "open", poll: POLL });
-  await presenter.next((m) => m.type === "delta" && m.changes.poll?.open === true);
-  const phones = await Promise.all(HONEST_PIDS.map(async (pid) => (await joinAsAudience(live, room.code, pid))[0]));
-
-  const roles: Role[] = [...Array.from({ length: FUZZ_PHONES }, (): Role => "audience"), "screen", "presenter"];
-  const fuzzers = await Promise.all(
-    roles.map(async (role, i) => {
-      const name = `${role}-${String(i).padStart(2, "0")}`;
-      const join = role === "audience" ? joinAsAudience(live, room.code, `fuzz-phone-${String(i).padStart(4, "0")}`) : role === "screen" ? joinAsScreen(live, room.code) : joinAsPresenter(live, room);
-      return new Fuzzer(name, (await join)[0], hostileFrames(SEED + i, role, FRAMES_PER_SOCKET));
-    }),
-  );
-  const sent = fuzzers.flatMap((fuzzer) => fuzzer.frames);
-  assert.deepEqual(new Set(sent.map((frame) => frame.kind)), new Set(KINDS), `every kind of hostile frame is in the corpus ${seedNote}`);
-  for (const kind of ["wrong-type", "missing-field", "past-limit"] as const) {
-    const covered = new Set(sent.filter((frame) => frame.kind === kind).map((frame) => frame.about));
-    assert.deepEqual(MESSAGE_TYPES.filter((type) => type !== "sync" && !covered.has(type)), [], `${kind} covers every message type ${seedNote}`);
-  }
-  await sleep(300); // the joins' presence deltas land first
-
-  // ── Junk and honest use, at the same time ──
-  const fuzzStarted = Date.now();
+  let presenter!: TestSocket;
+  let phones: TestSocket[] = [];
+  let fuzzers: Fuzzer[] = [];
+  let sent: HostileFrame[] = [];
   const question = deferred<string>();
-  await Promise.all([
-    ...fuzzers.map((fuzzer, i) => fuzzer.run((i * FRAME_INTERVAL_MS) / fuzzers.length)),
-    present(presenter),
-    ...phones.map((phone, i) => takePart(i, phone, question)),
-  ]);
-  const fuzzMs = Date.now() - fuzzStarted;
-  for (const fuzzer of fuzzers) assertAnswered(fuzzer);
-  for (const fuzzer of fuzzers) assert.equal(fuzzer.socket.ws.readyState, fuzzer.socket.ws.OPEN, `${fuzzer.name} was closed ${seedNote}`);
 
-  // ── Two abusers: a flood of junk, and one frame over the runtime's limit ──
-  const [flooder] = await joinAsAudience(live, room.code, "flooder-0001");
-  const [giant] = await joinAsAudience(live, room.code, "giant-000001");
-  // Small frames only, so the flood arrives at once: 2 s of calm in the middle would forgive it.
-  const floodFrames = hostileFrames(SEED + 1000, "audience", 2 * FLOOD_FRAMES).filter((frame) => wireBytes(frame.wire) <= 1024);
-  const flood = new Fuzzer("flooder", flooder, floodFrames.slice(0, FLOOD_FRAMES));
-  for (const frame of flood.frames) sendWire(flooder.ws, frame.wire);
-  giant.send(`{"type":"ping","id":"${"x".repeat(RUNTIME_MAX_MESSAGE)}"}`);
-  const [floodClosed, giantClosed] = await Promise.all([withTimeout(flooder.closed, 15_000, "the flooder's close"), withTimeout(giant.closed, 15_000, "the giant's close")]);
-
-  assert.equal(floodClosed.code, CLOSE_CODES.policy);
-  const limited = flood.answers.filter((answer) => answer.code === "rate_limited").length;
-  // The refusal after the 200th is the close itself; what was still in flight is dropped unanswered.
-  const floodNote = `${limited} rate_limited in ${flood.answers.length} answers ${seedNote}`;
-  assert.equal(limited, DEFAULT_RATE.maxRefused, floodNote);
-  assert.equal(flood.answers.at(-1)?.code, "rate_limited", `the close follows the refusals: ${floodNote}`);
-  assert.ok(flood.answers.length < FLOOD_FRAMES, `frames after the close went unanswered: ${floodNote}`);
-  for (const [i, answer] of flood.answers.entries()) {
-    const expected = flood.frames[i]!.expect;
-    const ok = answer.code === "rate_limited" ? answer.ref === undefined && i >= DEFAULT_RATE.burst : answer.code === expected.code && answer.ref === expected.ref;
-    assert.ok(ok, `flood answer ${i}: ${JSON.stringify(answer)} for ${describeWire(flood.frames[i]!.wire)} ${seedNote}`);
-  }
-  assert.equal(giantClosed.code, 1009, "message too big: closed by the runtime");
-  assert.deepEqual(giant.frames.filter((frame) => frame.includes('"error"')), [], "the room never saw the giant frame");
-
-  // ── The honest room is exact ──
-  presenter.send({ type: "poll", action: "close", poll: POLL });
-  const seenSeq = mirror("presenter", presenter.frames).seq;
-  await Promise.all(fuzzers.map((fuzzer) => fuzzer.socket.close()));
-  await presenter.next((m) => m.type === "delta" && m.seq > seenSeq && m.changes.audience === HONEST_PIDS.length, 10_000);
-  const expectedState: PublicState = {
-    code: room.code,
-    slide: MOVES,
-    step: MOVES % 3,
-    presenterOnline: true,
-    audience: HONEST_PIDS.length,
-    timer: { startedAt: null, elapsed: 0 },
-    // Votes 0,1,2,0,1,2; phone 2 then changes to 0.
-    poll: { ...POLL, open: false, counts: [3, 2, 1], total: 6 },
-  };
-  const [fresh, freshSnapshot] = await joinAsScreen(live, room.code);
-  assert.deepEqual(freshSnapshot.state, expectedState, "a fresh socket sees the exact state");
-  assert.deepEqual(freshSnapshot.you, { role: "screen" });
-  const honest: Array<[string, TestSocket]> = [["presenter", presenter], ...phones.map((phone, i): [string, TestSocket] => [HONEST_PIDS[i]!, phone])];
-  for (const [name, socket] of honest) {
-    socket.send({ type: "sync" });
-    await socket.next((m) => m.type === "snapshot" && m.seq === freshSnapshot.seq, 5_000);
-    assert.deepEqual(mirror(name, socket.frames), { seq: freshSnapshot.seq, state: expectedState }, `${name}'s deltas add up to the state`);
-  }
-  assert.deepEqual(presenter.frames.filter((frame) => frame.includes('"type":"error"')), [], "the presenter was never refused");
-  phones.forEach((phone, i) => {
-    const errors = phone.frames.map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is ErrorMessage => m.type === "error");
-    assert.deepEqual(errors.map((error) => error.code), i === 0 ? ["own_question"] : i === 1 ? ["already_upvoted"] : [], `${HONEST_PIDS[i]}'s errors`);
+  await phase("a room with an open poll, six honest phones and 42 sockets with every kind of hostile frame", async () => {
+    [presenter] = await joinAsPresenter(live, room);
+    presenter.send({ type: "poll", action: "show", poll: POLL });
+    presenter.send({ type: "poll", action: "open", poll: POLL });
+    await presenter.next((m) => m.type === "delta" && m.changes.poll?.open === true);
+    phones = await Promise.all(HONEST_PIDS.map(async (pid) => (await joinAsAudience(live, room.code, pid))[0]));
+    const roles: Role[] = [...Array.from({ length: FUZZ_PHONES }, (): Role => "audience"), "screen", "presenter"];
+    fuzzers = await Promise.all(
+      roles.map(async (role, i) => {
+        const name = `${role}-${String(i).padStart(2, "0")}`;
+        const join = role === "audience" ? joinAsAudience(live, room.code, `fuzz-phone-${String(i).padStart(4, "0")}`) : role === "screen" ? joinAsScreen(live, room.code) : joinAsPresenter(live, room);
+        return new Fuzzer(name, (await join)[0], hostileFrames(SEED + i, role, FRAMES_PER_SOCKET));
+      }),
+    );
+    sent = fuzzers.flatMap((fuzzer) => fuzzer.frames);
+    assert.deepEqual(new Set(sent.map((frame) => frame.kind)), new Set(KINDS), `every kind of hostile frame is in the corpus ${seedNote}`);
+    for (const kind of ["wrong-type", "missing-field", "past-limit"] as const) {
+      const covered = new Set(sent.filter((frame) => frame.kind === kind).map((frame) => frame.about));
+      assert.deepEqual(MESSAGE_TYPES.filter((type) => type !== "sync" && !covered.has(type)), [], `${kind} covers every message type ${seedNote}`);
+    }
+    await presenter.next((m) => m.type === "delta" && m.changes.audience === HONEST_PIDS.length + FUZZ_PHONES, 10_000); // every join counted first
   });
 
-  // Reactions, the question, the notification: exact totals.
+  let fuzzMs = 0;
+  await phase("junk and honest use at once: every bad frame gets its typed error, in order, and no fuzzer is closed", async () => {
+    const fuzzStarted = Date.now();
+    await Promise.all([
+      ...fuzzers.map((fuzzer, i) => fuzzer.run((i * FRAME_INTERVAL_MS) / fuzzers.length)),
+      present(presenter),
+      ...phones.map((phone, i) => takePart(i, phone, question)),
+    ]);
+    fuzzMs = Date.now() - fuzzStarted;
+    for (const fuzzer of fuzzers) assertAnswered(fuzzer);
+    for (const fuzzer of fuzzers) assert.equal(fuzzer.socket.ws.readyState, fuzzer.socket.ws.OPEN, `${fuzzer.name} was closed ${seedNote}`);
+  });
+
+  let abusers = "";
+  await phase("two abusers: a flood gets its rate_limited refusals, then 4008; a frame over 1 MiB is closed by the runtime (1009)", async () => {
+    const [flooder] = await joinAsAudience(live, room.code, "flooder-0001");
+    const [giant] = await joinAsAudience(live, room.code, "giant-000001");
+    // Small frames only, so the flood arrives at once: 2 s of calm in the middle would forgive it.
+    const floodFrames = hostileFrames(SEED + 1000, "audience", 2 * FLOOD_FRAMES).filter((frame) => wireBytes(frame.wire) <= 1024);
+    const flood = new Fuzzer("flooder", flooder, floodFrames.slice(0, FLOOD_FRAMES));
+    for (const frame of flood.frames) sendWire(flooder.ws, frame.wire);
+    giant.send(`{"type":"ping","id":"${"x".repeat(RUNTIME_MAX_MESSAGE)}"}`);
+    const [floodClosed, giantClosed] = await Promise.all([withTimeout(flooder.closed, 15_000, "the flooder's close"), withTimeout(giant.closed, 15_000, "the giant's close")]);
+
+    assert.equal(floodClosed.code, CLOSE_CODES.policy);
+    const limited = flood.answers.filter((answer) => answer.code === "rate_limited").length;
+    // The refusal after the 200th is the close itself; what was still in flight is dropped unanswered.
+    const floodNote = `${limited} rate_limited in ${flood.answers.length} answers ${seedNote}`;
+    assert.equal(limited, DEFAULT_RATE.maxRefused, floodNote);
+    assert.equal(flood.answers.at(-1)?.code, "rate_limited", `the close follows the refusals: ${floodNote}`);
+    assert.ok(flood.answers.length < FLOOD_FRAMES, `frames after the close went unanswered: ${floodNote}`);
+    for (const [i, answer] of flood.answers.entries()) {
+      const expected = flood.frames[i]!.expect;
+      const ok = answer.code === "rate_limited" ? answer.ref === undefined && i >= DEFAULT_RATE.burst : answer.code === expected.code && answer.ref === expected.ref;
+      assert.ok(ok, `flood answer ${i}: ${JSON.stringify(answer)} for ${describeWire(flood.frames[i]!.wire)} ${seedNote}`);
+    }
+    assert.equal(giantClosed.code, 1009, "message too big: closed by the runtime");
+    assert.deepEqual(giant.frames.filter((frame) => frame.includes('"error"')), [], "the room never saw the giant frame");
+    abusers = `flood: ${flood.answers.length} answers (${limited} rate_limited) then ${floodClosed.code}; giant: ${giantClosed.code}`;
+  });
+
+  let fresh!: TestSocket;
+  await phase("the honest room is exact: the state, every honest socket's deltas, only the expected refusals", async () => {
+    presenter.send({ type: "poll", action: "close", poll: POLL });
+    const seenSeq = mirror("presenter", presenter.frames).seq;
+    await Promise.all(fuzzers.map((fuzzer) => fuzzer.socket.close()));
+    await presenter.next((m) => m.type === "delta" && m.seq > seenSeq && m.changes.audience === HONEST_PIDS.length, 10_000);
+    const expectedState: PublicState = {
+      code: room.code,
+      slide: MOVES,
+      step: MOVES % 3,
+      presenterOnline: true,
+      audience: HONEST_PIDS.length,
+      timer: { startedAt: null, elapsed: 0 },
+      // Votes 0,1,2,0,1,2; phone 2 then changes to 0.
+      poll: { ...POLL, open: false, counts: [3, 2, 1], total: 6 },
+    };
+    const [screen, freshSnapshot] = await joinAsScreen(live, room.code);
+    fresh = screen;
+    assert.deepEqual(freshSnapshot.state, expectedState, "a fresh socket sees the exact state");
+    assert.deepEqual(freshSnapshot.you, { role: "screen" });
+    const honest: Array<[string, TestSocket]> = [["presenter", presenter], ...phones.map((phone, i): [string, TestSocket] => [HONEST_PIDS[i]!, phone])];
+    for (const [name, socket] of honest) {
+      socket.send({ type: "sync" });
+      await socket.next((m) => m.type === "snapshot" && m.seq === freshSnapshot.seq, 5_000);
+      assert.deepEqual(mirror(name, socket.frames), { seq: freshSnapshot.seq, state: expectedState }, `${name}'s deltas add up to the state`);
+    }
+    assert.deepEqual(presenter.frames.filter((frame) => frame.includes('"type":"error"')), [], "the presenter was never refused");
+    phones.forEach((phone, i) => {
+      const errors = phone.frames.map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is ErrorMessage => m.type === "error");
+      assert.deepEqual(errors.map((error) => error.code), i === 0 ? ["own_question"] : i === 1 ? ["already_upvoted"] : [], `${HONEST_PIDS[i]}'s errors`);
+    });
+  });
+
   const expectedTotals = Object.fromEntries(REACTIONS.map((reaction) => [reaction, 0])) as Record<Reaction, number>;
-  for (let i = 0; i < phones.length; i++) for (let b = 0; b < BATCHES; b++) for (const [reaction, n] of Object.entries(batchOf(i, b))) expectedTotals[reaction as Reaction] += n;
-  const expectedTotal = Object.values(expectedTotals).reduce((a, b) => a + b, 0);
-  const reactions = await fresh.next<ReportMessage>((m) => m.type === "lab" && m.demo === "reactions");
-  assert.deepEqual(reactions.data, { totals: expectedTotals, total: expectedTotal, batches: phones.length * BATCHES } satisfies ReactionsReport);
-  const questions = (await fresh.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions")).data as QuestionsReport;
-  assert.deepEqual(questions.questions.map(({ at: _at, ...rest }) => rest), [{ id: await question.promise, text: QUESTION, votes: HONEST_PIDS.length - 1, status: "open" }]);
-  const notify = lastReport<NotifyReport>(presenter, "notify");
-  assert.deepEqual(
-    notify?.notifications.map(({ kind, sent: to, audience, acked }) => ({ kind, to, audience, acked })),
-    [{ kind: "email", to: FUZZ_PHONES + HONEST_PIDS.length, audience: FUZZ_PHONES + HONEST_PIDS.length, acked: HONEST_PIDS.length }],
-    "the notification reached every phone; only the honest ones acked",
-  );
+  for (let i = 0; i < HONEST_PIDS.length; i++) for (let b = 0; b < BATCHES; b++) for (const [reaction, n] of Object.entries(batchOf(i, b))) expectedTotals[reaction as Reaction] += n;
+  await phase("reactions, the question and the notification: exact totals", async () => {
+    const expectedTotal = Object.values(expectedTotals).reduce((a, b) => a + b, 0);
+    const reactions = await reportWhere(fresh, "reactions", () => true, 3_000);
+    assert.deepEqual(reactions, { totals: expectedTotals, total: expectedTotal, batches: phones.length * BATCHES } satisfies ReactionsReport);
+    const questions = await reportWhere<QuestionsReport>(fresh, "questions", () => true, 3_000);
+    assert.deepEqual(questions.questions.map(({ at: _at, ...rest }) => rest), [{ id: await question.promise, text: QUESTION, votes: HONEST_PIDS.length - 1, status: "open" }]);
+    const notify = reportsIn<NotifyReport>(presenter.frames, "notify").at(-1);
+    assert.deepEqual(
+      notify?.notifications.map(({ kind, sent: to, audience, acked }) => ({ kind, to, audience, acked })),
+      [{ kind: "email", to: FUZZ_PHONES + HONEST_PIDS.length, audience: FUZZ_PHONES + HONEST_PIDS.length, acked: HONEST_PIDS.length }],
+      "the notification reached every phone; only the honest ones acked",
+    );
+  });
 
-  // The same from the server's own record.
-  const exported = await fetch(`${live.origin}/parties/main/${room.code}/export?format=json`, { headers: { authorization: `Bearer ${room.key}` } });
-  const body = await exported.text();
-  assert.equal(exported.status, 200);
-  const results = JSON.parse(body) as { polls: unknown; reactions: { totals: unknown }; questions: Array<{ votes: number }> };
-  assert.deepEqual(results.polls, [{ ...POLL, counts: [3, 2, 1], total: 6, open: false }]);
-  assert.deepEqual(results.reactions.totals, expectedTotals);
-  assert.deepEqual(results.questions.map((q) => q.votes), [HONEST_PIDS.length - 1]);
+  let exportBody = "";
+  await phase("the server's own record (the export) says the same", async () => {
+    const exported = await fetch(`${live.origin}/parties/main/${room.code}/export?format=json`, { headers: { authorization: `Bearer ${room.key}` } });
+    exportBody = await exported.text();
+    assert.equal(exported.status, 200);
+    const results = JSON.parse(exportBody) as { polls: unknown; reactions: { totals: unknown }; questions: Array<{ votes: number }> };
+    assert.deepEqual(results.polls, [{ ...POLL, counts: [3, 2, 1], total: 6, open: false }]);
+    assert.deepEqual(results.reactions.totals, expectedTotals);
+    assert.deepEqual(results.questions.map((q) => q.votes), [HONEST_PIDS.length - 1]);
+  });
 
-  // No pollution: nothing planted came back anywhere, and plain answers have exactly their fields.
-  assert.ok(!body.includes(POLLUTION_MARK));
-  assert.deepEqual(allFrames.filter((frame) => frame.includes(POLLUTION_MARK)), [], "a planted value came back");
-  fresh.send({ type: "ping", id: "after-all" });
-  assert.deepEqual(Object.keys(await fresh.nextOfType("pong")).sort(), ["id", "now", "type"]);
-  const allCodes = new Set<string>(ERROR_CODES);
-  assert.deepEqual(
-    fuzzers.flatMap((fuzzer) => fuzzer.answers).filter((answer) => !allCodes.has(answer.code)),
-    [],
-    "every error code is one of ERROR_CODES",
-  );
+  await phase("no pollution: nothing planted came back, plain answers have exactly their fields, every error code is known", async () => {
+    assert.ok(!exportBody.includes(POLLUTION_MARK));
+    assert.deepEqual(allFrames.filter((frame) => frame.includes(POLLUTION_MARK)), [], "a planted value came back");
+    fresh.send({ type: "ping", id: "after-all" });
+    assert.deepEqual(Object.keys(await fresh.nextOfType("pong")).sort(), ["id", "now", "type"]);
+    const allCodes = new Set<string>(ERROR_CODES);
+    assert.deepEqual(
+      fuzzers.flatMap((fuzzer) => fuzzer.answers).filter((answer) => !allCodes.has(answer.code)),
+      [],
+      "every error code is one of ERROR_CODES",
+    );
 
-  // The numbers.
-  const perKind = Object.fromEntries(KINDS.map((kind) => [kind, sent.filter((frame) => frame.kind === kind).length])) as Record<Kind, number>;
-  const perCode: Record<string, number> = {};
-  for (const answer of fuzzers.flatMap((fuzzer) => fuzzer.answers)) perCode[answer.code] = (perCode[answer.code] ?? 0) + 1;
-  process.stdout.write(
-    `fuzz: ${sent.length} frames (${(sent.reduce((sum, frame) => sum + wireBytes(frame.wire), 0) / 1e6).toFixed(1)} MB) from ${fuzzers.length} sockets in ${(fuzzMs / 1000).toFixed(1)} s, ` +
-      `all answered; per kind ${JSON.stringify(perKind)}; per code ${JSON.stringify(perCode)}; ` +
-      `flood: ${flood.answers.length} answers (${limited} rate_limited) then ${floodClosed.code}; giant: ${giantClosed.code}; total ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-  );
-  await Promise.all([presenter.close(), fresh.close(), ...phones.map((phone) => phone.close())]);
+    // The numbers.
+    const perKind = Object.fromEntries(KINDS.map((kind) => [kind, sent.filter((frame) => frame.kind === kind).length])) as Record<Kind, number>;
+    const perCode: Record<string, number> = {};
+    for (const answer of fuzzers.flatMap((fuzzer) => fuzzer.answers)) perCode[answer.code] = (perCode[answer.code] ?? 0) + 1;
+    process.stdout.write(
+      `fuzz: ${sent.length} frames (${(sent.reduce((sum, frame) => sum + wireBytes(frame.wire), 0) / 1e6).toFixed(1)} MB) from ${fuzzers.length} sockets in ${(fuzzMs / 1000).toFixed(1)} s, ` +
+        `all answered; per kind ${JSON.stringify(perKind)}; per code ${JSON.stringify(perCode)}; ${abusers}; total ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    await Promise.all([presenter.close(), fresh.close(), ...phones.map((phone) => phone.close())]);
+  });
 });

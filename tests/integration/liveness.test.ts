@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { GONE_AFTER_MS } from "../../src/room/liveness.ts";
 import type { DeltaMessage } from "../../src/room/wire.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 
 let server: PartyServer;
@@ -37,15 +37,13 @@ test("a silent presenter is probed, then counted out; one that answers stays; si
   assert.equal(gone.changes.audience, undefined, "the phone is still counted");
 
   // The other room, over the same span: its presenter answered every probe and is still there.
-  alivePhone.send({ type: "sync" });
-  const snapshot = await alivePhone.nextOfType("snapshot");
+  const snapshot = await sync(alivePhone);
   assert.equal(snapshot.state.presenterOnline, true);
   assert.equal(snapshot.state.audience, 1);
   assert.ok(alivePresenter.frames.filter((frame) => frame === '{"type":"probe"}').length >= 1);
 
   // A phone that said nothing for as long is still counted in the dead room too.
-  deadPhone.send({ type: "sync" });
-  const after = await deadPhone.nextOfType("snapshot");
+  const after = await sync(deadPhone);
   assert.deepEqual([after.state.presenterOnline, after.state.audience], [false, 1]);
 
   // The presenter comes back (a new socket, as the page's reconnect makes): online again.

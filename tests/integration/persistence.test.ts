@@ -5,10 +5,10 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { newRoomCode } from "../../src/room/codes.ts";
-import type { RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
-import { TestSocket } from "./client.ts";
+import type { SnapshotMessage } from "../../src/room/wire.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { sleep, until } from "./support.ts";
 
 const servers: PartyServer[] = [];
 
@@ -20,37 +20,28 @@ after(async () => {
 test("state and seq survive a killed and restarted server", async () => {
   const first = await startPartyServer();
   servers.push(first);
-  const code = newRoomCode();
-  const created = await fetch(`${first.origin}/parties/main/${code}`, { method: "POST" });
-  assert.equal(created.status, 201);
-  const { key } = (await created.json()) as RoomCreated;
-  const presenterUrl = (origin: string) => `${origin}/parties/main/${code}?role=presenter&key=${encodeURIComponent(key)}`;
-
-  const p = await TestSocket.open(presenterUrl(first.wsOrigin));
-  await p.nextOfType("snapshot");
-  const phone = await TestSocket.open(`${first.wsOrigin}/parties/main/${code}?role=audience&pid=phone-persist`);
-  await phone.nextOfType("snapshot");
+  const room = await createRoom(first); // asserts the 201
+  const [p] = await joinAsPresenter(first, room);
+  const [phone] = await joinAsAudience(first, room.code, "phone-persist");
   p.send({ type: "goto", slide: 12, step: 3 });
   p.send({ type: "timer", action: "start" });
-  await new Promise((done) => setTimeout(done, 120));
+  await sleep(120); // the timer runs a little: elapsed > 0
   p.send({ type: "timer", action: "pause" });
   await p.next((m) => m.type === "delta" && m.changes.timer?.startedAt === null && m.changes.timer.elapsed > 0);
-  await new Promise((done) => setTimeout(done, 200)); // let the presence delta land too
-  p.send({ type: "sync" });
-  const before = await p.nextOfType("snapshot");
+  await p.next((m) => m.type === "delta" && m.changes.audience === 1); // the phone counted too
+  const before = await sync(p);
   assert.equal(before.state.audience, 1);
   assert.equal(before.state.presenterOnline, true);
 
   await first.kill();
-  const closed = await Promise.race([p.closed, new Promise((done) => setTimeout(done, 5_000, null))]);
+  const closed = await Promise.race([p.closed, sleep(5_000).then(() => null)]);
   assert.ok(closed, "the socket noticed the server's death");
 
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);
-  const info = await fetch(`${second.origin}/parties/main/${code}`);
+  const info = await fetch(`${second.origin}/parties/main/${room.code}`);
   assert.equal(info.status, 200, "the room still exists");
-  const again = await TestSocket.open(presenterUrl(second.wsOrigin));
-  const after: SnapshotMessage = await again.nextOfType("snapshot");
+  const [again, after] = await joinAsPresenter(second, room);
 
   assert.equal(after.state.slide, 12);
   assert.equal(after.state.step, 3);
@@ -66,7 +57,7 @@ test("state and seq survive a killed and restarted server", async () => {
   // The key still works, and a second POST still refuses to recreate the room.
   again.send({ type: "goto", slide: 13, step: 0 });
   await again.next((m) => m.type === "delta" && m.changes.slide === 13);
-  const recreate = await fetch(`${second.origin}/parties/main/${code}`, { method: "POST" });
+  const recreate = await fetch(`${second.origin}/parties/main/${room.code}`, { method: "POST" });
   assert.equal(recreate.status, 409);
   await again.close();
   await phone.closed;
@@ -77,10 +68,8 @@ test("a partysocket client reconnects on its own after a restart, to the same sl
   const { WebSocket } = await import("ws");
   const first = await startPartyServer();
   servers.push(first);
-  const code = newRoomCode();
-  const { key } = (await (await fetch(`${first.origin}/parties/main/${code}`, { method: "POST" })).json()) as RoomCreated;
-  const presenter = await TestSocket.open(`${first.wsOrigin}/parties/main/${code}?role=presenter&key=${encodeURIComponent(key)}`);
-  await presenter.nextOfType("snapshot");
+  const room = await createRoom(first);
+  const [presenter] = await joinAsPresenter(first, room);
   presenter.send({ type: "goto", slide: 7, step: 1 });
   await presenter.next((m) => m.type === "delta" && m.changes.slide === 7);
 
@@ -88,7 +77,7 @@ test("a partysocket client reconnects on its own after a restart, to the same sl
   const snapshots: SnapshotMessage[] = [];
   const phone = new PartySocket({
     host: `127.0.0.1:${first.port}`,
-    room: code,
+    room: room.code,
     query: { role: "audience", pid: "phone-reconnects" },
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
   });
@@ -96,19 +85,16 @@ test("a partysocket client reconnects on its own after a restart, to the same sl
     const message = JSON.parse(String(event.data));
     if (message.type === "snapshot") snapshots.push(message);
   });
-  const snapshotCount = async (count: number, within: number) => {
-    const deadline = Date.now() + within;
-    while (snapshots.length < count && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
-    return snapshots.length;
-  };
-  assert.equal(await snapshotCount(1, 5_000), 1);
+  await until(() => snapshots.length >= 1, { stepMs: 50, timeoutMs: 5_000, what: "the phone's snapshot" });
+  assert.equal(snapshots.length, 1);
   assert.equal(snapshots[0]!.state.slide, 7);
 
   await first.kill();
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);
   // Nobody tells the phone to reconnect: partysocket retries until the server is back.
-  assert.equal(await snapshotCount(2, 30_000), 2, "the phone came back with a new snapshot");
+  await until(() => snapshots.length >= 2, { stepMs: 50, timeoutMs: 30_000, what: "the phone to come back with a new snapshot" });
+  assert.equal(snapshots.length, 2, "the phone came back with a new snapshot");
   assert.equal(snapshots[1]!.state.slide, 7);
   assert.equal(snapshots[1]!.state.step, 1);
   phone.close();

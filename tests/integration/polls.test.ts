@@ -4,10 +4,10 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { DeltaMessage, SnapshotMessage } from "../../src/room/wire.ts";
+import type { DeltaMessage } from "../../src/room/wire.ts";
 import type { PollView } from "../../src/features/polls/rules.ts";
 import type { TestSocket } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, joinAsPresenter, joinPhones, roomWithPresenter, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 
 const servers: PartyServer[] = [];
@@ -26,12 +26,11 @@ async function pollWhere(socket: TestSocket, match: (view: PollView) => boolean,
 test("50 phones vote: exact counts, few broadcasts, a changed vote, a reconnect that keeps it", async () => {
   const server = await startPartyServer();
   servers.push(server);
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   presenter.send({ type: "poll", action: "open", poll });
   assert.deepEqual(await pollWhere(presenter, (view) => view.open), { ...poll, open: true, counts: [0, 0, 0], total: 0 });
 
-  const phones = await Promise.all(Array.from({ length: 50 }, (_, i) => joinAsAudience(server, room.code, `phone-${String(i).padStart(4, "0")}`)));
+  const phones = await joinPhones(server, room.code, 50);
   const beforeVotes = presenter.frames.length;
   phones.forEach(([socket], i) => socket.send({ type: "vote", poll: poll.id, option: i % 3 }));
   for (const [socket, snapshot] of phones) {
@@ -65,8 +64,7 @@ test("50 phones vote: exact counts, few broadcasts, a changed vote, a reconnect 
   assert.equal((await second.nextOfType("error")).code, "poll_closed");
   second.send({ type: "vote", poll: "no-such-poll", option: 0 });
   assert.equal((await second.nextOfType("error")).code, "no_poll");
-  presenter.send({ type: "sync" });
-  const final: SnapshotMessage = await presenter.nextOfType("snapshot");
+  const final = await sync(presenter);
   assert.deepEqual(final.state.poll, { ...poll, open: false, counts: [16, 17, 17], total: 50 });
   await Promise.all([presenter, ...phones.slice(1).map(([socket]) => socket)].map((socket) => socket.close()));
 });
@@ -74,8 +72,7 @@ test("50 phones vote: exact counts, few broadcasts, a changed vote, a reconnect 
 test("ballots survive a killed server; showing the poll again brings its results back", async () => {
   const first = await startPartyServer();
   servers.push(first);
-  const room = await createRoom(first);
-  const [presenter] = await joinAsPresenter(first, room);
+  const { room, presenter } = await roomWithPresenter(first);
   presenter.send({ type: "poll", action: "open", poll });
   await pollWhere(presenter, (view) => view.open);
   const [phone] = await joinAsAudience(first, room.code, "phone-survivor");

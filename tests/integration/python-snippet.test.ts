@@ -8,8 +8,9 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { createRoom, joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { pythonPrintedReport, reportWhere } from "./support.ts";
 
 const ROOT = new URL("../../", import.meta.url);
 const PROGRAM = readFileSync(new URL("docs/examples/python_na_sala.py", ROOT), "utf8");
@@ -68,8 +69,7 @@ function runPython(program: string, done: (output: string) => boolean, timeoutMs
 
 test("the slide's Python program joins the room, reads the snapshot, reacts and hears the room", { skip: !pythonHasWebsockets && `${PYTHON} has no websockets` }, async () => {
   const party = await freshServer();
-  const room = await createRoom(party);
-  const [presenter] = await joinAsPresenter(party, room);
+  const { room, presenter } = await roomWithPresenter(party);
   presenter.send({ type: "goto", slide: 4, step: 0 });
   await presenter.next((m) => m.type === "delta" && m.changes.slide === 4);
 
@@ -80,7 +80,7 @@ test("the slide's Python program joins the room, reads the snapshot, reacts and 
       moved = true;
       presenter.send({ type: "goto", slide: 5, step: 0 });
     }
-    return /'type': 'delta'.*'slide': 5/.test(text) && /'type': 'delta'.*'audience': 1/.test(text) && /'demo': 'reactions'.*'🐍': [1-9]/.test(text);
+    return /'type': 'delta'.*'slide': 5/.test(text) && /'type': 'delta'.*'audience': 1/.test(text) && new RegExp(`${pythonPrintedReport("reactions")}.*'🐍': [1-9]`).test(text);
   });
   process.stdout.write(`--- python printed ---\n${output}----------------------\n`);
 
@@ -90,8 +90,8 @@ test("the slide's Python program joins the room, reads the snapshot, reacts and 
   assert.ok(lines.some((line) => /'type': 'delta'.*'audience': 1/.test(line)), "the room counted it");
   assert.ok(!output.includes("'type': 'error'"), "the react message was accepted");
   // Its 🐍 reached the room's totals, which every phone (this program too) and the projector hear.
-  await presenter.next((m) => m.type === "lab" && m.demo === "reactions" && snakes(m.data) === 1, 5_000);
-  assert.match(output, /'demo': 'reactions'.*'🐍': 1\b/);
+  await reportWhere(presenter, "reactions", (data) => snakes(data) === 1, 5_000);
+  assert.match(output, new RegExp(`${pythonPrintedReport("reactions")}.*'🐍': 1\\b`));
 });
 
 test("the same messages from Node: snapshot first, react accepted, an invalid reaction refused", async () => {

@@ -5,49 +5,42 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import type { ReportMessage } from "../../src/room/wire.ts";
 import type { QuestionsAudienceReport, QuestionsReport } from "../../src/features/questions/rules.ts";
 import type { TestSocket } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, joinPhones, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportsIn, reportWhere, sleep } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
   for (const server of servers.reverse()) await server.dispose();
 });
 
-/** The next questions report on `socket` that satisfies `match`. */
-async function questionsWhere<T extends QuestionsReport>(socket: TestSocket, match: (report: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const message = await socket.next<ReportMessage>((m) => m.type === "lab" && m.demo === "questions" && match(m.data as T), timeoutMs);
-  return message.data as T;
-}
-
 /** Sends `ask` and returns the id the server gave (from the asker's own acknowledgement). */
 async function ask(socket: TestSocket, text: string): Promise<string> {
   socket.send({ type: "ask", text });
-  const ack = await questionsWhere<QuestionsAudienceReport>(socket, (report) => report.you?.asked !== undefined);
+  const ack = await reportWhere<QuestionsAudienceReport>(socket, "questions", (report) => report.you?.asked !== undefined);
   return ack.you!.asked!;
 }
 
 test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid leaks", async () => {
   const server = await startPartyServer();
   servers.push(server);
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const [author] = await joinAsAudience(server, room.code, "author-pid-secret");
   const [ana] = await joinAsAudience(server, room.code, "phone-ana");
 
   const id = await ask(author, "  Dá para usar\n\nWebSocket com <b>Django</b>?  ");
   assert.match(id, /^q\d+$/);
-  const seen = await questionsWhere(presenter, (report) => report.questions.length === 1);
+  const seen = await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions.length === 1);
   assert.deepEqual(seen.questions.map(({ id, text, votes, status }) => ({ id, text, votes, status })), [
     { id, text: "Dá para usar WebSocket com <b>Django</b>?", votes: 0, status: "open" },
   ]);
-  await questionsWhere<QuestionsAudienceReport>(ana, (report) => report.questions.length === 1 && report.you === undefined);
+  await reportWhere<QuestionsAudienceReport>(ana, "questions", (report) => report.questions.length === 1 && report.you === undefined);
 
   // One upvote per participant; the second is refused; the author can't upvote their own.
   ana.send({ type: "upvote", id });
-  assert.equal((await questionsWhere<QuestionsAudienceReport>(ana, (report) => report.you?.upvoted === id)).questions[0]!.votes, 1);
+  assert.equal((await reportWhere<QuestionsAudienceReport>(ana, "questions", (report) => report.you?.upvoted === id)).questions[0]!.votes, 1);
   ana.send({ type: "upvote", id });
   const twice = await ana.nextOfType("error");
   assert.equal(twice.code, "already_upvoted");
@@ -57,27 +50,27 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   assert.equal((await ana.nextOfType("error")).code, "no_question");
 
   // 40 more phones upvote, each twice: exactly 41 votes.
-  const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => joinAsAudience(server, room.code, `phone-${String(i).padStart(4, "0")}`)));
+  const phones = await joinPhones(server, room.code, 40);
   for (const [socket] of phones) socket.send({ type: "upvote", id });
-  for (const [socket] of phones) await questionsWhere<QuestionsAudienceReport>(socket, (report) => report.you?.upvoted === id);
+  for (const [socket] of phones) await reportWhere<QuestionsAudienceReport>(socket, "questions", (report) => report.you?.upvoted === id);
   for (const [socket] of phones) socket.send({ type: "upvote", id });
   for (const [socket] of phones) assert.equal((await socket.nextOfType("error")).code, "already_upvoted");
-  const counted = await questionsWhere(presenter, (report) => report.questions[0]?.votes === 41);
+  const counted = await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions[0]?.votes === 41);
   assert.equal(counted.questions.length, 1);
-  await new Promise((resolve) => setTimeout(resolve, 400));
-  // The latest report of all (not a stale one arriving late) still says 41.
-  const last = presenter.frames.map((frame) => JSON.parse(frame) as ReportMessage).filter((m) => m.type === "lab" && m.demo === "questions").at(-1);
-  assert.equal((last!.data as QuestionsReport).questions[0]!.votes, 41);
+  // Waits out a report window (250 ms) and more: the latest report of all (not a stale one arriving late) still says 41.
+  await sleep(400);
+  const last = reportsIn<QuestionsReport>(presenter.frames, "questions").at(-1);
+  assert.equal(last!.questions[0]!.votes, 41);
 
   // Moderation: the presenter only.
   ana.send({ type: "moderate", id, action: "hidden" });
   assert.equal((await ana.nextOfType("error")).code, "forbidden");
   presenter.send({ type: "moderate", id, action: "answered" });
-  await questionsWhere(presenter, (report) => report.questions[0]?.status === "answered");
-  await questionsWhere(ana, (report) => report.questions[0]?.status === "answered");
+  await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions[0]?.status === "answered");
+  await reportWhere<QuestionsReport>(ana, "questions", (report) => report.questions[0]?.status === "answered");
   presenter.send({ type: "moderate", id, action: "hidden" });
-  await questionsWhere(presenter, (report) => report.questions[0]?.status === "hidden");
-  await questionsWhere(ana, (report) => report.questions.length === 0);
+  await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions[0]?.status === "hidden");
+  await reportWhere<QuestionsReport>(ana, "questions", (report) => report.questions.length === 0);
   ana.send({ type: "upvote", id });
   assert.equal((await ana.nextOfType("error")).code, "no_question");
   presenter.send({ type: "moderate", id: "q999", action: "open" });
@@ -116,23 +109,23 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
 test("questions, votes and statuses survive a killed server; ids keep counting", async () => {
   const first = await startPartyServer();
   servers.push(first);
-  const room = await createRoom(first);
-  const [presenter] = await joinAsPresenter(first, room);
+  const { room, presenter } = await roomWithPresenter(first);
   const [asker] = await joinAsAudience(first, room.code, "phone-asker");
   const [voter] = await joinAsAudience(first, room.code, "phone-voter");
   const kept = await ask(asker, "Sobrevive?");
   const answered = await ask(asker, "Respondida?");
   voter.send({ type: "upvote", id: kept });
-  await questionsWhere<QuestionsAudienceReport>(voter, (report) => report.you?.upvoted === kept); // acknowledged once stored
+  await reportWhere<QuestionsAudienceReport>(voter, "questions", (report) => report.you?.upvoted === kept); // acknowledged once stored
   presenter.send({ type: "moderate", id: answered, action: "answered" });
-  await questionsWhere(presenter, (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
-  await new Promise((resolve) => setTimeout(resolve, 200)); // the moderation's write has no acknowledgement
+  await reportWhere<QuestionsReport>(presenter, "questions", (report) => report.questions.some((q) => q.id === answered && q.status === "answered"));
+  // No wait before the kill: moderate awaits its write before it reports, and a report already due
+  // that shows the new status is held by the output gate until that write is stored.
 
   await first.kill();
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
   servers.push(second);
   const [again] = await joinAsAudience(second, room.code, "phone-voter");
-  const restored = await questionsWhere(again, () => true);
+  const restored = await reportWhere<QuestionsReport>(again, "questions", () => true);
   assert.deepEqual(restored.questions.map(({ id, text, votes, status }) => ({ id, text, votes, status })), [
     { id: kept, text: "Sobrevive?", votes: 1, status: "open" },
     { id: answered, text: "Respondida?", votes: 0, status: "answered" },

@@ -7,13 +7,12 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { newRoomCode } from "../../src/room/codes.ts";
-import type { ReportMessage } from "../../src/room/wire.ts";
 import type { RequestsReport } from "../../src/features/requests/exchangeLog.ts";
 import type { Hello } from "../../src/features/requests/hello.ts";
 import { perLoad, type PagesReport } from "../../src/features/pages/pageTally.ts";
-import { TestSocket } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportOf, reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 before(async () => (server = await startPartyServer()));
@@ -50,17 +49,10 @@ function bodyOf(raw: Buffer): string {
   return raw.subarray(raw.indexOf("\r\n\r\n") + 4).toString("utf8");
 }
 
-/** The next report of `demo` that satisfies `match` (reports are coalesced every 250 ms). */
-async function reportOf<T>(socket: TestSocket, demo: ReportMessage["demo"], match: (report: T) => boolean): Promise<T> {
-  const message = await socket.next((m) => m.type === "lab" && m.demo === demo && match(m.data as T));
-  return (message as ReportMessage).data as T;
-}
-
 const PID = "integration-pid-01";
 
 test("a GET to the requests route is greeted, counted and shown to the presenter without its pid", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const [phone] = await joinAsAudience(server, room.code, PID);
   const path = `/parties/main/${room.code}/requests/hello?pid=${PID}`;
 
@@ -70,7 +62,7 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
   const hello = JSON.parse(bodyOf(received)) as Hello;
   assert.deepEqual(hello, { message: "Olá, celular 1!", number: 1, who: "celular 1", requestBytes: sent });
 
-  const report = await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 1);
+  const report = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 1, 3_000);
   assert.equal(report.recent.length, 1);
   const [exchange] = report.recent;
   assert.deepEqual(
@@ -94,19 +86,18 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
   const other = await fetch(`${server.origin}/parties/main/${room.code}/requests/hello?pid=laptop-of-presenter`);
   assert.equal(((await other.json()) as Hello).who, "navegador 1");
   const again = await fetch(`${server.origin}${path}`);
-  assert.deepEqual(await again.json(), { message: "Olá, celular 1!", number: 3, who: "celular 1", requestBytes: (await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 3)).recent[0]!.requestBytes });
+  assert.deepEqual(await again.json(), { message: "Olá, celular 1!", number: 3, who: "celular 1", requestBytes: (await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 3, 3_000)).recent[0]!.requestBytes });
 
   // A phone on an English page asks in English; the record stays the same data.
   const english = (await (await fetch(`${server.origin}${path}&lang=en`)).json()) as Hello;
   assert.deepEqual({ message: english.message, who: english.who }, { message: "Hello, phone 1!", who: "phone 1" });
-  assert.deepEqual((await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 4)).recent[0]!.who, { device: "phone", n: 1 });
+  assert.deepEqual((await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 4, 3_000)).recent[0]!.who, { device: "phone", n: 1 });
   await phone.close();
   await presenter.close();
 });
 
 test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 429", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const base = `${server.origin}/parties/main/${room.code}/requests`;
   const expectError = async (response: Response, status: number, code: string) => {
     assert.equal(response.status, status);
@@ -124,9 +115,9 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   await expectError(await fetch(`${base}/hello/more?pid=${PID}`), 404, "bad_request");
   const preflight = await fetch(`${base}/hello?pid=${PID}`, { method: "OPTIONS" });
   assert.equal(preflight.status, 204);
-  // None of those reached the record.
-  await new Promise((done) => setTimeout(done, 400));
-  assert.ok(!presenter.unreadMessages().some((m) => m.type === "lab" && m.demo === "requests" && (m.data as RequestsReport).count > 0));
+  // None of those reached the record (waits out a report window, 250 ms, for a count that must not come).
+  await sleep(400);
+  assert.ok(!presenter.unreadMessages().some((m) => (reportOf<RequestsReport>(m, "requests")?.count ?? 0) > 0));
 
   // Six at once are fine (the bucket), the seventh is told to slow down; other ids are not affected.
   const statuses = [];
@@ -136,7 +127,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   await expectError(limited, 429, "rate_limited");
   assert.equal((await fetch(`${base}/hello?pid=another-pid-02`)).status, 200);
 
-  const report = await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 9);
+  const report = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 9, 3_000);
   assert.equal(report.refused, 2);
   assert.equal(report.recent.length, 8, "the projector's list is bounded");
   assert.deepEqual(report.recent.map((e) => e.id), [9, 8, 7, 6, 5, 4, 3, 2]);
@@ -147,7 +138,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   phone.send({ type: "reset", demo: "requests" });
   assert.equal((await phone.nextOfType("error")).code, "forbidden");
   presenter.send({ type: "reset", demo: "requests" });
-  const cleared = await reportOf<RequestsReport>(presenter, "requests", (r) => r.count === 0);
+  const cleared = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 0, 3_000);
   assert.deepEqual(cleared, { count: 0, refused: 0, requestBytes: 0, responseBytes: 0, recent: [] });
   await phone.close();
   await presenter.close();
@@ -160,8 +151,7 @@ test("a room that does not exist has no demo routes", async () => {
 });
 
 test("the pages routes send the same update as a whole page and as JSON, and the server counts each", async () => {
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const base = `/parties/main/${room.code}/pages`;
 
   const page = await rawGet(`${base}/page?pid=${PID}`, "text/html");
@@ -181,7 +171,7 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.equal(visit.visits, 2, "one counter, whichever way it is read");
   assert.match(visit.time, /^\d\d:\d\d:\d\d$/);
 
-  const report = await reportOf<PagesReport>(presenter, "pages", (r) => r.page.loads === 1 && r.data.loads === 1);
+  const report = await reportWhere<PagesReport>(presenter, "pages", (r) => r.page.loads === 1 && r.data.loads === 1, 3_000);
   assert.equal(report.visits, 2);
   assert.equal(report.page.requestBytes, page.sent);
   assert.equal(report.page.responseHeadBytes + report.page.responseBodyBytes, page.received.length);
@@ -200,7 +190,7 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   const statuses = [];
   for (let i = 0; i < 6; i++) statuses.push((await fetch(`${server.origin}${base}/data?pid=${PID}`)).status);
   assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429], "one bucket for both routes (two taken above)");
-  const after = await reportOf<PagesReport>(presenter, "pages", (r) => r.data.loads === 5);
+  const after = await reportWhere<PagesReport>(presenter, "pages", (r) => r.data.loads === 5, 3_000);
   assert.equal(after.page.loads, 1);
   assert.equal(after.visits, 6);
 
@@ -212,7 +202,7 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.match(english, /<p class="contador" id="visitas">000007<\/p>/);
 
   presenter.send({ type: "reset", demo: "pages" });
-  const cleared = await reportOf<PagesReport>(presenter, "pages", (r) => r.visits === 0);
+  const cleared = await reportWhere<PagesReport>(presenter, "pages", (r) => r.visits === 0, 3_000);
   assert.equal(cleared.page.loads + cleared.data.loads, 0);
   await presenter.close();
 });

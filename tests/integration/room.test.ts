@@ -6,12 +6,13 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import { DEFAULT_RATE } from "../../src/room/limiter.ts";
-import type { DeltaMessage, RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
+import type { DeltaMessage, RoomCreated } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
 import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
 import { TestSocket, allFrames } from "./client.ts";
-import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, roomSocketUrl } from "./rooms.ts";
+import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, joinPhones, roomSocketUrl, settled, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { isReport, sleep } from "./support.ts";
 
 let server: PartyServer;
 const secrets: string[] = [];
@@ -36,24 +37,6 @@ function url(code: string, query: string): string {
 
 const presenter = (room: RoomCreated) => joinAsPresenter(server, room);
 const audience = (code: string, pid: string) => joinAsAudience(server, code, pid);
-
-/** A fresh snapshot, asked for over the socket. */
-async function sync(socket: TestSocket): Promise<SnapshotMessage> {
-  socket.send({ type: "sync" });
-  return socket.nextOfType("snapshot");
-}
-
-/** Syncs until presence has reached `expected` (presence deltas trail joins by ~100 ms). */
-async function settled(socket: TestSocket, expected: { audience: number; presenterOnline: boolean }): Promise<SnapshotMessage> {
-  const deadline = Date.now() + 3_000;
-  for (;;) {
-    const snapshot = await sync(socket);
-    const { audience, presenterOnline } = snapshot.state;
-    if (audience === expected.audience && presenterOnline === expected.presenterOnline) return snapshot;
-    if (Date.now() > deadline) assert.fail(`presence stuck at ${JSON.stringify({ audience, presenterOnline })}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
-}
 
 /** Waits for a delta whose changes satisfy `match`, ignoring others. */
 function deltaWhere(socket: TestSocket, match: (changes: StateChanges) => boolean): Promise<DeltaMessage> {
@@ -280,7 +263,7 @@ test("a screen (the projector) follows, gets the demos' reports, is not counted 
   const snapshot = await screen.nextOfType("snapshot");
   assert.deepEqual(snapshot.you, { role: "screen" });
   // Every demo's report, as a presenter gets them on connect.
-  assert.ok(await screen.next((m) => m.type === "lab" && m.demo === "browsers"));
+  assert.ok(await screen.next((m) => isReport(m, "browsers")));
   await settled(p, { audience: 0, presenterOnline: true });
 
   p.send({ type: "goto", slide: 6, step: 0 });
@@ -304,7 +287,7 @@ test("the audience counts unique pids; presenterOnline follows the presenter", a
   await tab1.close();
   const [reloaded] = await audience(room.code, "same-phone"); // the phone reloads
   await tab2.close();
-  await new Promise((done) => setTimeout(done, 300));
+  await sleep(300); // waits out the presence window (100 ms): a wrong count would have been sent by now
   assert.equal((await sync(watcher)).state.audience, 2, "still two people");
   assert.ok(!watcher.unreadMessages().some((m) => m.type === "delta" && (m.changes.audience ?? 2) !== 2));
 
@@ -323,7 +306,7 @@ test("a join storm is coalesced into a few presence deltas", async () => {
   const room = await createRoom();
   const [watcher] = await presenter(room);
   await deltaWhere(watcher, (changes) => changes.presenterOnline === true);
-  const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => audience(room.code, `storm-${String(i).padStart(4, "0")}`)));
+  const phones = await joinPhones(server, room.code, 40, "storm-");
   await deltaWhere(watcher, (changes) => changes.audience === 40);
   const presenceDeltas = watcher.frames.filter((frame) => frame.includes('"audience"') && frame.includes('"delta"'));
   assert.ok(presenceDeltas.length <= 10, `${presenceDeltas.length} presence deltas for 40 joins`);
@@ -371,7 +354,7 @@ test("timer: start, pause, reset with server timestamps", async () => {
   assert.ok(Math.abs(started.changes.timer!.startedAt! - started.now) < 1_000);
 
   p.send({ type: "timer", action: "start" }); // already running: nothing happens
-  await new Promise((done) => setTimeout(done, 250));
+  await sleep(250); // the timer runs: elapsed ≥ 200 below
   p.send({ type: "timer", action: "pause" });
   const paused = await deltaWhere(a, (changes) => changes.timer !== undefined);
   assert.equal(paused.seq, started.seq + 1, "the second start made no delta");

@@ -2,8 +2,10 @@
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import type { RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
+import type { PublicState } from "../../src/room/state.ts";
 import { TestSocket } from "./client.ts";
 import type { PartyServer } from "./server.ts";
+import { until } from "./support.ts";
 
 export async function createRoom(server: PartyServer): Promise<RoomCreated> {
   const response = await fetch(`${server.origin}/parties/main/${newRoomCode()}`, { method: "POST" });
@@ -29,4 +31,35 @@ export async function joinAsAudience(server: PartyServer, code: string, pid: str
 export async function joinAsScreen(server: PartyServer, code: string): Promise<[TestSocket, SnapshotMessage]> {
   const socket = await TestSocket.open(roomSocketUrl(server, code, "role=screen"));
   return [socket, await socket.nextOfType("snapshot")];
+}
+
+/** A new room with its presenter connected. */
+export async function roomWithPresenter(server: PartyServer): Promise<{ room: RoomCreated; presenter: TestSocket }> {
+  const room = await createRoom(server);
+  const [presenter] = await joinAsPresenter(server, room);
+  return { room, presenter };
+}
+
+/** `count` phones joining at once, as `${prefix}0000`, `${prefix}0001`, … */
+export function joinPhones(server: PartyServer, code: string, count: number, prefix = "phone-"): Promise<Array<[TestSocket, SnapshotMessage]>> {
+  return Promise.all(Array.from({ length: count }, (_, i) => joinAsAudience(server, code, `${prefix}${String(i).padStart(4, "0")}`)));
+}
+
+/** A fresh snapshot, asked for over the socket. */
+export async function sync(socket: TestSocket): Promise<SnapshotMessage> {
+  socket.send({ type: "sync" });
+  return socket.nextOfType("snapshot");
+}
+
+/** Syncs until presence shows `expected` (presence deltas trail joins by ~100 ms); returns that snapshot. */
+export async function settled(socket: TestSocket, expected: Partial<Pick<PublicState, "audience" | "presenterOnline">>): Promise<SnapshotMessage> {
+  let snapshot: SnapshotMessage | undefined;
+  await until(
+    async () => {
+      const { state } = (snapshot = await sync(socket));
+      return Object.entries(expected).every(([key, value]) => state[key as keyof typeof expected] === value);
+    },
+    { stepMs: 50, timeoutMs: 3_000, what: `presence to reach ${JSON.stringify(expected)}` },
+  );
+  return snapshot!;
 }

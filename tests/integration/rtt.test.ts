@@ -5,11 +5,12 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { ReportMessage, RoomCreated, ServerMessage } from "../../src/room/wire.ts";
+import type { RoomCreated, ServerMessage } from "../../src/room/wire.ts";
 import type { RttAudienceReport, RttReport } from "../../src/features/rtt/report.ts";
 import type { TestSocket } from "./client.ts";
 import { createRoom as create, joinAsAudience, joinAsPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { isReport, reportWhere } from "./support.ts";
 
 let server: PartyServer;
 before(async () => (server = await startPartyServer()));
@@ -19,13 +20,7 @@ const createRoom = () => create(server);
 const presenter = async (room: RoomCreated) => (await joinAsPresenter(server, room))[0];
 const phone = async (code: string, pid: string) => (await joinAsAudience(server, code, pid))[0];
 
-const isRtt = (message: ServerMessage): message is ReportMessage => message.type === "lab" && message.demo === "rtt";
-
-/** Waits for an rtt report that satisfies `match`, skipping older ones. */
-async function rttReport<T>(socket: TestSocket, match: (report: T) => boolean, timeoutMs = 4_000): Promise<T> {
-  const message = await socket.next((m) => isRtt(m) && match(m.data as T), timeoutMs);
-  return (message as ReportMessage).data as T;
-}
+const isRtt = (message: ServerMessage) => isReport(message, "rtt");
 
 /** Forgets the reports received so far, so the next wait sees only newer ones. */
 async function drain(socket: TestSocket): Promise<void> {
@@ -35,7 +30,7 @@ async function drain(socket: TestSocket): Promise<void> {
 test("a presenter gets the rtt report on connect, empty at first", async () => {
   const room = await createRoom();
   const projector = await presenter(room);
-  const report = await rttReport<RttReport>(projector, () => true);
+  const report = await reportWhere<RttReport>(projector, "rtt", () => true, 4_000);
   assert.equal(report.count, 0);
   assert.equal(report.p50, null);
   assert.equal(report.buckets.length, 7);
@@ -51,7 +46,7 @@ test("phones' reports make the room's distribution; phones are pushed the summar
   a.send({ type: "rtt", ms: 12.5 });
   b.send({ type: "rtt", ms: 140 });
   projector.send({ type: "rtt", ms: 1.5 }); // the presenter's own device measures itself too
-  const report = await rttReport<RttReport>(projector, (r) => r.count === 3);
+  const report = await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 3, 4_000);
   assert.equal(report.phones, 2);
   assert.equal(report.p50, 12.5);
   assert.equal(report.p95, 140);
@@ -66,12 +61,12 @@ test("phones' reports make the room's distribution; phones are pushed the summar
   a.send({ type: "ping", id: "rtt1" });
   const pong = await a.nextOfType("pong");
   assert.equal(pong.id, "rtt1");
-  const pushed = await rttReport<RttAudienceReport>(a, (r) => r.count === 3);
+  const pushed = await reportWhere<RttAudienceReport>(a, "rtt", (r) => r.count === 3, 4_000);
   assert.deepEqual(pushed, { count: 3, p50: 12.5, p95: 140, max: 140 });
 
   // A phone's newer report replaces its older one: it is one device, counted once.
   a.send({ type: "rtt", ms: 300 });
-  const replaced = await rttReport<RttReport>(projector, (r) => r.max === 300);
+  const replaced = await reportWhere<RttReport>(projector, "rtt", (r) => r.max === 300, 4_000);
   assert.equal(replaced.count, 3);
   assert.equal(replaced.p50, 140);
 
@@ -85,15 +80,15 @@ test("a device that leaves drops out at once; one that goes quiet, after about 5
   const b = await phone(room.code, "rtt-quiet");
   a.send({ type: "rtt", ms: 20 });
   b.send({ type: "rtt", ms: 30 });
-  await rttReport<RttReport>(projector, (r) => r.count === 2);
+  await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 2, 4_000);
 
   await a.close();
-  const left = await rttReport<RttReport>(projector, (r) => r.count === 1);
+  const left = await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 1, 4_000);
   assert.equal(left.p50, 30);
 
   await drain(projector);
   const quietSince = Date.now();
-  const empty = await rttReport<RttReport>(projector, (r) => r.count === 0, 9_000);
+  const empty = await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 0, 9_000);
   assert.equal(empty.p50, null);
   const waited = Date.now() - quietSince;
   assert.ok(waited > 3_000 && waited < 8_000, `dropped after ${String(waited)} ms`);
@@ -113,8 +108,8 @@ test("bad rtt reports are refused; only a presenter may reset the demo", async (
   assert.equal((await a.nextOfType("error")).code, "forbidden");
 
   a.send({ type: "rtt", ms: 8 });
-  await rttReport<RttReport>(projector, (r) => r.count === 1);
+  await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 1, 4_000);
   projector.send({ type: "reset", demo: "rtt" });
-  await rttReport<RttReport>(projector, (r) => r.count === 0);
+  await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 0, 4_000);
   for (const socket of [projector, a]) await socket.close();
 });

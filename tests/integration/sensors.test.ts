@@ -4,22 +4,22 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
+import type { ServerMessage } from "../../src/room/wire.ts";
 import type { SensorsReport } from "../../src/features/sensors/samples.ts";
-import { createRoom, joinAsAudience, joinAsPresenter } from "./rooms.ts";
+import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { reportOf, reportsIn, sleep } from "./support.ts";
 
 let server: PartyServer | undefined;
 after(async () => {
   await server?.dispose();
 });
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const sensorsData = (m: { type: string; demo?: string; data?: unknown }) => (m.type === "lab" && m.demo === "sensors" ? (m.data as SensorsReport) : null);
+const sensorsData = (m: ServerMessage) => reportOf<SensorsReport>(m, "sensors");
 
 test("three phones stream their tilt; the projector gets mean, spread and traces, ≤ 4 reports a second", async () => {
   server = await startPartyServer();
-  const room = await createRoom(server);
-  const [presenter] = await joinAsPresenter(server, room);
+  const { room, presenter } = await roomWithPresenter(server);
   const phones = await Promise.all(["tilt-phone-01", "tilt-phone-02", "tilt-phone-03"].map((pid) => joinAsAudience(server!, room.code, pid)));
   const gammas = [-40, 0, 40];
   const before = presenter.frames.length;
@@ -41,13 +41,13 @@ test("three phones stream their tilt; the projector gets mean, spread and traces
   assert.equal(report.traces.length, 3);
   assert.ok(report.traces.every((trace) => trace.samples.length >= 12 && trace.samples.every((s) => s.t <= 0 && s.t > -5_000)));
   assert.ok(report.series.length >= 5 && report.series.at(-1)!.phones === 3);
-  const reports = presenter.frames.slice(before).filter((frame) => frame.includes('"demo":"sensors"')).length;
+  const reports = reportsIn(presenter.frames.slice(before), "sensors").length;
   assert.ok(reports <= Math.ceil(elapsed * 4) + 1, `${reports} reports in ${elapsed.toFixed(1)} s`);
   assert.ok(!presenter.frames.some((frame) => frame.includes("tilt-phone-")), "participant ids never reach the projector");
   process.stdout.write(`3 phones × 10 Hz for ${elapsed.toFixed(1)} s → ${reports} sensors reports to the presenter\n`);
 
   // Phones don't hear the stream; a presenter's tilt counts for no one; bad angles are refused.
-  assert.equal(phones[0]![0].frames.filter((frame) => frame.includes('"demo":"sensors"')).length, 0);
+  assert.equal(reportsIn(phones[0]![0].frames, "sensors").length, 0);
   presenter.send({ type: "tilt", beta: 0, gamma: 0 });
   phones[0]![0].send({ type: "tilt", beta: 0, gamma: 91 });
   assert.equal((await phones[0]![0].nextOfType("error")).code, "bad_message");

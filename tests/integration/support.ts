@@ -1,0 +1,81 @@
+/**
+ * What the integration tests share besides servers (server.ts) and rooms (rooms.ts): waiting,
+ * reading the room's reports, and a long test's phases. This file alone knows a report's shape
+ * on the wire — today `{ type: "lab", demo, data }` — so renaming it touches no test.
+ */
+import type { TestContext } from "node:test";
+import type { ReportMessage, ServerMessage } from "../../src/room/wire.ts";
+
+export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+export interface UntilOptions {
+  /** What is awaited, for the error: "every phone's snapshot". */
+  what: string;
+  timeoutMs?: number;
+  stepMs?: number;
+}
+
+/** Polls `predicate` until it holds; past `timeoutMs`, throws an error naming `what`. */
+export async function until(predicate: () => boolean | Promise<boolean>, { what, timeoutMs = 5_000, stepMs = 20 }: UntilOptions): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(stepMs);
+  }
+}
+
+// ── Reports ──────────────────────────────────────────────────────────────────────────────────
+
+/** A room module that sends reports ("rtt", "reactions", …). */
+export type Feature = ReportMessage["demo"];
+
+const parsed = (message: ServerMessage | string): ServerMessage => (typeof message === "string" ? (JSON.parse(message) as ServerMessage) : message);
+
+/** True when `message` (parsed, or a raw frame) is a report of `feature`. */
+export function isReport(message: ServerMessage | string, feature: Feature): boolean {
+  const m = parsed(message);
+  return m.type === "lab" && m.demo === feature;
+}
+
+/** The data of `message` (parsed, or a raw frame) if it is a report of `feature`, else null. */
+export function reportOf<T>(message: ServerMessage | string, feature: Feature): T | null {
+  const m = parsed(message);
+  return m.type === "lab" && m.demo === feature ? (m.data as T) : null;
+}
+
+/** The data of every report of `feature` among raw frames, oldest first. */
+export function reportsIn<T>(frames: readonly string[], feature: Feature): T[] {
+  return frames.filter((frame) => isReport(frame, feature)).map((frame) => reportOf<T>(frame, feature)!);
+}
+
+/** Anything that hands out its next matching message: a TestSocket, or a test's own client. */
+export interface Inbox {
+  next(match: (message: ServerMessage) => boolean, timeoutMs?: number): Promise<ServerMessage>;
+}
+
+/** Waits for a report of `feature` on `socket` whose data satisfies `match`; returns its data. */
+export async function reportWhere<T>(socket: Inbox, feature: Feature, match: (data: T) => boolean = () => true, timeoutMs = 5_000): Promise<T> {
+  const message = await socket.next((m) => isReport(m, feature) && match(reportOf<T>(m, feature) as T), timeoutMs);
+  return reportOf<T>(message, feature) as T;
+}
+
+/** How a report of `feature` starts when a Python client prints the parsed message (its repr). */
+export const pythonPrintedReport = (feature: Feature): string => `'demo': '${feature}'`;
+
+/**
+ * A long test's phases as subtests run in order, so a failure names its phase. Each phase builds
+ * on the ones before: after a failure, the rest are skipped rather than failing in its wake.
+ */
+export function phases(t: TestContext): (name: string, run: (t: TestContext) => Promise<void>) => Promise<void> {
+  let failed: string | null = null;
+  return async (name, run) => {
+    await t.test(name, { skip: failed === null ? false : `after the failed phase "${failed}"` }, async (phase) => {
+      try {
+        await run(phase);
+      } catch (error) {
+        failed = name;
+        throw error;
+      }
+    });
+  };
+}
