@@ -109,7 +109,7 @@ async function runStorm(storm: Storm): Promise<StormResult> {
   };
 }
 
-/** The room: `lab` reports of the reactions demo carry the totals. */
+/** The room: the reactions feature's `report` messages carry the totals. */
 export function reactionStorm(stage: Stage, seconds: number): Promise<StormResult> {
   return runStorm({
     crowd: stage.crowd,
@@ -117,7 +117,7 @@ export function reactionStorm(stage: Stage, seconds: number): Promise<StormResul
     watchers: [...stage.audience, stage.presenter],
     seconds,
     workerd: stage.workerd,
-    prefix: '{"type":"lab","demo":"reactions"',
+    prefix: '{"type":"report","feature":"reactions"',
     totalsIn: (text) => (JSON.parse(text) as { data: { totals: Totals } }).data.totals,
   });
 }

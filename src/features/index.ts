@@ -27,7 +27,7 @@ void everyReportListed;
 
 const RESET_MESSAGES = {
   /** Presenter: start a feature's measurements afresh. */
-  reset: { schema: message("reset", { demo: v.picklist(REPORTING) }), from: "presenter" },
+  reset: { schema: message("reset", { feature: v.picklist(REPORTING) }), from: "presenter" },
 } as const;
 
 declare module "../room/protocol.ts" {

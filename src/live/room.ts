@@ -66,8 +66,8 @@ const HEARTBEAT_TIMEOUT_MS = 5_000;
 const RETRY_MAX_MS = 4_000;
 
 /** The message is `feature`'s report: its name says so, and the name types the data. */
-function isReportOf<F extends FeatureName>(message: { demo: FeatureName; data: unknown }, feature: F): message is ReportMessage<F> {
-  return message.demo === feature;
+function isReportOf<F extends FeatureName>(message: { feature: FeatureName; data: unknown }, feature: F): message is ReportMessage<F> {
+  return message.feature === feature;
 }
 
 /** The latest report of each feature, and who watches which. */
@@ -76,7 +76,7 @@ class ReportChannel {
   private readonly listeners = new Set<(message: ReportMessage) => void>();
 
   publish(message: ReportMessage): void {
-    this.latest.set(message.demo, message);
+    this.latest.set(message.feature, message);
     for (const listener of this.listeners) listener(message);
   }
 
@@ -127,7 +127,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
     tap("in", text);
     const message = parseServerMessage(text);
     if (!message) return; // not ours, or from a newer server: ignore rather than guess
-    if (message.type === "lab") reports.publish(message);
+    if (message.type === "report") reports.publish(message);
     for (const listener of messageListeners) listener(message);
     switch (message.type) {
       case "snapshot":

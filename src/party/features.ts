@@ -59,7 +59,7 @@ export class Features {
   /** A validated message whose sender the room checked. */
   async message(message: ClientMessage, from: Peer): Promise<void> {
     if (message.type === "reset") {
-      const running = this.byName.get(message.demo);
+      const running = this.byName.get(message.feature);
       if (!running) return;
       running.parts.reset?.();
       return this.changed(running);
@@ -96,7 +96,7 @@ export class Features {
   }
 
   private encode(running: Running, data: unknown): string {
-    return JSON.stringify({ type: "lab", demo: running.name, data });
+    return JSON.stringify({ type: "report", feature: running.name, data });
   }
 
   private changed(running: Running): void {

@@ -36,7 +36,7 @@ export type ClientMessage = ClientMessages[keyof ClientMessages];
 export type ClientMessageType = keyof ClientMessages;
 
 /**
- * What each feature's report carries, by feature name (`{ "type": "lab", "demo": name, "data" }`
+ * What each feature's report carries, by feature name (`{ "type": "report", "feature": name, "data" }`
  * on the wire). Features extend it from their protocol.ts, as above.
  */
 export interface FeatureReports {}

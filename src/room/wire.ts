@@ -98,14 +98,14 @@ const EventSchema = v.object({
 });
 
 /** A feature's report, its data typed by the feature's name (see FeatureReports). */
-export type ReportMessage<F extends FeatureName = FeatureName> = { [K in F]: { type: "lab"; demo: K; data: FeatureReports[K] } }[F];
+export type ReportMessage<F extends FeatureName = FeatureName> = { [K in F]: { type: "report"; feature: K; data: FeatureReports[K] } }[F];
 
 /**
  * The envelope is checked here; the data is the feature's report as the server (this same code)
  * built it, so its type comes from the feature's name rather than from a second schema per report.
  */
 const ReportSchema = v.custom<ReportMessage>(
-  (value) => typeof value === "object" && value !== null && "type" in value && value.type === "lab" && "demo" in value && typeof value.demo === "string" && "data" in value,
+  (value) => typeof value === "object" && value !== null && "type" in value && value.type === "report" && "feature" in value && typeof value.feature === "string" && "data" in value,
 );
 
 const ServerMessageSchema = v.variant("type", [

@@ -56,10 +56,10 @@ test("phones report over HTTP; the server reads their browsers and tallies each 
   assert.deepEqual(await reportWhere<Tally>(phone, "browsers", expected, 4_000), seen);
 
   // Reset: a new round, empty, which tells phones to report again.
-  presenter.send({ type: "reset", demo: "browsers" });
+  presenter.send({ type: "reset", feature: "browsers" });
   assert.deepEqual(await reportWhere<Tally>(presenter, "browsers", (tally) => tally.round === 1, 4_000), { round: 1, total: 0, websocket: 0, browsers: [], systems: [] });
   // Only the presenter may reset.
-  phone.send({ type: "reset", demo: "browsers" });
+  phone.send({ type: "reset", feature: "browsers" });
   assert.equal((await phone.nextOfType("error")).code, "forbidden");
   await Promise.all([presenter.close(), phone.close()]);
 });

@@ -138,7 +138,7 @@ test("the WebSocket lane: one `event` frame per phone on it, counted with its 2-
   assert.equal(ws2.unreadMessages().some((m) => m.type === "event" && m.id === 2), false);
 
   // Zerar: counters start again, the phones stay.
-  presenter.send({ type: "reset", demo: "delivery" });
+  presenter.send({ type: "reset", feature: "delivery" });
   const fresh = await reportWhere<DeliveryReport>(presenter, "delivery", (r) => r.last?.id === 2 && r.lanes.ws.frames === 0);
   assert.deepEqual(fresh.lanes.ws.latency, { count: 0, mean: null, max: null });
   assert.equal(fresh.lanes.ws.phones, 1);

@@ -1,5 +1,5 @@
 /**
- * The presenter's results download against a real `partykit dev`: polls (and whatever lab modules
+ * The presenter's results download against a real `partykit dev`: polls (and whatever features
  * export) as JSON and CSV, only with the presenter key in an Authorization header.
  */
 import { after, test } from "node:test";

@@ -183,7 +183,7 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
     presenter.send(frame);
   };
   // Resets first, so that a replayed one would have something to wipe.
-  for (const demo of REPORTING) drive({ type: "reset", demo });
+  for (const feature of REPORTING) drive({ type: "reset", feature });
   drive({ type: "goto", slide: 5, step: 1 });
   drive({ type: "timer", action: "start" });
   drive({ type: "timer", action: "pause" });

@@ -221,7 +221,7 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   stream: { action: pick(["start", "stop", "fire"]) },
   seen: { id: int(1, EVENT_ID_MAX), latency: finite(-REPORT_MS_MAX, REPORT_MS_MAX) },
   rtt: { ms: finite(0, REPORT_MS_MAX) },
-  reset: { demo: pick(REPORTING) },
+  reset: { feature: pick(REPORTING) },
   poll: { action: pick(["show", "open", "close"]), poll: pollDefinition },
   vote: { poll: pollId, option: int(0, OPTIONS_MAX - 1) },
   react: { counts },

@@ -95,7 +95,7 @@ test("50 phones react and get a notification: exact totals, coalesced broadcasts
   console.log(`notify: sent to ${record.sent}, ${record.acked} acks, round trip mean ${record.latency!.mean} ms, max ${record.latency!.max} ms`);
 
   // Reset zeroes the totals, for everyone; then a few more, which must survive a crash.
-  presenter.send({ type: "reset", demo: "reactions" });
+  presenter.send({ type: "reset", feature: "reactions" });
   await reportWhere<ReactionsReport>(watcher, "reactions", (data) => data.total === 0);
   watcher.send({ type: "react", counts: { "🔥": 7, "👏": 2 } });
   // That report is the acknowledgement: the handler doesn't await its write, but issues it just

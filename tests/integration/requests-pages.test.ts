@@ -135,9 +135,9 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
 
   // The presenter starts afresh; a phone may not.
   const [phone] = await joinAsAudience(server, room.code, "some-phone-03");
-  phone.send({ type: "reset", demo: "requests" });
+  phone.send({ type: "reset", feature: "requests" });
   assert.equal((await phone.nextOfType("error")).code, "forbidden");
-  presenter.send({ type: "reset", demo: "requests" });
+  presenter.send({ type: "reset", feature: "requests" });
   const cleared = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 0, 3_000);
   assert.deepEqual(cleared, { count: 0, refused: 0, requestBytes: 0, responseBytes: 0, recent: [] });
   await phone.close();
@@ -201,7 +201,7 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.match(english, /<h1>Web Portal 2005<\/h1>/);
   assert.match(english, /<p class="contador" id="visitas">000007<\/p>/);
 
-  presenter.send({ type: "reset", demo: "pages" });
+  presenter.send({ type: "reset", feature: "pages" });
   const cleared = await reportWhere<PagesReport>(presenter, "pages", (r) => r.visits === 0, 3_000);
   assert.equal(cleared.page.loads + cleared.data.loads, 0);
   await presenter.close();

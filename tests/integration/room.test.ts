@@ -268,7 +268,7 @@ test("a screen (the projector) follows, gets the demos' reports, is not counted 
 
   p.send({ type: "goto", slide: 6, step: 0 });
   await deltaWhere(screen, (changes) => changes.slide === 6);
-  for (const message of [{ type: "goto", slide: 1, step: 0 }, { type: "reset", demo: "browsers" }]) {
+  for (const message of [{ type: "goto", slide: 1, step: 0 }, { type: "reset", feature: "browsers" }]) {
     screen.send(message);
     assert.equal((await screen.nextOfType("error")).code, "forbidden");
   }

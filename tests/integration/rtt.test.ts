@@ -104,12 +104,12 @@ test("bad rtt reports are refused; only a presenter may reset the demo", async (
     const error = await a.nextOfType("error");
     assert.equal(error.code, "bad_message", JSON.stringify(bad));
   }
-  a.send({ type: "reset", demo: "rtt" });
+  a.send({ type: "reset", feature: "rtt" });
   assert.equal((await a.nextOfType("error")).code, "forbidden");
 
   a.send({ type: "rtt", ms: 8 });
   await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 1, 4_000);
-  projector.send({ type: "reset", demo: "rtt" });
+  projector.send({ type: "reset", feature: "rtt" });
   await reportWhere<RttReport>(projector, "rtt", (r) => r.count === 0, 4_000);
   for (const socket of [projector, a]) await socket.close();
 });

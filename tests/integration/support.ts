@@ -1,7 +1,7 @@
 /**
  * What the integration tests share besides servers (server.ts) and rooms (rooms.ts): waiting,
  * reading the room's reports, and a long test's phases. This file alone knows a report's shape
- * on the wire — today `{ type: "lab", demo, data }` — so renaming it touches no test.
+ * on the wire — `{ type: "report", feature, data }` — so renaming it touches no test.
  */
 import type { TestContext } from "node:test";
 import type { ReportMessage, ServerMessage } from "../../src/room/wire.ts";
@@ -27,20 +27,20 @@ export async function until(predicate: () => boolean | Promise<boolean>, { what,
 // ── Reports ──────────────────────────────────────────────────────────────────────────────────
 
 /** A room module that sends reports ("rtt", "reactions", …). */
-export type Feature = ReportMessage["demo"];
+export type Feature = ReportMessage["feature"];
 
 const parsed = (message: ServerMessage | string): ServerMessage => (typeof message === "string" ? (JSON.parse(message) as ServerMessage) : message);
 
 /** True when `message` (parsed, or a raw frame) is a report of `feature`. */
 export function isReport(message: ServerMessage | string, feature: Feature): boolean {
   const m = parsed(message);
-  return m.type === "lab" && m.demo === feature;
+  return m.type === "report" && m.feature === feature;
 }
 
 /** The data of `message` (parsed, or a raw frame) if it is a report of `feature`, else null. */
 export function reportOf<T>(message: ServerMessage | string, feature: Feature): T | null {
   const m = parsed(message);
-  return m.type === "lab" && m.demo === feature ? (m.data as T) : null;
+  return m.type === "report" && m.feature === feature ? (m.data as T) : null;
 }
 
 /** The data of every report of `feature` among raw frames, oldest first. */
@@ -60,7 +60,7 @@ export async function reportWhere<T>(socket: Inbox, feature: Feature, match: (da
 }
 
 /** How a report of `feature` starts when a Python client prints the parsed message (its repr). */
-export const pythonPrintedReport = (feature: Feature): string => `'demo': '${feature}'`;
+export const pythonPrintedReport = (feature: Feature): string => `'feature': '${feature}'`;
 
 /**
  * A long test's phases as subtests run in order, so a failure names its phase. Each phase builds

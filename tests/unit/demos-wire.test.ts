@@ -85,7 +85,7 @@ test("what a frame was: the JSON type, and which one of that type", () => {
   assert.deepEqual(describeMessage('{"type":"ping","id":"hb1735732800000"}', "pt-br"), { type: "ping", detail: "batimento" });
   assert.deepEqual(describeMessage('{"type":"pong","id":"wire3","now":1}', "pt-br"), { type: "pong", detail: "seu" });
   assert.deepEqual(describeMessage('{"type":"ping","id":"rtt9"}', "pt-br"), { type: "ping", detail: "medição" });
-  assert.deepEqual(describeMessage('{"type":"lab","demo":"rtt","data":{}}', "pt-br"), { type: "lab", detail: "rtt" });
+  assert.deepEqual(describeMessage('{"type":"report","feature":"rtt","data":{}}', "pt-br"), { type: "report", detail: "rtt" });
   assert.deepEqual(describeMessage('{"type":"delta","seq":3,"now":1,"changes":{"slide":5,"step":0}}', "pt-br"), { type: "delta", detail: "slide, step" });
   assert.deepEqual(describeMessage('{"type":"goto","slide":29,"step":0}', "pt-br"), { type: "goto", detail: "slide 30" });
   assert.deepEqual(describeMessage('{"type":"error","code":"rate_limited","message":"…"}', "pt-br"), { type: "error", detail: "rate_limited" });

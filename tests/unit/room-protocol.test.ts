@@ -165,9 +165,9 @@ test("parseServerMessage accepts the server's messages and rejects junk", () => 
   assert.deepEqual(parseServerMessage(JSON.stringify(pong)), pong);
   const error = { type: "error", code: "forbidden", ref: "goto", detail: "presenter" };
   assert.deepEqual(parseServerMessage(JSON.stringify(error)), error);
-  const report = { type: "lab", demo: "reactions", data: { totals: {}, total: 0 } };
+  const report = { type: "report", feature: "reactions", data: { totals: {}, total: 0 } };
   assert.deepEqual(parseServerMessage(JSON.stringify(report)), report);
-  for (const junk of ["nope", "{}", '{"type":"delta","seq":"1"}', '{"type":"error","code":"teapot"}', '{"type":"lab","demo":7,"data":1}', new ArrayBuffer(2)]) {
+  for (const junk of ["nope", "{}", '{"type":"delta","seq":"1"}', '{"type":"error","code":"teapot"}', '{"type":"report","feature":7,"data":1}', new ArrayBuffer(2)]) {
     assert.equal(parseServerMessage(junk), null);
   }
 });

@@ -73,7 +73,7 @@ function BrowserTally() {
             </p>
           ) : drives(session) ? (
             <p className="demo__actions">
-              <button type="button" className="demo__button" onClick={() => session.client.send({ type: "reset", demo: "browsers" })}>
+              <button type="button" className="demo__button" onClick={() => session.client.send({ type: "reset", feature: "browsers" })}>
                 {t.reset}
               </button>
               <span className="demo__hint">{t.onceEach}</span>

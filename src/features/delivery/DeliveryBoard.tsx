@@ -66,7 +66,7 @@ function StreamControls({ session, report }: { session: LiveSession; report: Del
           <button type="button" className="demo__button" onClick={() => send("fire")}>
             {t.fire}
           </button>
-          <button type="button" className="demo__button" onClick={() => session.client.send({ type: "reset", demo: "delivery" })}>
+          <button type="button" className="demo__button" onClick={() => session.client.send({ type: "reset", feature: "delivery" })}>
             {t.reset}
           </button>
         </>

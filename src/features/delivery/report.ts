@@ -1,5 +1,5 @@
 /**
- * The shapes the delivery demo's server sends: the projector's report (`lab` messages) and the
+ * The shapes the delivery demo's server sends: the projector's report (`report` messages) and the
  * HTTP answers the phones read (checked with valibot before use, like every server message).
  */
 import * as v from "valibot";

@@ -15,7 +15,7 @@ export interface RoomResults {
   /** ISO 8601, UTC. */
   exportedAt: string;
   polls: PollView[];
-  /** Each lab module's export (reactions, questions, …), by module name. */
+  /** Each feature's export (reactions, questions, …), by feature name. */
   [module: string]: unknown;
 }
 

@@ -46,7 +46,7 @@ function Board({ session }: { session: LiveSession }) {
               <span aria-hidden="true">{NOTIFICATION_ICONS[kind]}</span> {t.kinds[kind].button}
             </button>
           ))}
-          <button type="button" className="demo__button push__reset" disabled={!online} onClick={() => session.client.send({ type: "reset", demo: "notify" })}>
+          <button type="button" className="demo__button push__reset" disabled={!online} onClick={() => session.client.send({ type: "reset", feature: "notify" })}>
             {t.reset}
           </button>
         </div>

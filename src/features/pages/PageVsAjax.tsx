@@ -82,7 +82,7 @@ function LivePages({ session }: { session: LiveSession }) {
               <button
                 type="button"
                 className="demo__button pages__reset"
-                onClick={() => session.client.send({ type: "reset", demo: "pages" })}
+                onClick={() => session.client.send({ type: "reset", feature: "pages" })}
                 disabled={!report || report.page.loads + report.data.loads === 0}
               >
                 {t.reset}

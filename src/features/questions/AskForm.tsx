@@ -27,7 +27,7 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
         sending.current = false;
         setStatus({ kind: "error", text: t.refused(message.code, message.detail) });
       }
-      if (message.type === "lab" && message.demo === "questions" && message.data.you?.asked) {
+      if (message.type === "report" && message.feature === "questions" && message.data.you?.asked) {
         sending.current = false;
         setText("");
         setStatus({ kind: "sent" });

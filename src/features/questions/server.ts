@@ -29,7 +29,7 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
   const audienceReport = (): QuestionsAudienceReport => ({ questions: list.views(false), open: list.openCount() });
   /** The audience report, with what this phone just did: for this phone only. */
   const acknowledge = (link: RoomLink, you: QuestionAck) =>
-    host.send(link, { type: "lab", demo: "questions", data: { ...audienceReport(), you } } satisfies ServerMessage);
+    host.send(link, { type: "report", feature: "questions", data: { ...audienceReport(), you } } satisfies ServerMessage);
 
   // Only phones ask and upvote (the table refuses anyone else).
   async function ask(text: string, { link, member }: Peer): Promise<void> {

@@ -16,7 +16,7 @@ export type ReactionTotals = Record<Reaction, number>;
 /** How often phones and screens hear the totals while reactions arrive (coalesced: ≤ 10 a second). */
 export const REACTIONS_REPORT_MS = 100;
 
-/** What phones, the presenter and the projector get (`lab` messages for "reactions"). */
+/** What phones, the presenter and the projector get (`report` messages for "reactions"). */
 export interface ReactionsReport {
   totals: ReactionTotals;
   /** Sum of the totals. */

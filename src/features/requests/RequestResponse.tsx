@@ -86,7 +86,7 @@ function RoomExchanges({ session }: { session: LiveSession }) {
             <button
               type="button"
               className="demo__button requests__reset"
-              onClick={() => session.client.send({ type: "reset", demo: "requests" })}
+              onClick={() => session.client.send({ type: "reset", feature: "requests" })}
               disabled={!report || report.count === 0}
             >
               {t.reset}

@@ -67,7 +67,7 @@ function LivePing({ session }: { session: LiveSession }) {
           if (message.id.startsWith(PING_PREFIX) && meter.answer(message.id, performance.now()) !== null) {
             setReading(read(meter, pushes.current));
           }
-        } else if (message.type === "lab" && message.demo === "rtt" && measuring.current) {
+        } else if (message.type === "report" && message.feature === "rtt" && measuring.current) {
           pushes.current += 1;
           setReading(read(meter, pushes.current));
         }

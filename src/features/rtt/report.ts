@@ -1,6 +1,6 @@
 /**
  * What the rtt demo's server says, to the projector (`report`) and to the phones
- * (`audienceReport`): the shapes of the `lab` messages' `data`, shared by server and islands.
+ * (`audienceReport`): the shapes of the `report` messages' `data`, shared by server and islands.
  */
 import { distribution, type RttDistribution } from "./distribution.ts";
 import type { RttEntry } from "./samples.ts";

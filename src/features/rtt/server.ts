@@ -1,6 +1,6 @@
 /**
  * The full-duplex ping's server: each device reports its recent round-trip time (`rtt`, about
- * once a second, while it pings the room twice a second); the lab sends the distribution to the
+ * once a second, while it pings the room twice a second); the room sends the distribution to the
  * projector and pushes the room's median to the phones at the same time: the server talking
  * while the phone talks, on one socket.
  */

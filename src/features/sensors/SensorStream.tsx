@@ -159,7 +159,7 @@ function Board({ session }: { session: LiveSession }) {
       {report && phones > 0 ? <TiltChart report={report} /> : <p className="demo__hint sensors__empty">{t.empty}</p>}
       {drives(session) && (
         <p className="demo__actions">
-          <button type="button" className="demo__button" disabled={!online} onClick={() => session.client.send({ type: "reset", demo: "sensors" })}>
+          <button type="button" className="demo__button" disabled={!online} onClick={() => session.client.send({ type: "reset", feature: "sensors" })}>
             {t.reset}
           </button>
         </p>

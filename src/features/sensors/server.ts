@@ -1,7 +1,7 @@
 /**
  * Sensors: phones stream their tilt (`tilt`, up to ~10 a second, while the slide is on screen);
  * the projector gets the room's mean, spread and a few traces, at most 4 times a second (the
- * lab's pace). Live data only: nothing is stored, and a phone that goes quiet drops out.
+ * room's report pace). Live data only: nothing is stored, and a phone that goes quiet drops out.
  */
 import { defineFeature, perDevice } from "../../room/feature.ts";
 import { sweeper } from "../../room/sweep.ts";

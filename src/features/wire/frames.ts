@@ -80,8 +80,8 @@ export function describeMessage(text: string, locale: Locale): { type: string; d
     case "ping":
     case "pong":
       return { type, detail: pingDetail(value["id"], detail) };
-    case "lab":
-      return { type, detail: typeof value["demo"] === "string" ? short(value["demo"]) : "" };
+    case "report":
+      return { type, detail: typeof value["feature"] === "string" ? short(value["feature"]) : "" };
     case "delta":
       return { type, detail: isRecord(value["changes"]) ? short(Object.keys(value["changes"]).join(", ")) : "" };
     case "error":
