@@ -2,8 +2,7 @@ import { useCallback, useId, useRef, useState, type SyntheticEvent } from "react
 import { useServerMessages } from "../../live/hooks.tsx";
 import type { LiveSession } from "../../live/session.ts";
 import type { ServerMessage } from "../../room/wire.ts";
-import { QUESTION_RAW_MAX } from "./protocol.ts";
-import { normalizeQuestionText, QUESTION_TEXT_MAX, questionLength } from "./rules.ts";
+import { normalizeQuestionText, QUESTION_TEXT_MAX } from "./rules.ts";
 import { useStrings } from "../../i18n/react.tsx";
 import { questionsStrings } from "./strings.ts";
 
@@ -38,7 +37,6 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
   const submit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (normalizeQuestionText(text).length === 0) return setStatus({ kind: "error", text: t.empty });
-    if (questionLength(text) > QUESTION_TEXT_MAX) return setStatus({ kind: "error", text: t.refused("bad_request", "text_max") });
     if (!session.client.send({ type: "ask", text })) return setStatus({ kind: "error", text: t.offline });
     sending.current = true;
     setStatus({ kind: "sending" });
@@ -53,7 +51,8 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
         id={`${id}-text`}
         className="questions__text"
         value={text}
-        maxLength={QUESTION_RAW_MAX}
+        // UTF-16 units, as the browser counts them: never more than the room's 280 characters.
+        maxLength={QUESTION_TEXT_MAX}
         rows={3}
         autoFocus={autoFocus}
         aria-describedby={`${id}-count ${id}-status`}
@@ -63,8 +62,8 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
         }}
       />
       <div className="questions__row">
-        <span id={`${id}-count`} className="questions__count demo__number" aria-label={t.characters(questionLength(text), QUESTION_TEXT_MAX)}>
-          {questionLength(text)}/{QUESTION_TEXT_MAX}
+        <span id={`${id}-count`} className="questions__count demo__number" aria-label={t.characters(text.length, QUESTION_TEXT_MAX)}>
+          {text.length}/{QUESTION_TEXT_MAX}
         </span>
         <button type="submit" className="demo__button" disabled={!online || status.kind === "sending"}>
           {t.send}

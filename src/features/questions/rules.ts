@@ -3,7 +3,7 @@
  * room shows them in. Pure rules shared by the server (src/features/questions/server.ts keeps the
  * questions) and the browser (which draws the lists).
  */
-import { audienceText, graphemeLength } from "../../room/text.ts";
+import { audienceText } from "../../room/text.ts";
 import { QUESTION_TEXT_MAX } from "./protocol.ts";
 
 export { QUESTION_TEXT_MAX };
@@ -52,11 +52,6 @@ export const QUESTION_ID_PATTERN = /^q[1-9][0-9]{0,8}$/;
 /** The text as the room keeps it (src/room/text.ts): one visible line. Empty: nothing to ask. */
 export function normalizeQuestionText(text: string): string {
   return audienceText(text);
-}
-
-/** Characters a person sees in a question, as its limit counts them. */
-export function questionLength(text: string): number {
-  return graphemeLength(audienceText(text));
 }
 
 const STATUS_ORDER: Readonly<Record<QuestionStatus, number>> = { open: 0, answered: 1, hidden: 2 };
