@@ -193,7 +193,7 @@ function Arrow({ row, step, answersHold, opensTube }: ArrowProps) {
         {arrivals > 0 && !reduce && !waiting ? (
           <m.span
             key={arrivals}
-            className="exchange__packet"
+            className="diagram__packet exchange__packet"
             initial={{ left: rightward ? "0%" : "100%", opacity: 0 }}
             animate={{ left: rightward ? "100%" : "0%", opacity: [0, 1, 1, 0] }}
             transition={{
