@@ -79,7 +79,7 @@ function BarCompareFigure({ items, scale = "linear", unit, caption }: BarCompare
           <Bar key={index} item={item} index={index} width={widths[index] ?? 0} step={step} />
         ))}
       </ul>
-      {note ? <p className="bars__note">{note}</p> : null}
+      {note ? <p className="diagram__note bars__note">{note}</p> : null}
       {caption ? <figcaption className="diagram__caption">{caption}</figcaption> : null}
     </figure>
   );
