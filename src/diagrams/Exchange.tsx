@@ -1,10 +1,11 @@
 import type { CSSProperties } from "react";
 import { m } from "framer-motion";
 import { useSlideStep } from "../live/useSlide.ts";
-import { DiagramMotion, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
+import { stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import { exchangeLayout, type ExchangeMessage, type ExchangeRow, type Side } from "./exchangeLayout.ts";
-import { useStrings, withLocale } from "../i18n/react.tsx";
+import { useStrings } from "../i18n/react.tsx";
 import { diagramsStrings } from "./strings.ts";
+import { diagramIsland } from "./island.tsx";
 import "./diagrams.css";
 import "./Exchange.css";
 
@@ -24,15 +25,7 @@ export interface ExchangeProps {
 
 const DRAW_SECONDS = 0.75;
 
-export default withLocale(Exchange);
-
-function Exchange(props: ExchangeProps) {
-  return (
-    <DiagramMotion>
-      <ExchangeFigure {...props} />
-    </DiagramMotion>
-  );
-}
+export default diagramIsland(ExchangeFigure);
 
 function ExchangeFigure({
   messages,
