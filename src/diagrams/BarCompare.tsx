@@ -1,10 +1,11 @@
 import type { CSSProperties } from "react";
 import { m } from "framer-motion";
 import { useSlideStep } from "../live/useSlide.ts";
-import { DiagramMotion, EASE_OUT, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
+import { EASE_OUT, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import { barScale, formatTick, type BarScaleKind } from "./barScale.ts";
-import { useLocale, useStrings, withLocale } from "../i18n/react.tsx";
+import { useLocale, useStrings } from "../i18n/react.tsx";
 import { diagramsStrings } from "./strings.ts";
+import { diagramIsland } from "./island.tsx";
 import "./diagrams.css";
 import "./BarCompare.css";
 
@@ -31,15 +32,7 @@ export interface BarCompareProps {
   caption?: string;
 }
 
-export default withLocale(BarCompare);
-
-function BarCompare(props: BarCompareProps) {
-  return (
-    <DiagramMotion>
-      <BarCompareFigure {...props} />
-    </DiagramMotion>
-  );
-}
+export default diagramIsland(BarCompareFigure);
 
 function BarCompareFigure({ items, scale = "linear", unit, caption }: BarCompareProps) {
   const t = useStrings(diagramsStrings).bars;
@@ -79,7 +72,7 @@ function BarCompareFigure({ items, scale = "linear", unit, caption }: BarCompare
           <Bar key={index} item={item} index={index} width={widths[index] ?? 0} step={step} />
         ))}
       </ul>
-      {note ? <p className="bars__note">{note}</p> : null}
+      {note ? <p className="diagram__note bars__note">{note}</p> : null}
       {caption ? <figcaption className="diagram__caption">{caption}</figcaption> : null}
     </figure>
   );

@@ -1,10 +1,11 @@
 import type { CSSProperties } from "react";
 import { m } from "framer-motion";
 import { useSlideStep } from "../live/useSlide.ts";
-import { DiagramMotion, stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
+import { stepAttribute, useMotionPreference, useReveal } from "./motion.tsx";
 import { exchangeLayout, type ExchangeMessage, type ExchangeRow, type Side } from "./exchangeLayout.ts";
-import { useStrings, withLocale } from "../i18n/react.tsx";
+import { useStrings } from "../i18n/react.tsx";
 import { diagramsStrings } from "./strings.ts";
+import { diagramIsland } from "./island.tsx";
 import "./diagrams.css";
 import "./Exchange.css";
 
@@ -24,15 +25,7 @@ export interface ExchangeProps {
 
 const DRAW_SECONDS = 0.75;
 
-export default withLocale(Exchange);
-
-function Exchange(props: ExchangeProps) {
-  return (
-    <DiagramMotion>
-      <ExchangeFigure {...props} />
-    </DiagramMotion>
-  );
-}
+export default diagramIsland(ExchangeFigure);
 
 function ExchangeFigure({
   messages,
@@ -193,7 +186,7 @@ function Arrow({ row, step, answersHold, opensTube }: ArrowProps) {
         {arrivals > 0 && !reduce && !waiting ? (
           <m.span
             key={arrivals}
-            className="exchange__packet"
+            className="diagram__packet exchange__packet"
             initial={{ left: rightward ? "0%" : "100%", opacity: 0 }}
             animate={{ left: rightward ? "100%" : "0%", opacity: [0, 1, 1, 0] }}
             transition={{

@@ -69,7 +69,7 @@ function FrameHeaderFigure({
         <BitGrid fields={fields} rowBits={32} fieldStep={fieldStep} />
         <BitGrid fields={fields} rowBits={16} fieldStep={fieldStep} />
       </div>
-      <p className="frame__total" data-step={lastStep}>
+      <p className="diagram__note frame__total" data-step={lastStep}>
         {t.header} <strong>{bytes(t, locale, size)}</strong>
         <span className="frame__sep"> · </span>
         {t.payload} {bytes(t, locale, payloadLength)}

@@ -1,8 +1,9 @@
 import { m } from "framer-motion";
 import { useSlideStep } from "../live/useSlide.ts";
-import { DiagramMotion, EASE_OUT, stepAttribute, useMotionPreference } from "./motion.tsx";
-import { useStrings, withLocale } from "../i18n/react.tsx";
+import { EASE_OUT, stepAttribute, useMotionPreference } from "./motion.tsx";
+import { useStrings } from "../i18n/react.tsx";
 import { diagramsStrings } from "./strings.ts";
+import { diagramIsland } from "./island.tsx";
 import "./diagrams.css";
 import "./LayerStack.css";
 
@@ -31,15 +32,7 @@ export const OSI_LAYERS: readonly Layer[] = [
   { number: 1, examples: [] },
 ];
 
-export default withLocale(LayerStack);
-
-function LayerStack(props: LayerStackProps) {
-  return (
-    <DiagramMotion>
-      <LayerStackFigure {...props} />
-    </DiagramMotion>
-  );
-}
+export default diagramIsland(LayerStackFigure);
 
 function LayerStackFigure({ highlightStep = 0, transportStep, caption }: LayerStackProps) {
   const t = useStrings(diagramsStrings).layers;

@@ -6,11 +6,16 @@ import { liveStrings } from "./strings.ts";
 
 export type StatusTone = "ok" | "wait" | "warn" | "bad";
 
+export interface RoomStatus {
+  tone: StatusTone;
+  text: string;
+}
+
 /**
  * What to tell the person about the room, in their words. The audience must be able to tell
  * their own connection trouble ("you're offline") from the presenter's ("presenter offline").
  */
-export function describeStatus(snapshot: RoomSnapshot, role: Role, locale: Locale): { tone: StatusTone; text: string } {
+export function describeStatus(snapshot: RoomSnapshot, role: Role, locale: Locale): RoomStatus {
   const t = liveStrings[locale].status;
   switch (snapshot.status) {
     case "refused":
@@ -32,7 +37,11 @@ export function describeStatus(snapshot: RoomSnapshot, role: Role, locale: Local
 
 /** Keeps a status pill (`[data-room-status]`) in step with the room, in the page's language. */
 export function renderStatus(element: HTMLElement, snapshot: RoomSnapshot, role: Role): void {
-  const { tone, text } = describeStatus(snapshot, role, pageLocale());
+  showStatus(element, describeStatus(snapshot, role, pageLocale()));
+}
+
+/** Puts a status on a pill: the tone colours it; the text is written only when it changes (a pill is a live region). */
+export function showStatus(element: HTMLElement, { tone, text }: RoomStatus): void {
   element.dataset.tone = tone;
   if (element.textContent !== text) element.textContent = text;
 }

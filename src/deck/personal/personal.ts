@@ -10,10 +10,12 @@ import { normalizeRoomCode } from "../../room/codes.ts";
 import { createRoom, roomExists } from "../../live/api.ts";
 import { participantId } from "../../live/identity.ts";
 import { qrSvg } from "../../live/qr.ts";
-import { connectRoom, type RoomClient, type RoomSnapshot } from "../../live/room.ts";
+import { connectRoom, type RoomClient } from "../../live/room.ts";
 import { liveSession, setLiveSession } from "../../live/session.ts";
+import { showStatus } from "../../live/status.ts";
 import { roomHost } from "../../live/urls.ts";
 import { planPersonalRoom, type PersonalRoom } from "./plan.ts";
+import { describePersonal } from "./status.ts";
 import { personalRoomStrings } from "./strings.ts";
 
 const STORE = "full-duplex:personal-room";
@@ -72,7 +74,8 @@ async function mountCard(room: PersonalRoom, client: RoomClient): Promise<void> 
   const deck = await deckReady;
   const card = deck.root.querySelector<HTMLDetailsElement>("[data-personal-room]");
   if (!card) return;
-  const t = personalRoomStrings[pageLocale()];
+  const locale = pageLocale();
+  const t = personalRoomStrings[locale];
   const owner = room.key !== undefined;
   const find = (name: string) => card.querySelector<HTMLElement>(`[data-personal="${name}"]`)!;
   find("title").textContent = owner ? t.title(room.code) : t.guestTitle(room.code);
@@ -94,27 +97,8 @@ async function mountCard(room: PersonalRoom, client: RoomClient): Promise<void> 
   follow();
 
   const status = find("status");
-  client.subscribe((snapshot) => {
-    const { tone, text } = describe(snapshot, owner, t);
-    status.dataset.tone = tone;
-    if (status.textContent !== text) status.textContent = text;
-  });
+  client.subscribe((snapshot) => showStatus(status, describePersonal(snapshot, owner, locale)));
   // Open on a wide screen; a phone gets the one-line summary, which opens on a tap.
   card.open = matchMedia("(min-width: 48rem)").matches;
   card.hidden = false;
-}
-
-function describe(snapshot: RoomSnapshot, owner: boolean, t: (typeof personalRoomStrings)["pt-br"]): { tone: string; text: string } {
-  switch (snapshot.status) {
-    case "online":
-      return { tone: "ok", text: owner ? t.online(snapshot.view?.state.audience ?? 0) : t.guestOnline };
-    case "connecting":
-      return { tone: "wait", text: t.connecting };
-    case "reconnecting":
-      return { tone: "wait", text: t.reconnecting };
-    case "offline":
-      return { tone: "bad", text: t.offline };
-    case "refused":
-      return { tone: "bad", text: t.refused };
-  }
 }

@@ -1,6 +1,9 @@
 import { defineStrings } from "../../i18n/strings.ts";
 
-/** A reader's own room (personal.ts): the card that says whose room it is and how to share it. */
+/**
+ * A reader's own room (personal.ts): the card that says whose room it is and how to share it. Its
+ * link states (connecting, offline…) are the live pages' own words, in src/live/strings.ts.
+ */
 export const personalRoomStrings = defineStrings({
   "pt-br": {
     title: (code: string) => `Sala só sua: ${code}`,
@@ -10,11 +13,8 @@ export const personalRoomStrings = defineStrings({
     openTab: "Abrir em outra aba",
     qr: "Mostrar QR code",
     qrLabel: (code: string) => `QR code desta página na sala ${code}`,
-    connecting: "Conectando…",
     online: (others: number) => (others === 0 ? "Só você por enquanto" : others === 1 ? "Você e mais 1" : `Você e mais ${others}`),
     guestOnline: "Conectado",
-    reconnecting: "Reconectando…",
-    offline: "Você está offline",
     refused: "A sala não existe mais: recarregue para abrir outra",
   },
   en: {
@@ -25,11 +25,8 @@ export const personalRoomStrings = defineStrings({
     openTab: "Open in another tab",
     qr: "Show QR code",
     qrLabel: (code) => `QR code of this page in room ${code}`,
-    connecting: "Connecting…",
     online: (others) => (others === 0 ? "Just you so far" : others === 1 ? "You and 1 more" : `You and ${others} more`),
     guestOnline: "Connected",
-    reconnecting: "Reconnecting…",
-    offline: "You are offline",
     refused: "This room is gone: reload to open another",
   },
 });

@@ -2,6 +2,7 @@ import { m } from "framer-motion";
 import { useMotionPreference } from "../../diagrams/motion.tsx";
 import { useStrings } from "../../i18n/react.tsx";
 import { requestsStrings } from "./strings.ts";
+import "../../diagrams/diagrams.css";
 
 /** How an exchange ended: the colour of its answer. */
 export type Tone = "ok" | "refused" | "error" | "pending";
@@ -106,7 +107,7 @@ function Packet({ right, delay }: { right: boolean; delay: number }) {
   const arrives = travel.duration / fade;
   return (
     <m.span
-      className="lane__packet"
+      className="diagram__packet lane__packet"
       initial={{ left: right ? "0%" : "100%", opacity: 0 }}
       animate={{ left: travel.values, opacity: [0, 0, 1, 1, 0] }}
       transition={{

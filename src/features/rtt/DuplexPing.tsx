@@ -131,25 +131,24 @@ function Me({ reading, presenter, online }: { reading: Reading; presenter: boole
         {t.lastPings} <span className="demo__number">{formatMs(reading.last, locale)} ms</span>
       </p>
       <dl className="duplex__counts">
-        <div data-direction="out">
-          <dt>{t.sent}</dt>
-          <dd className="demo__number" data-sent>
-            {reading.sent}
-          </dd>
-        </div>
-        <div data-direction="in">
-          <dt>{t.answers}</dt>
-          <dd className="demo__number">{reading.answered}</dd>
-        </div>
-        <div data-direction="in">
-          <dt>{t.pushes}</dt>
-          <dd className="demo__number" data-pushes>
-            {reading.pushes}
-          </dd>
-        </div>
+        <Count direction="out" label={t.sent} value={reading.sent} hook="sent" />
+        <Count direction="in" label={t.answers} value={reading.answered} />
+        <Count direction="in" label={t.pushes} value={reading.pushes} hook="pushes" />
       </dl>
       {online ? null : <p className="demo__hint">{t.offlineHint}</p>}
     </section>
+  );
+}
+
+/** One count of this device's traffic, coloured by its direction; `hook` is the `data-` attribute the tests read it by. */
+function Count({ direction, label, value, hook }: { direction: "out" | "in"; label: string; value: number; hook?: "sent" | "pushes" }) {
+  return (
+    <div data-direction={direction}>
+      <dt>{label}</dt>
+      <dd className="demo__number" {...(hook ? { [`data-${hook}`]: true } : {})}>
+        {value}
+      </dd>
+    </div>
   );
 }
 
