@@ -22,9 +22,11 @@ export interface Member {
 
 const OPEN_TIMEOUT_MS = 30_000;
 
-function openMember(url: string, pid: string | null, crowd: Crowd): Promise<Member> {
+/** `firstFrame`: what the socket sends as soon as it opens (a presenter's key, in an `auth` frame). */
+function openMember(url: string, pid: string | null, crowd: Crowd, firstFrame?: string): Promise<Member> {
   const ws = new WebSocket(url, { perMessageDeflate: false });
   const member: Member = { ws, pid, frames: 0, snapshotAt: null, closedWith: null };
+  if (firstFrame) ws.on("open", () => ws.send(firstFrame));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no snapshot within ${OPEN_TIMEOUT_MS} ms: ${url}`)), OPEN_TIMEOUT_MS);
     ws.on("message", (data: Buffer, isBinary: boolean) => {
@@ -67,9 +69,9 @@ export class Crowd {
     return joined;
   }
 
-  /** Opens one socket with the given query (the presenter, a screen, a flooder). */
-  async open(roomUrl: string, query: string): Promise<Member> {
-    const member = await openMember(`${roomUrl}?${query}`, null, this);
+  /** Opens one socket with the given query (the presenter, a screen, a flooder), and its first frame if any. */
+  async open(roomUrl: string, query: string, firstFrame?: string): Promise<Member> {
+    const member = await openMember(`${roomUrl}?${query}`, null, this, firstFrame);
     this.members.push(member);
     return member;
   }

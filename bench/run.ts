@@ -65,7 +65,7 @@ try {
     const room = (await response.json()) as RoomCreated;
     const roomUrl = `${server.wsOrigin}/parties/main/${code}`;
     const crowd = new Crowd();
-    const presenter = await crowd.open(roomUrl, `role=presenter&key=${encodeURIComponent(room.key)}`);
+    const presenter = await crowd.open(roomUrl, "role=presenter", JSON.stringify({ type: "auth", key: room.key }));
     const { audience, result: join } = await joinStorm(crowd, roomUrl, sockets, workerd);
     await sleep(500); // presence settles
     const stage = { roomUrl, crowd, presenter, audience, workerd };

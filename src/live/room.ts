@@ -54,8 +54,8 @@ export interface RoomOptions {
   role: Role;
   /** The audience's stable participant id. */
   pid?: string;
-  /** The presenter key. */
-  presenterKey?: string;
+  /** The presenter's key, or the projector's (for role "screen"): sent in the first frame, never in the URL. */
+  key?: string;
   /** host[:port] of the room server; the page's own origin by default. */
   host?: string;
 }
@@ -95,10 +95,15 @@ class ReportChannel {
 export function connectRoom(options: RoomOptions): RoomClient {
   const query: Record<string, string> = { role: options.role };
   if (options.pid) query.pid = options.pid;
-  if (options.presenterKey) query.key = options.presenterKey;
   // PartySocket waits up to 10 s between retries by default and ignores reconnect() during that
   // wait, so a phone back on Wi-Fi sat out the rest of it: 4 s at most keeps the return quick.
   const socket = new PartySocket({ host: options.host ?? location.host, room: options.code, query, maxReconnectionDelay: RETRY_MAX_MS });
+  // A presenter or screen proves itself first, on every (re)connect, before anything else is sent
+  // (a missing key is sent empty, so the room refuses it at once instead of waiting for it).
+  if (options.role !== "audience") {
+    const auth = JSON.stringify({ type: "auth", key: options.key ?? "" });
+    socket.addEventListener("open", () => socket.send(auth));
+  }
 
   let snapshot: RoomSnapshot = { status: "connecting", view: null, clockOffset: 0, error: null, you: null };
   const listeners = new Set<(snapshot: RoomSnapshot) => void>();

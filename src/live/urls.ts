@@ -26,9 +26,9 @@ export function joinUrl(code: string, locale: Locale): string {
   return `${joinOrigin()}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}`;
 }
 
-/** The projector's view of the room: the slides and the demos' boards, without the presenter's notes. */
-export function screenUrl(code: string, locale: Locale): string {
-  return `${location.origin}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}&screen`;
+/** The projector's view of the room: the slides and the demos' boards, without the presenter's notes. Its key rides in the fragment. */
+export function screenUrl(code: string, key: string, locale: Locale): string {
+  return `${location.origin}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}&screen#key=${encodeURIComponent(key)}`;
 }
 
 /** The presenter view for a second device (a phone as remote). The key rides in the fragment, which browsers never send to a server. */

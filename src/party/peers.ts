@@ -1,36 +1,78 @@
 /**
- * Who is in the room: admission (decided from the connect URL alone), the admitted connections
- * as the room keeps them in memory, presence, and the presenter liveness sweep's verdicts.
+ * Who is in the room: admission (the connect URL, then for presenters and screens their key in the
+ * first frame), the admitted connections as the room keeps them in memory, presence, and the
+ * liveness sweep's verdicts.
  */
 import type * as Party from "partykit/server";
 import { isCanonicalRoomCode } from "../room/codes.ts";
-import { CLOSE_CODES, type CloseCode, type ErrorCode } from "../room/errors.ts";
+import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
 import type { Peer, RoomLink } from "../room/feature.ts";
 import { fullBucket, take, type Verdict, type Bucket } from "../room/limiter.ts";
 import { presenterLiveness } from "../room/liveness.ts";
 import { countAudience, isParticipantId, type Member } from "../room/participants.ts";
-import { keyMatches } from "../room/secret.ts";
 import type { Presence } from "../room/state.ts";
 import type { ServerMessage } from "../room/wire.ts";
 
-export type Admission = { ok: true; member: Member } | { ok: false; error: ErrorCode; close: CloseCode };
+/** The roles a key proves, in an `auth` frame (src/room/protocol.ts). */
+export type KeyedRole = "presenter" | "screen";
 
-/** Who may connect to room `code` (created with key hash `keyHash`, or not at all). */
-export async function admit(url: string, code: string, keyHash: string | null): Promise<Admission> {
+export type Admission =
+  | { ok: true; member: Member }
+  | { ok: true; awaiting: KeyedRole }
+  | { ok: false; error: ErrorCode; close: CloseCode; detail?: string };
+
+/** A connection that must send its key before it is anyone (kept in connection state too, for a wake-up). */
+interface Awaiting {
+  awaiting: KeyedRole;
+  since: number;
+  /** Where it connected from: wrong keys are counted per source. */
+  source: string;
+}
+
+/** How long a presenter or screen may take to send its key before it is closed. */
+export const AUTH_WINDOW_MS = 10_000;
+
+/** Who may connect to room `code` (created or not), decided from the connect URL alone. */
+export function admit(url: string, code: string, created: boolean): Admission {
   if (!isCanonicalRoomCode(code)) return { ok: false, error: "bad_room", close: CLOSE_CODES.noRoom };
-  if (!keyHash) return { ok: false, error: "no_room", close: CLOSE_CODES.noRoom };
+  if (!created) return { ok: false, error: "no_room", close: CLOSE_CODES.noRoom };
   const params = new URL(url).searchParams;
   const role = params.get("role");
-  if (role === "presenter") {
-    if (await keyMatches(params.get("key"), keyHash)) return { ok: true, member: { role } };
-    return { ok: false, error: "unauthorized", close: CLOSE_CODES.unauthorized };
-  }
+  // A key in a URL ends up in logs: refuse it loudly rather than let it work.
+  if (params.has("key")) return { ok: false, error: "bad_request", close: CLOSE_CODES.badRequest, detail: "key_in_url" };
+  if (role === "presenter" || role === "screen") return { ok: true, awaiting: role };
   if (role === "audience") {
     const pid = params.get("pid");
     if (isParticipantId(pid)) return { ok: true, member: { role, pid } };
   }
-  if (role === "screen") return { ok: true, member: { role } };
   return { ok: false, error: "bad_request", close: CLOSE_CODES.badRequest };
+}
+
+/** What the room reads from a connect URL (`key` only to refuse it; `_pk`: PartySocket's connection id). */
+const CONNECT_PARAMS = ["role", "pid", "key", "_pk"] as const;
+/** Longer than any valid value of those, short enough that the URL fits PartyKit's attachment. */
+const CONNECT_PARAM_MAX = 257;
+
+/**
+ * PartyKit keeps each connection's URL in a WebSocket attachment capped at 2,048 bytes: a longer
+ * URL was closed with 1011 (or admitted without its snapshot) instead of getting the room's typed
+ * refusal. Forward only what the room reads, each value cut past any valid length.
+ */
+export function trimConnectRequest(request: Party.Request): Party.Request {
+  const url = new URL(request.url);
+  const [, prefix = "", party = "", room = ""] = url.pathname.split("/");
+  const kept = new URL(`/${prefix}/${party}/${room.slice(0, 16)}`, url.origin);
+  for (const name of CONNECT_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value !== null) kept.searchParams.set(name, value.slice(0, CONNECT_PARAM_MAX));
+  }
+  return new Request(kept, request as unknown as Request) as unknown as Party.Request;
+}
+
+/** Where a connection or request comes from: the client's address as the platform saw it. */
+export function sourceOf(headers: Headers): string {
+  // Cloudflare sets cf-connecting-ip; `partykit dev` sets neither, so loopback is one source.
+  return headers.get("cf-connecting-ip") ?? headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
 }
 
 /**
@@ -73,13 +115,35 @@ export function closeWith(connection: Party.Connection, code: CloseCode | 1000 |
  */
 export class Peers {
   private readonly byId = new Map<string, Admitted>();
+  private readonly awaiting = new Map<string, { connection: Party.Connection } & Awaiting>();
 
   constructor(connections: Iterable<Party.Connection>, now: number) {
     for (const connection of connections) {
       // A refused socket, still closing, has no state: it is not a peer.
-      const member = connection.state as Member | null;
-      if (member) this.add(connection, member, now);
+      const state = connection.state as Member | Awaiting | null;
+      if (!state) continue;
+      if ("awaiting" in state) this.awaiting.set(connection.id, { connection, ...state });
+      else this.add(connection, state, now);
     }
+  }
+
+  /** `connection` must send its key (an `auth` frame) before it is anyone. */
+  await(connection: Party.Connection, role: KeyedRole, source: string, now: number): void {
+    const state: Awaiting = { awaiting: role, since: now, source };
+    connection.setState(state);
+    this.awaiting.set(connection.id, { connection, ...state });
+  }
+
+  /** What `link` is waiting to prove, if it is waiting; it stops waiting either way. */
+  takeAwaiting(link: RoomLink): Awaiting | undefined {
+    const waiting = this.awaiting.get(link.id);
+    this.awaiting.delete(link.id);
+    return waiting;
+  }
+
+  /** Someone is here or on their way: the sweep must keep running. */
+  get watched(): boolean {
+    return this.awaiting.size > 0 || Array.from(this.byId.values()).some(({ member }) => member.role === "presenter");
   }
 
   add(connection: Party.Connection, member: Member, now: number): void {
@@ -88,6 +152,7 @@ export class Peers {
 
   remove(link: RoomLink): void {
     this.byId.delete(link.id);
+    this.awaiting.delete(link.id);
   }
 
   /**
@@ -132,24 +197,26 @@ export class Peers {
   }
 
   /**
-   * The liveness sweep (src/room/liveness.ts): probes quiet presenters, closes those that stayed
-   * quiet (their link is dead: no close handshake will complete) and returns them, to be counted
-   * out at once; `presenters` counts the ones still here.
+   * The sweep: closes connections that never sent their key; probes quiet presenters (src/room/
+   * liveness.ts) and closes those that stayed quiet (their link is dead: no close handshake will
+   * complete), returning them to be counted out at once.
    */
-  sweep(now: number): { gone: RoomLink[]; presenters: number } {
+  sweep(now: number): RoomLink[] {
+    for (const [id, { connection, since }] of this.awaiting) {
+      if (now - since < AUTH_WINDOW_MS) continue;
+      this.awaiting.delete(id);
+      sendTo(connection, errorMessage("unauthorized", { detail: "auth_timeout" }));
+      closeWith(connection, CLOSE_CODES.unauthorized, "unauthorized");
+    }
     const gone: RoomLink[] = [];
-    let presenters = 0;
     for (const { connection, member, heardAt } of this.byId.values()) {
       if (member.role !== "presenter") continue;
       const liveness = presenterLiveness(now - heardAt);
       if (liveness === "gone") {
         closeWith(connection, 1001, "silent");
         gone.push(connection);
-        continue;
-      }
-      presenters++;
-      if (liveness === "probe") sendTo(connection, { type: "probe" });
+      } else if (liveness === "probe") sendTo(connection, { type: "probe" });
     }
-    return { gone, presenters };
+    return gone;
   }
 }

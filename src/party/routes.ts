@@ -11,14 +11,14 @@ import { buildResults, parseExportFormat, parseExportLocale, resultsRows } from 
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { errorMessage } from "../room/errors.ts";
 import { bearerKey, CORS_HEADERS, JSON_HEADERS, json } from "../room/http.ts";
-import { keyMatches } from "../room/secret.ts";
+import type { RoomKeys } from "./keys.ts";
 import type { RoomView } from "../room/state.ts";
 import type { RoomInfo } from "../room/wire.ts";
 
 /** What the routes need of the room. */
 export interface RoomForHttp {
   code: string;
-  keyHash: string | null;
+  keys: RoomKeys;
   /** The latest state whose delta went out; null when the room was never created. */
   published: RoomView | null;
   features: Features;
@@ -53,9 +53,9 @@ function subPath(url: string, code: string): string[] {
 
 /** The presenter's results download (polls and every feature's export): key in `Authorization: Bearer`, never in the URL. */
 async function exportResults(request: Request, room: RoomForHttp): Promise<Response> {
-  if (!room.published || !room.keyHash) return json(404, errorMessage("no_room"));
+  if (!room.published) return json(404, errorMessage("no_room"));
   if (request.method !== "GET") return json(405, METHOD_NOT_ALLOWED, { allow: "GET, OPTIONS" });
-  if (!(await keyMatches(bearerKey(request.headers.get("authorization")), room.keyHash))) return json(401, errorMessage("unauthorized"));
+  if (!(await room.keys.isPresenterKey(bearerKey(request.headers.get("authorization"))))) return json(401, errorMessage("unauthorized"));
   const params = new URL(request.url).searchParams;
   const format = parseExportFormat(params);
   if (!format) return json(400, errorMessage("bad_request", { detail: "format" }));

@@ -8,29 +8,24 @@
 import type * as Party from "partykit/server";
 import { FEATURES, MESSAGES } from "../features/index.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
-import { CLOSE_CODES, errorMessage } from "../room/errors.ts";
+import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
 import { json } from "../room/http.ts";
 import { SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { parseClientMessage } from "../room/messages.ts";
 import type { Member } from "../room/participants.ts";
-import { hashKey, keyMatches, newPresenterKey } from "../room/secret.ts";
+import { parseAuth } from "../room/protocol.ts";
 import { applyTimerAction, commit, goto, initialState, setPresence, type PublicState, type RoomView } from "../room/state.ts";
 import type { RoomCreated, ServerMessage } from "../room/wire.ts";
 import { Features } from "./features.ts";
-import { admit, closeWith, Peers, sendTo } from "./peers.ts";
+import { RoomKeys } from "./keys.ts";
+import { admit, closeWith, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
 import { answer } from "./routes.ts";
 import { featureStorage } from "./storage.ts";
 
 /** Presence deltas wait this long, so a storm of joins makes one broadcast, not one per phone. */
 export const PRESENCE_COALESCE_MS = 100;
 
-/** What the room reads from a connect URL (`_pk`: PartySocket's connection id). */
-const CONNECT_PARAMS = ["role", "pid", "key", "_pk"] as const;
-/** Longer than any valid value of those, short enough that the URL fits PartyKit's attachment. */
-const CONNECT_PARAM_MAX = 257;
-
-/** Storage keys. The key hash is written once; the view on every change. */
-const KEY_HASH = "keyHash";
+/** Storage key of the view, written on every change (the keys' hashes: keys.ts). */
 const VIEW = "view";
 
 export default class RoomServer implements Party.Server {
@@ -40,7 +35,7 @@ export default class RoomServer implements Party.Server {
   // Caches of room.storage (null: the room was never created). `view` is the latest state;
   // `published` the latest one whose delta went out, which is what snapshots show: a snapshot
   // must never be ahead of the deltas still being written, or its reader would see them as stale.
-  private keyHash: string | null = null;
+  private readonly keys = new RoomKeys();
   private view: RoomView | null = null;
   private published: RoomView | null = null;
   // A pending presence broadcast. Losing it to an eviction is harmless: presence is recomputed
@@ -59,7 +54,7 @@ export default class RoomServer implements Party.Server {
       audience: () => this.peers().audience(),
       send: (link, message) => this.peers().send(link, message),
       storage: featureStorage(room.storage),
-      isPresenterKey: async (key) => this.keyHash !== null && (await keyMatches(key, this.keyHash)),
+      isPresenterKey: (key) => this.keys.isPresenterKey(key),
       state: () => this.view?.state ?? initialState(room.id),
       change: (next) => this.change(next),
     });
@@ -68,11 +63,8 @@ export default class RoomServer implements Party.Server {
   async onStart(): Promise<void> {
     if (!isCanonicalRoomCode(this.room.id)) return;
     await this.room.blockConcurrencyWhile(async () => {
-      const stored = await this.room.storage.get<unknown>([KEY_HASH, VIEW]);
-      const keyHash = stored.get(KEY_HASH);
-      if (typeof keyHash !== "string") return;
-      this.keyHash = keyHash;
-      const view = stored.get(VIEW) as RoomView | undefined;
+      if (!(await this.keys.load(this.room.storage))) return;
+      const view = await this.room.storage.get<RoomView>(VIEW);
       // A view stored by an older version lacks the newer fields: their initial values fill in.
       this.view = { seq: view?.seq ?? 0, state: { ...initialState(this.room.id), ...view?.state } };
       this.published = this.view;
@@ -87,7 +79,7 @@ export default class RoomServer implements Party.Server {
   async onRequest(request: Party.Request): Promise<Response> {
     try {
       // PartyKit's request is the Workers runtime's: the same object as the standard one the routes read.
-      return await answer(request as unknown as Request, { code: this.room.id, keyHash: this.keyHash, published: this.published, features: this.features, create: () => this.create() });
+      return await answer(request as unknown as Request, { code: this.room.id, keys: this.keys, published: this.published, features: this.features, create: () => this.create() });
     } catch (error) {
       console.error("onRequest", error);
       return json(500, errorMessage("bad_request", { detail: "server_error" }));
@@ -95,59 +87,68 @@ export default class RoomServer implements Party.Server {
   }
 
   private async create(): Promise<Response> {
-    if (this.keyHash) return json(409, errorMessage("room_exists"));
-    const key = newPresenterKey();
-    const keyHash = await hashKey(key);
-    // Hashing let other requests in: another POST may have created the room meanwhile.
-    if (this.keyHash) return json(409, errorMessage("room_exists"));
-    this.keyHash = keyHash;
+    const made = this.keys.created ? null : await this.keys.create();
+    if (!made) return json(409, errorMessage("room_exists"));
     this.view = { seq: 0, state: initialState(this.room.id) };
-    await this.room.storage.put({ [KEY_HASH]: keyHash, [VIEW]: this.view });
+    await this.room.storage.put({ ...made.stored, [VIEW]: this.view });
     this.published = this.view;
-    return json(201, { code: this.room.id, key } satisfies RoomCreated);
+    return json(201, { code: this.room.id, key: made.key } satisfies RoomCreated);
   }
 
-  /**
-   * PartyKit keeps each connection's URL in a WebSocket attachment capped at 2,048 bytes: a
-   * longer URL was closed with 1011 (or admitted without its snapshot) instead of getting the
-   * room's typed refusal. Forward only what the room reads, each value cut past any valid length.
-   */
+  /** Only what the room reads of a connect URL goes on (peers.ts says why). */
   static onBeforeConnect(request: Party.Request): Party.Request {
-    const url = new URL(request.url);
-    const [, prefix = "", party = "", room = ""] = url.pathname.split("/");
-    const kept = new URL(`/${prefix}/${party}/${room.slice(0, 16)}`, url.origin);
-    for (const name of CONNECT_PARAMS) {
-      const value = url.searchParams.get(name);
-      if (value !== null) kept.searchParams.set(name, value.slice(0, CONNECT_PARAM_MAX));
-    }
-    return new Request(kept, request as unknown as Request) as unknown as Party.Request;
+    return trimConnectRequest(request);
   }
 
   async onConnect(connection: Party.Connection, context: Party.ConnectionContext): Promise<void> {
     try {
-      const admission = await admit(context.request.url, this.room.id, this.keyHash);
-      if (!admission.ok || !this.published) {
-        const refusal = admission.ok ? { error: "no_room" as const, close: CLOSE_CODES.noRoom } : admission;
-        sendTo(connection, errorMessage(refusal.error));
-        closeWith(connection, refusal.close, refusal.error);
-        return;
+      const admission = admit(context.request.url, this.room.id, this.published !== null);
+      if (!admission.ok) return this.refuse(connection, admission);
+      if ("awaiting" in admission) {
+        // Nothing is sent until the key arrives in the first frame; the sweep closes a silent one.
+        this.peers().await(connection, admission.awaiting, sourceOf(context.request.headers as unknown as Headers), Date.now());
+        return await this.scheduleSweep();
       }
-      const member = admission.member;
-      connection.setState(member);
-      this.peers().add(connection, member, Date.now());
-      if (member.role === "presenter") await this.scheduleSweep();
-      sendTo(connection, this.snapshotFor(member));
-      for (const report of member.role === "audience" ? this.features.audienceReports() : this.features.reports()) sendTo(connection, report);
-      this.schedulePresence();
+      await this.welcome(connection, admission.member);
     } catch (error) {
       console.error("onConnect", error);
     }
   }
 
+  private refuse(connection: Party.Connection, refusal: { error: ErrorCode; close: CloseCode; detail?: string }): void {
+    sendTo(connection, errorMessage(refusal.error, refusal.detail === undefined ? {} : { detail: refusal.detail }));
+    closeWith(connection, refusal.close, refusal.error);
+  }
+
+  /** An admitted connection: its state, its snapshot and the reports it may see. */
+  private async welcome(connection: Party.Connection, member: Member): Promise<void> {
+    connection.setState(member);
+    this.peers().add(connection, member, Date.now());
+    if (member.role === "presenter") await this.scheduleSweep();
+    sendTo(connection, this.snapshotFor(member));
+    for (const report of member.role === "audience" ? this.features.audienceReports() : this.features.reports()) sendTo(connection, report);
+    this.schedulePresence();
+  }
+
+  /** The first frame of a presenter or screen: its key, or it is closed. */
+  private async authenticate(connection: Party.Connection, raw: string | ArrayBuffer | ArrayBufferView, wants: KeyedRole, source: string): Promise<void> {
+    const key = parseAuth(raw);
+    if (key === null) return this.refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "auth_first" });
+    const check = await this.keys.check(wants, key, source, Date.now());
+    if (check === "throttled") return this.refuse(connection, { error: "rate_limited", close: CLOSE_CODES.policy, detail: "wrong_keys" });
+    if (check === "wrong") return this.refuse(connection, { error: "unauthorized", close: CLOSE_CODES.unauthorized });
+    await this.welcome(connection, { role: wants });
+  }
+
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection): Promise<void> {
     try {
       const heard = this.peers().heard(sender, Date.now());
-      if (!heard || heard.verdict === "flood" || !this.view) return;
+      if (!heard) {
+        const waiting = this.peers().takeAwaiting(sender);
+        if (waiting) await this.authenticate(sender, raw, waiting.awaiting, waiting.source);
+        return;
+      }
+      if (heard.verdict === "flood" || !this.view) return;
       if (heard.verdict === "refused") return sendTo(sender, errorMessage("rate_limited"));
 
       const parsed = parseClientMessage(raw, MESSAGES, heard.member.role);
@@ -195,12 +196,11 @@ export default class RoomServer implements Party.Server {
     await this.room.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
   }
 
-  /** Asks quiet presenters whether they are still there; counts out those that stayed quiet. */
+  /** Closes connections that never sent their key; asks quiet presenters whether they are still there, and counts out those that stayed quiet. */
   async onAlarm(): Promise<void> {
     this.sweepScheduled = false;
-    const { gone, presenters } = this.peers().sweep(Date.now());
-    for (const link of gone) this.left(link);
-    if (presenters > 0) await this.scheduleSweep();
+    for (const link of this.peers().sweep(Date.now())) this.left(link);
+    if (this.peers().watched) await this.scheduleSweep();
   }
 
   // ── State: change, persist, broadcast ──────────────────────────────────────────────────────

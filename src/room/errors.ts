@@ -47,13 +47,13 @@ export function errorMessage(code: ErrorCode, options: { ref?: string; detail?: 
  * "retrying the same URL will fail the same way": a client must not reconnect automatically.
  */
 export const CLOSE_CODES = {
-  /** Bad connect URL: missing or invalid participant id, missing or unknown role. */
+  /** Bad connect URL (missing or invalid participant id, missing or unknown role, a key in it), or no `auth` first. */
   badRequest: 4000,
-  /** Presenter key missing or wrong. */
+  /** Presenter or screen key wrong, or not sent in time. */
   unauthorized: 4001,
   /** The room was never created (error `no_room`), or the URL's code can't be a room (`bad_room`). */
   noRoom: 4004,
-  /** Flooding: too many messages refused by the rate limit. */
+  /** Flooding: too many messages refused by the rate limit; or too many wrong keys from one address. */
   policy: 4008,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

@@ -6,7 +6,9 @@
  * types still cover them all.
  */
 import * as v from "valibot";
+import { parseJson } from "./json.ts";
 import { Int, message, type MessagesOf } from "./messages.ts";
+import { MAX_KEY_LENGTH } from "./secret.ts";
 
 export const SLIDE_MAX = 999;
 export const STEP_MAX = 99;
@@ -26,6 +28,21 @@ export const ROOM_MESSAGES = {
   /** Anyone: answer `pong` with this id and the server's clock. */
   ping: { schema: message("ping", { id: v.pipe(v.string(), v.maxLength(PING_ID_MAX)) }), from: "anyone" },
 } as const;
+
+/**
+ * A presenter's or screen's first frame: its key. Keys never ride in a URL (proxies and the
+ * platform log URLs), so such a connection is admitted only once this frame proves it.
+ */
+const AuthSchema = message("auth", { key: v.pipe(v.string(), v.maxLength(MAX_KEY_LENGTH)) });
+
+/** The key in an `auth` frame, or null for anything else. */
+export function parseAuth(raw: string | ArrayBuffer | ArrayBufferView): string | null {
+  if (typeof raw !== "string" || raw.length > 2 * MAX_KEY_LENGTH) return null;
+  const parsed = parseJson(raw);
+  if (!parsed.ok || parsed.poisoned) return null;
+  const result = v.safeParse(AuthSchema, parsed.value);
+  return result.success ? result.output.key : null;
+}
 
 /**
  * Every message a client may send, by type. Features extend it from their protocol.ts:

@@ -28,6 +28,16 @@ export function sameHex(a: string, b: string): boolean {
   return difference === 0;
 }
 
+/**
+ * The projector's key, derived from the presenter key so the presenter's page can hand it to the
+ * projector window, and hashed like it on the server. Holding it shows the room as the projector
+ * does; it drives nothing, and it cannot be turned back into the presenter key.
+ */
+export async function screenKeyOf(presenterKey: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`screen:${presenterKey}`));
+  return base64url(new Uint8Array(digest));
+}
+
 /** Longest key worth hashing: real keys are 43 characters; anything far longer is junk. */
 export const MAX_KEY_LENGTH = 256;
 

@@ -156,10 +156,12 @@ test("fast key presses on the presenter never bounce back as the room echoes the
 test("the projector's screen follows without notes, is not counted, and shows the demos' boards without their controls", async ({ page, browser }) => {
   const code = await present(page);
   const link = page.locator('[data-panel="screen"]');
-  await expect(link).toHaveAttribute("href", new RegExp(`/join/\\?room=${code}&screen$`));
+  // The projector's key rides in the fragment, never sent to a server; the page takes it out of the address bar.
+  await expect(link).toHaveAttribute("href", new RegExp(`/join/\\?room=${code}&screen#key=[A-Za-z0-9_-]{43}$`));
   const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await screen.goto((await link.getAttribute("href"))!);
   await expect(screen.locator("[data-room-status]")).toHaveText("Ao vivo");
+  expect(screen.url()).not.toContain("key=");
   await expect(screen.locator("[data-presenter-panel]")).toHaveCount(0);
   const a = await joined(browser, pixel7, code);
   await expect(page.locator('[data-panel="audience"]')).toHaveText("1");

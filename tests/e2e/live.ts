@@ -19,6 +19,19 @@ export async function present(page: Page): Promise<string> {
   return code!;
 }
 
+/** The projector's window, opened from the presenter's panel link (the projector's key rides in its fragment). */
+export async function projectorLink(presenter: Page): Promise<string> {
+  const link = presenter.locator('[data-panel="screen"]');
+  await expect(link).toHaveAttribute("href", /#key=/); // derived once the room is up
+  return (await link.getAttribute("href"))!;
+}
+
+export async function projector(browser: Browser, presenter: Page): Promise<Page> {
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await screen.goto(await projectorLink(presenter));
+  return screen;
+}
+
 export async function phone(browser: Browser, device: Device) {
   const context = await browser.newContext(device);
   return { context, page: await context.newPage() };

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openSlideTitled } from "./deck.ts";
-import { expectOnSlide, goToSlide, iphone14, joined, origin, pixel7, present } from "./live.ts";
+import { expectOnSlide, goToSlide, iphone14, joined, origin, pixel7, present, projector } from "./live.ts";
 /** Audience text that would run if it were ever rendered as HTML. */
 import { CLASSIC_PAYLOADS as XSS } from "../fixtures/xss.ts";
 
@@ -42,10 +42,8 @@ test.describe("in a live room", () => {
     for (const { page: p } of phones) watch(p, incidents);
     const [ana, bia, caio] = phones.map(({ page: p }) => p) as [Page, Page, Page];
     // The projector's window: the board without the presenter's buttons, and never a hidden question.
-    const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const screen = await screenContext.newPage();
+    const screen = await projector(browser, page);
     watch(screen, incidents);
-    await screen.goto(`/join/?room=${code}&screen`);
     await expect(screen.locator("[data-room-status]")).not.toHaveText("Conectando…");
     await goToSlide(page, SLIDE);
     for (const p of [ana, bia, caio, screen]) await expectOnSlide(p, SLIDE);
@@ -124,7 +122,7 @@ test.describe("in a live room", () => {
 
     expect(incidents).toEqual([]);
     for (const { context } of phones) await context.close();
-    await screenContext.close();
+    await screen.context().close();
   });
 });
 

@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from "@playwright/test";
-import { goToSlide, iphone14, joined, origin, pixel7, present } from "./live.ts";
+import { goToSlide, iphone14, joined, origin, pixel7, present, projector } from "./live.ts";
 
 const SLIDE = "Notificações ao vivo";
 const { defaultBrowserType: _, ...galaxy } = devices["Galaxy S9+"];
@@ -14,9 +14,7 @@ test.describe("in a live room", () => {
   test("three phones react and get a notification; the projector's numbers match", async ({ page, browser }) => {
     test.setTimeout(90_000); // four pages and three phones' worth of taps
     const code = await present(page);
-    const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const screen = await screenContext.newPage();
-    await screen.goto(`/join/?room=${code}&screen`);
+    const screen = await projector(browser, page);
     await expect(screen.locator("[data-room-status]")).toHaveText(/Ao vivo|Apresentador/);
     const phones = [await joined(browser, pixel7, code), await joined(browser, iphone14, code), await joined(browser, galaxy, code)];
 
@@ -67,6 +65,6 @@ test.describe("in a live room", () => {
     await expect(board.locator(".push__history")).toContainText("Novo e-mail: 3/3");
 
     for (const { context } of phones) await context.close();
-    await screenContext.close();
+    await screen.context().close();
   });
 });

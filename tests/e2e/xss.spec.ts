@@ -11,7 +11,7 @@ import { normalizeRoomCode } from "../../src/room/codes.ts";
 import { normalizeQuestionText, QUESTION_TEXT_MAX } from "../../src/features/questions/rules.ts";
 import { INJECTED_SELECTOR, PAYLOAD_NAMES, XSS_PAYLOADS } from "../fixtures/xss.ts";
 import { visible } from "./deck.ts";
-import { expectOnSlide, goToSlide, iphone14, joined, origin, phone, pixel7, present } from "./live.ts";
+import { expectOnSlide, goToSlide, iphone14, joined, origin, phone, pixel7, present, projector, projectorLink } from "./live.ts";
 
 const payloads = PAYLOAD_NAMES.map((name) => ({ name, text: XSS_PAYLOADS[name] }));
 
@@ -187,7 +187,7 @@ test.describe("on the room server", () => {
       await expectClean(audience, incidents, `phone ${name}`);
     }
     // The projector's flag is there or not: its value is never read.
-    await audience.goto(`/join/?room=${code}&screen=${encodeURIComponent(XSS_PAYLOADS.scriptTag)}`);
+    await audience.goto((await projectorLink(page)).replace("&screen#", `&screen=${encodeURIComponent(XSS_PAYLOADS.scriptTag)}#`));
     await expect(audience.locator("[data-room-status]")).toHaveText("Ao vivo");
     await expect(audience.locator(".reactions-tray")).toHaveCount(0); // the projector's view: no reactions to send
     await expectClean(audience, incidents, "screen");
@@ -225,9 +225,7 @@ test.describe("on the room server", () => {
     watch(page, incidents);
     const code = await present(page);
     const [ana, bia] = [(await joined(browser, pixel7, code)).page, (await joined(browser, iphone14, code)).page] as [Page, Page];
-    const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const screen = await screenContext.newPage();
-    await screen.goto(`/join/?room=${code}&screen`);
+    const screen = await projector(browser, page);
     for (const p of [ana, bia, screen]) watch(p, incidents);
     await goToSlide(page, SLIDE);
     for (const p of [ana, bia, screen]) await expectOnSlide(p, SLIDE);
@@ -265,6 +263,6 @@ test.describe("on the room server", () => {
     }
     await ana.context().close();
     await bia.context().close();
-    await screenContext.close();
+    await screen.context().close();
   });
 });

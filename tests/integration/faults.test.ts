@@ -43,8 +43,10 @@ class Member {
   readonly snapshots: SnapshotMessage[] = [];
   private readonly listeners = new Set<(message: ServerMessage, generation: number) => void>();
 
-  constructor(server: PartyServer, code: string, query: Record<string, string>) {
+  /** `key`: a presenter's, sent first on every (re)connect, as src/live/room.ts does. */
+  constructor(server: PartyServer, code: string, query: Record<string, string>, key?: string) {
     this.socket = new PartySocket({ host: `127.0.0.1:${server.port}`, room: code, query, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket });
+    if (key) this.socket.addEventListener("open", () => this.socket.send(JSON.stringify({ type: "auth", key })));
     this.socket.addEventListener("message", (event) => {
       const message = JSON.parse(String(event.data)) as ServerMessage;
       if (message.type === "probe") return void this.send({ type: "ping", id: "probe-answer" }); // as our pages answer
@@ -115,7 +117,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   });
 
   await phase("a presenter opens a poll on slide 9; twelve phones join", async () => {
-    presenter = new Member(first, room.code, { role: "presenter", key: room.key });
+    presenter = new Member(first, room.code, { role: "presenter" }, room.key);
     await until(() => presenter.snapshots.length === 1, { timeoutMs: 10_000, what: "the presenter's snapshot" });
     presenter.send({ type: "goto", ...POSITION });
     presenter.send({ type: "poll", action: "open", poll: POLL });

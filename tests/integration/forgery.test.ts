@@ -11,7 +11,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
-import { CLOSE_CODES, errorMessage, type ErrorCode, type ErrorMessage } from "../../src/room/errors.ts";
+import { CLOSE_CODES, errorMessage, type ErrorMessage } from "../../src/room/errors.ts";
 import { REPORTING } from "../../src/features/index.ts";
 import type { RoomCreated, ServerMessage } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
@@ -75,43 +75,51 @@ test("forged presenter connections get one error frame and a close, and nobody s
   const key = room.key;
   assert.notEqual(key.toUpperCase(), key);
   const hash = await hashKey(key);
-
-  const unauthorized = (query: string, code = room.code): [string, string, ErrorCode, number] => [code, query, "unauthorized", CLOSE_CODES.unauthorized];
-  const badRequest = (query: string): [string, string, ErrorCode, number] => [room.code, query, "bad_request", CLOSE_CODES.badRequest];
   const flipped = key.slice(0, -1) + (key.endsWith("A") ? "B" : "A");
-  const forgeries: Array<[string, string, ErrorCode, number]> = [
-    unauthorized(`role=presenter&key=${other.key}`), // another room's key
-    unauthorized(`role=presenter&key=${key}`, other.code), // and this key on the other room
-    unauthorized(`role=presenter&key=${hash.toUpperCase()}`),
-    unauthorized(`role=presenter&key=${Buffer.from(hash, "hex").toString("base64url")}`),
-    unauthorized(`role=presenter&key=${key.toUpperCase()}`),
-    unauthorized(`role=presenter&key=${key.toLowerCase()}`),
-    unauthorized(`role=presenter&key=${flipped}`),
-    unauthorized(`role=presenter&key=${key.slice(0, -1)}`),
-    unauthorized(`role=presenter&key=${key}A`),
-    unauthorized(`role=presenter&key=%20${key}`),
-    unauthorized(`role=presenter&key=${key}%00`),
-    unauthorized(`role=presenter&key=`),
-    unauthorized(`role=presenter&key=${key.repeat(20)}`), // far too long to be worth hashing
-    unauthorized(`role=presenter&KEY=${key}`),
-    unauthorized(`role=presenter&Key=${key}`),
-    unauthorized(`role=presenter&token=${key}`),
-    unauthorized(`role=presenter&pid=${key}`),
-    badRequest(`ROLE=presenter&key=${key}`),
-    badRequest(`role=Presenter&key=${key}`),
-    badRequest(`role=PRESENTER&key=${key}`),
-    badRequest(`role=presenter%00&key=${key}`),
-    [newRoomCode(), `role=presenter&key=${key}`, "no_room", CLOSE_CODES.noRoom], // a key conjures no room
+
+  // [room, connect query, first frame, error, close code]
+  type Forgery = [string, string, string | null, ErrorMessage, number];
+  const auth = (forged: string) => JSON.stringify({ type: "auth", key: forged });
+  const unauthorized = (forged: string, code = room.code): Forgery => [code, "role=presenter", auth(forged), errorMessage("unauthorized"), CLOSE_CODES.unauthorized];
+  const keyInUrl = (query: string): Forgery => [room.code, query, null, errorMessage("bad_request", { detail: "key_in_url" }), CLOSE_CODES.badRequest];
+  const badRequest = (query: string): Forgery => [room.code, query, null, errorMessage("bad_request"), CLOSE_CODES.badRequest];
+  // Five wrong keys from one address are answered as wrong; past that, as too many (see below).
+  const wrongKeys: Forgery[] = [
+    unauthorized(key, other.code), // this key on another room (which counts its own)
+    unauthorized(other.key), // another room's key
+    unauthorized(key.slice(0, -1)),
+    unauthorized(hash.toUpperCase()),
+    unauthorized(flipped),
+    unauthorized(`${key}A`),
   ];
-  await Promise.all(
-    forgeries.map(async ([code, query, error, closeCode]) => {
-      const socket = await TestSocket.open(roomSocketUrl(server, code, query));
-      const closed = noted(await socket.closed);
-      const label = query.replaceAll(key, "<key>").slice(0, 80);
-      assert.equal(closed.code, closeCode, label);
-      assert.deepEqual(socket.frames.map((frame) => JSON.parse(frame) as unknown), [errorMessage(error)], `${label}: one bare error frame, nothing echoed`);
-    }),
-  );
+  const forgeries: Forgery[] = [
+    // A key in the URL is refused before it is looked at, right or wrong, whatever its spelling.
+    keyInUrl(`role=presenter&key=${key}`),
+    keyInUrl(`role=presenter&key=${key.toUpperCase()}`),
+    keyInUrl("role=presenter&key="),
+    keyInUrl(`role=screen&key=${key}`),
+    keyInUrl(`role=audience&pid=forger-0003&key=${key}`),
+    // The first frame must be the key: anything else closes the socket.
+    [room.code, "role=presenter", JSON.stringify({ type: "goto", slide: 9, step: 0 }), errorMessage("bad_request", { detail: "auth_first" }), CLOSE_CODES.badRequest],
+    [room.code, "role=presenter", auth(key.repeat(20)), errorMessage("bad_request", { detail: "auth_first" }), CLOSE_CODES.badRequest], // far too long to be worth hashing
+    [room.code, "role=presenter", JSON.stringify({ type: "auth", key, role: "presenter" }), errorMessage("bad_request", { detail: "auth_first" }), CLOSE_CODES.badRequest],
+    badRequest(`ROLE=presenter`),
+    badRequest(`role=Presenter`),
+    badRequest(`role=PRESENTER`),
+    badRequest(`role=presenter%00`),
+    [newRoomCode(), "role=presenter", auth(key), errorMessage("no_room"), CLOSE_CODES.noRoom], // a key conjures no room
+  ];
+  const attempt = async ([code, query, first, error, closeCode]: Forgery) => {
+    const socket = await TestSocket.open(roomSocketUrl(server, code, query));
+    if (first) socket.send(first);
+    const closed = noted(await socket.closed);
+    const label = `${query} ${first ?? ""}`.replaceAll(key, "<key>").slice(0, 80);
+    assert.equal(closed.code, closeCode, label);
+    assert.deepEqual(socket.frames.map((frame) => JSON.parse(frame) as unknown), [error], `${label}: one bare error frame, nothing echoed`);
+  };
+  await Promise.all([...wrongKeys, ...forgeries].map(attempt));
+  // Wrong keys are counted per address: the sixth within seconds is closed as abuse (4008, final).
+  await attempt([room.code, "role=presenter", auth(key.toLowerCase()), errorMessage("rate_limited", { detail: "wrong_keys" }), CLOSE_CODES.policy]);
 
   // Not one delta while they came and went: no presence flicker, no seq spent.
   watcher.send({ type: "ping", id: "after-forgeries" });
@@ -121,6 +129,11 @@ test("forged presenter connections get one error frame and a close, and nobody s
   assert.equal(before.state.presenterOnline, false);
   const info = await request(`/parties/main/${room.code}`);
   assert.equal((JSON.parse(info.body) as { state: { presenterOnline: boolean } }).state.presenterOnline, false);
+
+  // The right key still gets in from that address: a presenter behind the guesser's NAT is never locked out.
+  const [real, realSnapshot] = await joinAsPresenter(server, room);
+  assert.equal(realSnapshot.you.role, "presenter");
+  noted(await real.close());
   noted(await watcher.close());
 });
 
@@ -134,7 +147,7 @@ test("forged presenter connections get one error frame and a close, and nobody s
 test("an over-long connect URL is refused or greeted like any other", async () => {
   const room = await newRoom();
   const cases: Array<[string, string]> = [
-    [`role=presenter&key=${"k".repeat(3000)}`, JSON.stringify(errorMessage("unauthorized"))],
+    [`role=presenter&key=${"k".repeat(3000)}`, JSON.stringify(errorMessage("bad_request", { detail: "key_in_url" }))],
     [`role=audience&pid=${"p".repeat(3000)}`, JSON.stringify(errorMessage("bad_request"))],
     [`role=audience&pid=long-url-0001&x=${"x".repeat(1880)}`, "snapshot"],
     [`role=audience&pid=long-url-0002&x=${"x".repeat(3000)}`, "snapshot"],
@@ -153,7 +166,7 @@ const POLL = { id: "forjado", question: "Quem manda aqui?", options: ["Eu", "Voc
 
 /** The latest report of each demo that the replays could disturb, as a screen gets them on connect. */
 async function demoReports(room: RoomCreated): Promise<Record<string, unknown>> {
-  const [screen] = await joinAsScreen(server, room.code);
+  const [screen] = await joinAsScreen(server, room);
   const reports: Record<string, unknown> = {};
   for (const demo of ["reactions", "questions", "notify", "delivery"] as const) {
     const data = await reportWhere(screen, demo, () => true, 3_000);
@@ -211,21 +224,20 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   await presenter.next((m) => m.type === "delta" && m.changes.slide === 9);
   assert.deepEqual(presenter.frames.filter((frame) => frame.includes('"error"')), [], "the presenter's own frames were all accepted");
 
-  // The forgers: two phones and two screens, one of each carrying the key in its URL.
-  const forgers: Array<[string, string]> = [
-    ["audience", "role=audience&pid=forger-0001"],
-    ["audience with the key", `role=audience&pid=forger-0002&key=${room.key}`],
-    ["screen", "role=screen"],
-    ["screen with the key", `role=screen&key=${room.key}`],
+  // The forgers: two phones (one sends the presenter key in an auth frame, which a phone has no use
+  // for) and two projectors holding the projector's key.
+  const forgers: Array<[string, () => Promise<TestSocket>]> = [
+    ["audience", async () => (await joinAsAudience(server, room.code, "forger-0001"))[0]],
+    ["audience with the key", async () => {
+      const [phone] = await joinAsAudience(server, room.code, "forger-0002");
+      phone.send({ type: "auth", key: room.key });
+      assert.equal((await phone.nextOfType("error")).code, "unknown_type");
+      return phone;
+    }],
+    ["screen", async () => (await joinAsScreen(server, room))[0]],
+    ["another screen", async () => (await joinAsScreen(server, room))[0]],
   ];
-  const sockets = await Promise.all(
-    forgers.map(async ([name, query]) => {
-      const socket = await TestSocket.open(roomSocketUrl(server, room.code, query));
-      const snapshot = await socket.nextOfType("snapshot");
-      assert.equal(snapshot.you.role, name.startsWith("screen") ? "screen" : "audience", `${name} is what it says, not a presenter`);
-      return socket;
-    }),
-  );
+  const sockets = await Promise.all(forgers.map(([, join]) => join()));
   const beforeState = await roomWith(presenter, 4);
   // The phones' acks and reactions are in (the presenter's reports say so), and the forgers' presence delta reached them.
   await reportWhere<NotifyReport>(presenter, "notify", (data) => data.notifications.at(-1)?.acked === 2);
@@ -238,10 +250,11 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
 
   await Promise.all(
     sockets.map(async (socket, i) => {
+      const mark = socket.frames.length;
       for (const frame of captured) socket.send(frame);
       socket.send({ type: "ping", id: "replayed" });
       await socket.next((m) => m.type === "pong" && m.id === "replayed");
-      const errors = socket.frames.map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is ErrorMessage => m.type === "error");
+      const errors = socket.frames.slice(mark).map((frame) => JSON.parse(frame) as ServerMessage).filter((m): m is ErrorMessage => m.type === "error");
       const types = captured.map((frame) => (JSON.parse(frame) as { type: string }).type);
       assert.deepEqual(
         errors.map((error) => [error.code, error.ref]),

@@ -255,7 +255,7 @@ test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its t
     fuzzers = await Promise.all(
       roles.map(async (role, i) => {
         const name = `${role}-${String(i).padStart(2, "0")}`;
-        const join = role === "audience" ? joinAsAudience(live, room.code, `fuzz-phone-${String(i).padStart(4, "0")}`) : role === "screen" ? joinAsScreen(live, room.code) : joinAsPresenter(live, room);
+        const join = role === "audience" ? joinAsAudience(live, room.code, `fuzz-phone-${String(i).padStart(4, "0")}`) : role === "screen" ? joinAsScreen(live, room) : joinAsPresenter(live, room);
         return new Fuzzer(name, (await join)[0], hostileFrames(SEED + i, role, FRAMES_PER_SOCKET));
       }),
     );
@@ -325,7 +325,7 @@ test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its t
       // Votes 0,1,2,0,1,2; phone 2 then changes to 0.
       poll: { ...POLL, open: false, counts: [3, 2, 1], total: 6 },
     };
-    const [screen, freshSnapshot] = await joinAsScreen(live, room.code);
+    const [screen, freshSnapshot] = await joinAsScreen(live, room);
     fresh = screen;
     assert.deepEqual(freshSnapshot.state, expectedState, "a fresh socket sees the exact state");
     assert.deepEqual(freshSnapshot.you, { role: "screen" });

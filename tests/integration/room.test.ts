@@ -10,7 +10,7 @@ import type { DeltaMessage, RoomCreated } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
 import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
 import { TestSocket, allFrames } from "./client.ts";
-import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, joinPhones, roomSocketUrl, settled, sync } from "./rooms.ts";
+import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, joinAsScreen, joinPhones, roomSocketUrl, settled, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { isReport, sleep } from "./support.ts";
 
@@ -109,22 +109,28 @@ test("a snapshot greets each connection with its role", async () => {
   await Promise.all([p.close(), a.close()]);
 });
 
-test("refusals: wrong key 4001, unknown room 4004, bad pid or role 4000 — error first, then close", async () => {
+test("refusals: wrong key 4001, unknown room 4004, bad pid or role, a key in the URL or no key first 4000 — error first, then close", async () => {
   const room = await createRoom();
-  const cases: Array<[string, string, string, number]> = [
-    [room.code, "role=presenter&key=wrong", "unauthorized", 4001],
-    [room.code, "role=presenter", "unauthorized", 4001],
-    [room.code, `role=presenter&key=${await hashKey(room.key)}`, "unauthorized", 4001],
-    [newRoomCode(), "role=audience&pid=phone-bbbb", "no_room", 4004],
-    ["abcde", "role=audience&pid=phone-bbbb", "bad_room", 4004],
-    [room.code, "role=audience", "bad_request", 4000],
-    [room.code, "role=audience&pid=short", "bad_request", 4000],
-    [room.code, "role=reader&pid=phone-bbbb", "bad_request", 4000],
-    [room.code, "pid=phone-bbbb", "bad_request", 4000],
+  const auth = (key: string) => JSON.stringify({ type: "auth", key });
+  // [code, query, the first frame sent, error, close code]
+  const cases: Array<[string, string, string | null, string, number]> = [
+    [room.code, "role=presenter", auth("wrong"), "unauthorized", 4001],
+    [room.code, "role=presenter", auth(""), "unauthorized", 4001],
+    [room.code, "role=presenter", auth(await hashKey(room.key)), "unauthorized", 4001],
+    [room.code, "role=screen", auth(room.key), "unauthorized", 4001], // the presenter's key is not the projector's
+    [room.code, "role=presenter", JSON.stringify({ type: "goto", slide: 1, step: 0 }), "bad_request", 4000],
+    [room.code, `role=presenter&key=${room.key}`, null, "bad_request", 4000],
+    [newRoomCode(), "role=audience&pid=phone-bbbb", null, "no_room", 4004],
+    ["abcde", "role=audience&pid=phone-bbbb", null, "bad_room", 4004],
+    [room.code, "role=audience", null, "bad_request", 4000],
+    [room.code, "role=audience&pid=short", null, "bad_request", 4000],
+    [room.code, "role=reader&pid=phone-bbbb", null, "bad_request", 4000],
+    [room.code, "pid=phone-bbbb", null, "bad_request", 4000],
   ];
   await Promise.all(
-    cases.map(async ([code, query, error, closeCode]) => {
+    cases.map(async ([code, query, first, error, closeCode]) => {
       const socket = await TestSocket.open(url(code, query));
+      if (first) socket.send(first);
       const message = await socket.next();
       assert.equal(message.type, "error", query);
       assert.equal(message.type === "error" && message.code, error, query);
@@ -259,8 +265,7 @@ test("bad frames get typed errors; the socket stays open and the state intact", 
 test("a screen (the projector) follows, gets the demos' reports, is not counted and cannot drive", async () => {
   const room = await createRoom();
   const [p] = await presenter(room);
-  const screen = await TestSocket.open(url(room.code, "role=screen"));
-  const snapshot = await screen.nextOfType("snapshot");
+  const [screen, snapshot] = await joinAsScreen(server, room);
   assert.deepEqual(snapshot.you, { role: "screen" });
   // Every demo's report, as a presenter gets them on connect.
   assert.ok(await screen.next((m) => isReport(m, "browsers")));

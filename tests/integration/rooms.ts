@@ -1,6 +1,7 @@
 /** Rooms and their members on a test server: what most integration tests start with. */
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
+import { screenKeyOf } from "../../src/room/secret.ts";
 import type { RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
 import type { PublicState } from "../../src/room/state.ts";
 import { TestSocket } from "./client.ts";
@@ -17,8 +18,15 @@ export function roomSocketUrl(server: PartyServer, code: string, query: string):
   return `${server.wsOrigin}/parties/main/${code}?${query}`;
 }
 
+/** A connection that proves its role with a key in its first frame (keys never ride in a URL). */
+export async function joinWithKey(server: PartyServer, code: string, role: "presenter" | "screen", key: string, options?: { answerProbes: boolean }): Promise<TestSocket> {
+  const socket = await TestSocket.open(roomSocketUrl(server, code, `role=${role}`), options);
+  socket.send({ type: "auth", key });
+  return socket;
+}
+
 export async function joinAsPresenter(server: PartyServer, room: RoomCreated, options?: { answerProbes: boolean }): Promise<[TestSocket, SnapshotMessage]> {
-  const socket = await TestSocket.open(roomSocketUrl(server, room.code, `role=presenter&key=${encodeURIComponent(room.key)}`), options);
+  const socket = await joinWithKey(server, room.code, "presenter", room.key, options);
   return [socket, await socket.nextOfType("snapshot")];
 }
 
@@ -27,9 +35,9 @@ export async function joinAsAudience(server: PartyServer, code: string, pid: str
   return [socket, await socket.nextOfType("snapshot")];
 }
 
-/** The projector's view: follows the room, gets the presenters' reports, is not counted, cannot drive. */
-export async function joinAsScreen(server: PartyServer, code: string): Promise<[TestSocket, SnapshotMessage]> {
-  const socket = await TestSocket.open(roomSocketUrl(server, code, "role=screen"));
+/** The projector's view, with the key the presenter's page derives for it: follows the room, gets the presenters' reports, is not counted, cannot drive. */
+export async function joinAsScreen(server: PartyServer, room: RoomCreated): Promise<[TestSocket, SnapshotMessage]> {
+  const socket = await joinWithKey(server, room.code, "screen", await screenKeyOf(room.key));
   return [socket, await socket.nextOfType("snapshot")];
 }
 

@@ -7,7 +7,7 @@ import { helloStrings, refusalStrings } from "../../src/features/requests/string
 import { langOf } from "../../src/i18n/param.ts";
 import { responseSize } from "../../src/features/measure/measuredFetch.ts";
 import { ParticipantNames } from "../../src/features/requests/participantNames.ts";
-import { HTTP_RATE, PidLimiter } from "../../src/room/pidLimiter.ts";
+import { HTTP_RATE, KeyedLimiter } from "../../src/room/keyedLimiter.ts";
 import { requestSize, sizedResponse } from "../../src/features/measure/bytes.ts";
 
 const exchange = (status: number, requestBytes = 500, responseBytes = 200) => ({
@@ -59,7 +59,7 @@ test("people get short anonymous names, phones and other browsers numbered apart
 });
 
 test("each participant id has its own bucket: a burst, then the steady rate, then 429", () => {
-  const limiter = new PidLimiter();
+  const limiter = new KeyedLimiter();
   const burst = Array.from({ length: HTTP_RATE.burst + 1 }, () => limiter.allow("thumb-0001", 0));
   assert.deepEqual(burst, [...Array<boolean>(HTTP_RATE.burst).fill(true), false]);
   assert.equal(limiter.allow("another-01", 0), true, "someone else is not slowed down");
@@ -72,7 +72,7 @@ test("each participant id has its own bucket: a burst, then the steady rate, the
 });
 
 test("the limiter forgets the quietest ids past its bound", () => {
-  const limiter = new PidLimiter(HTTP_RATE, 2);
+  const limiter = new KeyedLimiter(HTTP_RATE, 2);
   for (let i = 0; i < HTTP_RATE.burst; i++) limiter.allow("busy-id-01", 0);
   limiter.allow("other-id-1", 0);
   limiter.allow("other-id-2", 0);

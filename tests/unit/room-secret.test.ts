@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { hashKey, keyMatches, newPresenterKey, sameHex } from "../../src/room/secret.ts";
+import { hashKey, keyMatches, newPresenterKey, sameHex, screenKeyOf } from "../../src/room/secret.ts";
 
 test("presenter keys are 32 random bytes in base64url", () => {
   const keys = new Set<string>();
@@ -40,4 +40,13 @@ test("keyMatches accepts the key and nothing else", async () => {
   assert.equal(await keyMatches("", hash), false);
   assert.equal(await keyMatches(null, hash), false);
   assert.equal(await keyMatches("k".repeat(10_000), hash), false);
+});
+
+test("the projector's key is derived from the presenter key, and tells nothing of it", async () => {
+  const key = "oZFryNBnIwmdorLcfMQUV_6gbMmzRosJkhzPuK0aink";
+  const screen = await screenKeyOf(key);
+  assert.match(screen, /^[A-Za-z0-9_-]{43}$/);
+  assert.equal(await screenKeyOf(key), screen, "the same key, the same projector key");
+  assert.notEqual(screen, key);
+  assert.notEqual(await screenKeyOf(`${key}A`), screen);
 });

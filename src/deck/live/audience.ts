@@ -2,7 +2,7 @@ import { deckReady } from "../controllers/boot.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
 import { followPresenter } from "./follow.ts";
-import { participantId } from "../../live/identity.ts";
+import { participantId, screenKey } from "../../live/identity.ts";
 import { connectRoom } from "../../live/room.ts";
 import { setLiveSession } from "../../live/session.ts";
 import { renderStatus } from "../../live/status.ts";
@@ -45,7 +45,7 @@ export async function startAudience(): Promise<void> {
   const screen = new URLSearchParams(location.search).has("screen");
   const pid = participantId();
   const client = screen
-    ? connectRoom({ code, role: "screen", host: roomHost() })
+    ? connectRoom({ code, role: "screen", key: screenKey(code) ?? "", host: roomHost() })
     : connectRoom({ code, role: "audience", pid, host: roomHost() });
   setLiveSession(screen ? { code, role: "screen", client } : { code, role: "audience", pid, client });
   client.subscribe((snapshot) => renderStatus(status, snapshot, screen ? "screen" : "audience"));

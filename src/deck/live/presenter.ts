@@ -52,7 +52,7 @@ export async function startPresenter(): Promise<void> {
     return;
   }
 
-  const client = connectRoom({ code: room.code, role: "presenter", presenterKey: room.key, host: roomHost() });
+  const client = connectRoom({ code: room.code, role: "presenter", key: room.key, host: roomHost() });
   client.subscribe((snapshot) => renderStatus(status, snapshot, "presenter"));
   mountPresenterPanel(panel, deck, client, room.code, room.key);
   drivePresenter(deck, client);

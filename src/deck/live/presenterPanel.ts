@@ -10,6 +10,7 @@ import { qrSvg } from "../../live/qr.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { liveStrings } from "../../live/strings.ts";
 import { joinUrl, remoteUrl, screenUrl } from "../../live/urls.ts";
+import { screenKeyOf } from "../../room/secret.ts";
 
 /**
  * The presenter's side panel: how to join (code, QR, address), who is here, the talk clock,
@@ -27,7 +28,7 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   link.textContent = url.replace(/^https?:\/\//, "");
   find("qr")!.replaceChildren(qrSvg(url, t.qr(code)));
 
-  find<HTMLAnchorElement>("screen")!.href = screenUrl(code, locale);
+  void screenKeyOf(key).then((screenKey) => (find<HTMLAnchorElement>("screen")!.href = screenUrl(code, screenKey, locale)));
 
   const remote = find<HTMLButtonElement>("remote")!;
   remote.addEventListener("click", async () => {

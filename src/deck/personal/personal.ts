@@ -44,7 +44,7 @@ async function open(): Promise<void> {
   save(room);
 
   const client = room.key
-    ? connectRoom({ code: room.code, role: "presenter", presenterKey: room.key, host: roomHost() })
+    ? connectRoom({ code: room.code, role: "presenter", key: room.key, host: roomHost() })
     : connectRoom({ code: room.code, role: "audience", pid: participantId(), host: roomHost() });
   setLiveSession(room.key ? { code: room.code, role: "presenter", client } : { code: room.code, role: "audience", pid: participantId(), client });
   mountCard(room, client);

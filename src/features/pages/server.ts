@@ -11,7 +11,7 @@ import { CORS_HEADERS, json } from "../../room/http.ts";
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature } from "../../room/feature.ts";
 import { isParticipantId } from "../../room/participants.ts";
-import { PidLimiter } from "../../room/pidLimiter.ts";
+import { KeyedLimiter } from "../../room/keyedLimiter.ts";
 import { requestSize, sizedResponse } from "../measure/bytes.ts";
 import { newsPage, visitJson, wallClock } from "./newsPage.ts";
 import { langOf } from "../../i18n/param.ts";
@@ -22,7 +22,7 @@ const CONTENT_TYPES = { page: "text/html; charset=utf-8", data: "application/jso
 
 export const pages = defineFeature("pages", {}, (host) => {
   let report: PagesReport = emptyPagesReport();
-  const limiter = new PidLimiter();
+  const limiter = new KeyedLimiter();
 
   return {
 

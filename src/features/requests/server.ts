@@ -19,13 +19,13 @@ import type { Hello } from "./hello.ts";
 import { ParticipantNames } from "./participantNames.ts";
 import { helloStrings } from "./strings.ts";
 import { langOf } from "../../i18n/param.ts";
-import { PidLimiter } from "../../room/pidLimiter.ts";
+import { KeyedLimiter } from "../../room/keyedLimiter.ts";
 import { requestSize, sizedResponse } from "../measure/bytes.ts";
 
 export const requests = defineFeature("requests", {}, (host) => {
   let report: RequestsReport = emptyRequestsReport();
   const names = new ParticipantNames();
-  const limiter = new PidLimiter();
+  const limiter = new KeyedLimiter();
 
   const onPhone = (pid: string) => host.audience().some(({ member }) => member.pid === pid);
 

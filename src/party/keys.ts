@@ -1,0 +1,70 @@
+/**
+ * The room's keys, as the server keeps them: only the SHA-256 of the presenter key and of the
+ * projector's key (derived from it: src/room/secret.ts), written once when the room is created.
+ * Wrong keys are counted per source address.
+ */
+import type * as Party from "partykit/server";
+import { KeyedLimiter } from "../room/keyedLimiter.ts";
+import { hashKey, keyMatches, newPresenterKey, screenKeyOf } from "../room/secret.ts";
+import type { KeyedRole } from "./peers.ts";
+
+const KEY_HASH = "keyHash";
+const SCREEN_HASH = "screenHash";
+
+/**
+ * Wrong keys per source address: five, then one every 10 s, are answered `unauthorized`; past that,
+ * `rate_limited` with 4008, a close a client must not retry. Only wrong keys count, and the right key
+ * is always let in: a presenter behind the same address as a guesser (a conference's one NAT) is
+ * never locked out. Guessing itself is hopeless: a key is 256 random bits.
+ */
+const WRONG_KEYS = { perSecond: 0.1, burst: 5, maxRefused: Number.POSITIVE_INFINITY };
+
+export type KeyCheck = "ok" | "wrong" | "throttled";
+
+export class RoomKeys {
+  private keyHash: string | null = null;
+  private screenHash: string | null = null;
+  private readonly wrong = new KeyedLimiter(WRONG_KEYS);
+
+  /** True once the room exists. */
+  get created(): boolean {
+    return this.keyHash !== null;
+  }
+
+  /** Reads the hashes back; false when the room was never created. */
+  async load(storage: Party.Storage): Promise<boolean> {
+    const stored = await storage.get<unknown>([KEY_HASH, SCREEN_HASH]);
+    const keyHash = stored.get(KEY_HASH);
+    const screenHash = stored.get(SCREEN_HASH);
+    if (typeof keyHash !== "string") return false;
+    this.keyHash = keyHash;
+    // A room from before projector keys has none: its projector can't join until a new room.
+    this.screenHash = typeof screenHash === "string" ? screenHash : null;
+    return true;
+  }
+
+  /**
+   * Makes the presenter key and the hashes to store with the room's first state; null when another
+   * request created the room meanwhile (hashing lets other requests in).
+   */
+  async create(): Promise<{ key: string; stored: Record<string, string> } | null> {
+    const key = newPresenterKey();
+    const [keyHash, screenHash] = await Promise.all([hashKey(key), screenKeyOf(key).then(hashKey)]);
+    if (this.keyHash) return null;
+    this.keyHash = keyHash;
+    this.screenHash = screenHash;
+    return { key, stored: { [KEY_HASH]: keyHash, [SCREEN_HASH]: screenHash } };
+  }
+
+  /** Is `key` the presenter's (HTTP routes only the presenter may use)? */
+  async isPresenterKey(key: string | null): Promise<boolean> {
+    return this.keyHash !== null && (await keyMatches(key, this.keyHash));
+  }
+
+  /** Checks the key a connection from `source` sent to be `role`. */
+  async check(role: KeyedRole, key: string, source: string, now: number): Promise<KeyCheck> {
+    const hash = role === "presenter" ? this.keyHash : this.screenHash;
+    if (hash && (await keyMatches(key, hash))) return "ok";
+    return this.wrong.allow(source, now) ? "wrong" : "throttled";
+  }
+}
