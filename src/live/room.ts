@@ -3,6 +3,7 @@ import { isFinalCloseCode, type ErrorMessage } from "../room/errors.ts";
 import { parseServerMessage, type ReportMessage, type ServerMessage, type You } from "../room/wire.ts";
 import type { ClientMessage, FeatureName, FeatureReports } from "../room/protocol.ts";
 import type { Role } from "../room/participants.ts";
+import { MAX_KEY_LENGTH } from "../room/secret.ts";
 import { applyDelta, needsSnapshot, type RoomView } from "../room/state.ts";
 
 /**
@@ -101,7 +102,8 @@ export function connectRoom(options: RoomOptions): RoomClient {
   // A presenter or screen proves itself first, on every (re)connect, before anything else is sent
   // (a missing key is sent empty, so the room refuses it at once instead of waiting for it).
   if (options.role !== "audience") {
-    const auth = JSON.stringify({ type: "auth", key: options.key ?? "" });
+    // Past MAX_KEY_LENGTH a key is wrong however long it is: cut, it stays wrong and the frame stays small.
+    const auth = JSON.stringify({ type: "auth", key: (options.key ?? "").slice(0, MAX_KEY_LENGTH + 1) });
     socket.addEventListener("open", () => socket.send(auth));
   }
 

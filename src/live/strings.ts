@@ -78,6 +78,8 @@ export const liveStrings = defineStrings({
       own_question: "Essa pergunta é sua: não dá para apoiar a própria",
       question_limit: "Limite de perguntas",
     } satisfies Record<ErrorCode, string>,
+    /** `rate_limited` for wrong keys (`detail` `wrong_keys`): not "too many messages". */
+    wrongKeys: "Chaves erradas demais deste endereço: espere um pouco",
   },
   en: {
     presentTitle: "Present",
@@ -151,5 +153,6 @@ export const liveStrings = defineStrings({
       own_question: "That question is yours: you can't upvote your own",
       question_limit: "Question limit reached",
     },
+    wrongKeys: "Too many wrong keys from this address: wait a moment",
   },
 });

@@ -87,7 +87,7 @@ test("forged presenter connections get one error frame and a close, and nobody s
   const wrongKeys: Forgery[] = [
     unauthorized(key, other.code), // this key on another room (which counts its own)
     unauthorized(other.key), // another room's key
-    unauthorized(key.slice(0, -1)),
+    unauthorized(key.repeat(20)), // far too long to be worth hashing: simply wrong
     unauthorized(hash.toUpperCase()),
     unauthorized(flipped),
     unauthorized(`${key}A`),
@@ -101,7 +101,6 @@ test("forged presenter connections get one error frame and a close, and nobody s
     keyInUrl(`role=audience&pid=forger-0003&key=${key}`),
     // The first frame must be the key: anything else closes the socket.
     [room.code, "role=presenter", JSON.stringify({ type: "goto", slide: 9, step: 0 }), errorMessage("bad_request", { detail: "auth_first" }), CLOSE_CODES.badRequest],
-    [room.code, "role=presenter", auth(key.repeat(20)), errorMessage("bad_request", { detail: "auth_first" }), CLOSE_CODES.badRequest], // far too long to be worth hashing
     [room.code, "role=presenter", JSON.stringify({ type: "auth", key, role: "presenter" }), errorMessage("bad_request", { detail: "auth_first" }), CLOSE_CODES.badRequest],
     badRequest(`ROLE=presenter`),
     badRequest(`role=Presenter`),
