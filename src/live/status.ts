@@ -19,6 +19,8 @@ export function describeStatus(snapshot: RoomSnapshot, role: Role, locale: Local
   const t = liveStrings[locale].status;
   switch (snapshot.status) {
     case "refused":
+      // The projector's window without its key (a link typed by hand, or opened from an old one).
+      if (role === "screen" && snapshot.error?.code === "unauthorized") return { tone: "bad", text: t.screenKey };
       return { tone: "bad", text: snapshot.error ? errorText(snapshot.error, locale) : t.refused };
     case "offline":
       return { tone: "bad", text: t.offline };

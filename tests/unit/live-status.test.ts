@@ -47,6 +47,10 @@ test("a refusal says why, in the person's language", () => {
   const wrongKey = link("refused", errorMessage("unauthorized"));
   assert.deepEqual(describeStatus(wrongKey, "presenter", "pt-br"), { tone: "bad", text: "Chave de apresentação inválida" });
   assert.deepEqual(describeStatus(wrongKey, "presenter", "en"), { tone: "bad", text: "Invalid presenter key" });
+  assert.match(describeStatus(wrongKey, "screen", "pt-br").text, /^Esta tela do projetor não tem a chave da sala/);
+  assert.match(describeStatus(wrongKey, "screen", "en").text, /^This projector window lacks the room's key/);
+  const guesser = link("refused", errorMessage("rate_limited", { detail: "wrong_keys" }));
+  assert.match(describeStatus(guesser, "presenter", "pt-br").text, /^Chaves erradas demais/);
   assert.equal(describeStatus(link("refused"), "audience", "pt-br").text, "A sala recusou a conexão");
   assert.equal(describeStatus(link("refused"), "audience", "en").text, "The room refused the connection");
 });
