@@ -78,6 +78,7 @@ export const liveStrings = defineStrings({
       already_upvoted: "Você já apoiou essa pergunta",
       own_question: "Essa pergunta é sua: não dá para apoiar a própria",
       question_limit: "Limite de perguntas",
+      connection_limit: "Conexões demais: feche outras abas desta sala",
     } satisfies Record<ErrorCode, string>,
     /** `rate_limited` for wrong keys (`detail` `wrong_keys`): not "too many messages". */
     wrongKeys: "Chaves erradas demais deste endereço: espere um pouco",
@@ -154,6 +155,7 @@ export const liveStrings = defineStrings({
       already_upvoted: "You already upvoted that question",
       own_question: "That question is yours: you can't upvote your own",
       question_limit: "Question limit reached",
+      connection_limit: "Too many connections: close other tabs of this room",
     },
     wrongKeys: "Too many wrong keys from this address: wait a moment",
   },

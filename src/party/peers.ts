@@ -82,6 +82,8 @@ export function sourceOf(headers: Headers): string {
  */
 interface Admitted extends Peer {
   connection: Party.Connection;
+  /** Where it connected from (sourceOf), for the connection caps. */
+  source: string;
   /** Its rate limit (src/room/limiter.ts). */
   bucket: Bucket;
   /** When it was last heard from (ms), for the presenter liveness sweep. */
@@ -107,6 +109,18 @@ export function closeWith(connection: Party.Connection, code: CloseCode | 1000 |
   }
 }
 
+/** Connections one participant may hold: a few tabs and devices, not a botnet of one. */
+export const CONNECTIONS_PER_PARTICIPANT = 4;
+/**
+ * Connections one source address may hold in a room, by default: a conference hall behind one NAT
+ * fits; one client can't take the process's open files (~19,000 sockets would, for every room).
+ * `partykit dev` sees all of loopback as one source: the benchmark raises it (CONNECTIONS_PER_SOURCE).
+ */
+export const CONNECTIONS_PER_SOURCE = 2_000;
+
+/** What the room keeps in a connection's state: who it is and where from, or that it is waiting for its key. */
+type Stored = (Member & { source?: string }) | Awaiting;
+
 /**
  * The admitted connections by id. Kept here because asking PartyKit (getConnections) re-wraps
  * every hibernatable socket and reads its state back on each call: at 1,000 phones that cost a
@@ -120,11 +134,30 @@ export class Peers {
   constructor(connections: Iterable<Party.Connection>, now: number) {
     for (const connection of connections) {
       // A refused socket, still closing, has no state: it is not a peer.
-      const state = connection.state as Member | Awaiting | null;
+      const state = connection.state as Stored | null;
       if (!state) continue;
       if ("awaiting" in state) this.awaiting.set(connection.id, { connection, ...state });
-      else this.add(connection, state, now);
+      else {
+        const { source = "local", ...member } = state;
+        this.add(connection, member, source, now);
+      }
     }
+  }
+
+  /**
+   * Why one more connection from `source` (as participant `pid`) would be one too many, or null.
+   * Counted afresh, not kept as counters that could drift: a join storm of 1,000 costs a million steps.
+   */
+  overLimit(source: string, pid: string | undefined, perSource: number): "per_participant" | "per_source" | null {
+    let fromSource = 0;
+    let fromParticipant = 0;
+    for (const peer of this.byId.values()) {
+      if (peer.source === source) fromSource++;
+      if (pid !== undefined && peer.member.pid === pid) fromParticipant++;
+    }
+    for (const waiting of this.awaiting.values()) if (waiting.source === source) fromSource++;
+    if (fromParticipant >= CONNECTIONS_PER_PARTICIPANT) return "per_participant";
+    return fromSource >= perSource ? "per_source" : null;
   }
 
   /** `connection` must send its key (an `auth` frame) before it is anyone. */
@@ -146,8 +179,14 @@ export class Peers {
     return this.awaiting.size > 0 || Array.from(this.byId.values()).some(({ member }) => member.role === "presenter");
   }
 
-  add(connection: Party.Connection, member: Member, now: number): void {
-    this.byId.set(connection.id, { link: connection, connection, member, bucket: fullBucket(now), heardAt: now, shunned: false });
+  /** A new member: written to its connection's state (once: writing it serializes it), then kept here. */
+  join(connection: Party.Connection, member: Member, source: string, now: number): void {
+    connection.setState({ ...member, source } satisfies Stored);
+    this.add(connection, member, source, now);
+  }
+
+  private add(connection: Party.Connection, member: Member, source: string, now: number): void {
+    this.byId.set(connection.id, { link: connection, connection, member, source, bucket: fullBucket(now), heardAt: now, shunned: false });
   }
 
   remove(link: RoomLink): void {

@@ -18,7 +18,7 @@ import { applyTimerAction, commit, goto, initialState, setPresence, type PublicS
 import type { RoomCreated, ServerMessage } from "../room/wire.ts";
 import { Features } from "./features.ts";
 import { RoomKeys } from "./keys.ts";
-import { admit, closeWith, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
+import { admit, closeWith, CONNECTIONS_PER_SOURCE, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
 import { answer } from "./routes.ts";
 import { featureStorage } from "./storage.ts";
 
@@ -45,9 +45,12 @@ export default class RoomServer implements Party.Server {
   // Null until first needed after a start or a wake-up (see Peers).
   private admitted: Peers | null = null;
   private sweepScheduled = false;
+  /** The per-source connection cap; the benchmark raises it (all of loopback is one source). */
+  private readonly connectionsPerSource: number;
 
   constructor(room: Party.Room) {
     this.room = room;
+    this.connectionsPerSource = Number(room.env["CONNECTIONS_PER_SOURCE"]) || CONNECTIONS_PER_SOURCE;
     this.features = new Features(FEATURES, {
       now: () => Date.now(),
       watchers: () => this.peers().watchers(),
@@ -104,12 +107,15 @@ export default class RoomServer implements Party.Server {
     try {
       const admission = admit(context.request.url, this.room.id, this.published !== null);
       if (!admission.ok) return this.refuse(connection, admission);
+      const source = sourceOf(context.request.headers as unknown as Headers);
+      const over = this.peers().overLimit(source, "member" in admission ? admission.member.pid : undefined, this.connectionsPerSource);
+      if (over) return this.refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: over });
       if ("awaiting" in admission) {
         // Nothing is sent until the key arrives in the first frame; the sweep closes a silent one.
-        this.peers().await(connection, admission.awaiting, sourceOf(context.request.headers as unknown as Headers), Date.now());
+        this.peers().await(connection, admission.awaiting, source, Date.now());
         return await this.scheduleSweep();
       }
-      await this.welcome(connection, admission.member);
+      await this.welcome(connection, admission.member, source);
     } catch (error) {
       console.error("onConnect", error);
     }
@@ -121,9 +127,8 @@ export default class RoomServer implements Party.Server {
   }
 
   /** An admitted connection: its state, its snapshot and the reports it may see. */
-  private async welcome(connection: Party.Connection, member: Member): Promise<void> {
-    connection.setState(member);
-    this.peers().add(connection, member, Date.now());
+  private async welcome(connection: Party.Connection, member: Member, source: string): Promise<void> {
+    this.peers().join(connection, member, source, Date.now());
     if (member.role === "presenter") await this.scheduleSweep();
     sendTo(connection, this.snapshotFor(member));
     for (const report of member.role === "audience" ? this.features.audienceReports() : this.features.reports()) sendTo(connection, report);
@@ -137,7 +142,7 @@ export default class RoomServer implements Party.Server {
     const check = await this.keys.check(wants, key, source, Date.now());
     if (check === "throttled") return this.refuse(connection, { error: "rate_limited", close: CLOSE_CODES.policy, detail: "wrong_keys" });
     if (check === "wrong") return this.refuse(connection, { error: "unauthorized", close: CLOSE_CODES.unauthorized });
-    await this.welcome(connection, { role: wants });
+    await this.welcome(connection, { role: wants }, source);
   }
 
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection): Promise<void> {

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   "already_upvoted",
   "own_question",
   "question_limit",
+  "connection_limit",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -43,7 +44,7 @@ export function errorMessage(code: ErrorCode, options: { ref?: string; detail?: 
 }
 
 /**
- * Close codes the server uses (4000–4999 are the application's, RFC 6455 §7.4.2). All four mean
+ * Close codes the server uses (4000–4999 are the application's, RFC 6455 §7.4.2). All of them mean
  * "retrying the same URL will fail the same way": a client must not reconnect automatically.
  */
 export const CLOSE_CODES = {
@@ -55,6 +56,8 @@ export const CLOSE_CODES = {
   noRoom: 4004,
   /** Flooding: too many messages refused by the rate limit; or too many wrong keys from one address. */
   policy: 4008,
+  /** Too many connections: one participant's (a few tabs), or one source address's (`connection_limit`). */
+  tooMany: 4029,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 

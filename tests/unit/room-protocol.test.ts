@@ -149,9 +149,9 @@ test("errors carry a code, and a ref and a detail key only when given: no words"
   assert.deepEqual(errorMessage("forbidden", { ref: "goto", detail: "presenter" }), { type: "error", code: "forbidden", ref: "goto", detail: "presenter" });
 });
 
-test("close codes 4000, 4001, 4004, 4008 are final; others are not", () => {
-  assert.deepEqual(Object.values(CLOSE_CODES).sort(), [4000, 4001, 4004, 4008]);
-  for (const code of [4000, 4001, 4004, 4008]) assert.ok(isFinalCloseCode(code));
+test("close codes 4000, 4001, 4004, 4008, 4029 are final; others are not", () => {
+  assert.deepEqual(Object.values(CLOSE_CODES).sort(), [4000, 4001, 4004, 4008, 4029]);
+  for (const code of [4000, 4001, 4004, 4008, 4029]) assert.ok(isFinalCloseCode(code));
   for (const code of [1000, 1001, 1006, 1011, 4002, 4999]) assert.ok(!isFinalCloseCode(code));
 });
 
