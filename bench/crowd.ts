@@ -6,7 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
-import { newParticipantId } from "../src/room/participants.ts";
+import type { ParticipantIssued } from "../src/room/wire.ts";
 
 export type FrameListener = (member: Member, text: string, at: number) => void;
 
@@ -54,16 +54,36 @@ function openMember(url: string, pid: string | null, crowd: Crowd, firstFrame?: 
   });
 }
 
+/**
+ * `count` participant ids issued by the room at `roomUrl` (ws://…/parties/main/CODE), 50 requests
+ * at a time. The bench's partykit.json raises the room's per-address budget: every simulated phone
+ * shares loopback.
+ */
+export async function issuePids(roomUrl: string, count: number): Promise<string[]> {
+  const endpoint = `${roomUrl.replace(/^ws/, "http")}/participants`;
+  const pids: string[] = [];
+  while (pids.length < count) {
+    const batch = Math.min(50, count - pids.length);
+    const issued = await Promise.all(
+      Array.from({ length: batch }, async () => {
+        const response = await fetch(endpoint, { method: "POST" });
+        if (response.status !== 201) throw new Error(`issuing a participant id: HTTP ${response.status}`);
+        return ((await response.json()) as ParticipantIssued).pid;
+      }),
+    );
+    pids.push(...issued);
+  }
+  return pids;
+}
+
 export class Crowd {
   readonly members: Member[] = [];
   listener: FrameListener | null = null;
 
-  /** Opens `count` audience sockets at once; resolves when every one has its snapshot. */
+  /** Opens `count` audience sockets at once (their ids issued by the room first); resolves when every one has its snapshot. */
   async join(roomUrl: string, count: number): Promise<Member[]> {
-    const joining = Array.from({ length: count }, () => {
-      const pid = newParticipantId();
-      return openMember(`${roomUrl}?role=audience&pid=${pid}`, pid, this);
-    });
+    const pids = await issuePids(roomUrl, count);
+    const joining = pids.map((pid) => openMember(`${roomUrl}?role=audience&pid=${pid}`, pid, this));
     const joined = await Promise.all(joining);
     this.members.push(...joined);
     return joined;

@@ -3,12 +3,11 @@
  * otherwise starve the bench's own event loop, and the honest phones' round trips would measure
  * the load generator instead of the room.
  *
- * workerData: { url: string; sockets: number; seconds: number }. Posts one FloodReport when every
+ * workerData: { url: string; pids: string[] (one issued id per flooder); seconds: number }. Posts one FloodReport when every
  * flooder is closed or the time is up.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import WebSocket from "ws";
-import { newParticipantId } from "../src/room/participants.ts";
 
 export interface FloodReport {
   frames: number;
@@ -22,14 +21,14 @@ export interface FloodReport {
 /** Frames a flooder writes per turn of this worker's event loop, so it notices a close promptly. */
 const CHUNK = 100;
 
-const { url, sockets, seconds } = workerData as { url: string; sockets: number; seconds: number };
+const { url, pids, seconds } = workerData as { url: string; pids: string[]; seconds: number };
 const frame = JSON.stringify({ type: "ping", id: "flood" });
 const report: FloodReport = { frames: 0, refusals: 0, closeCodes: [], closedAfterMs: null };
 let lastCloseAt = 0;
 
 const flooders = await Promise.all(
-  Array.from({ length: sockets }, (_, index) => {
-    const ws = new WebSocket(`${url}?role=audience&pid=${newParticipantId()}`, { perMessageDeflate: false });
+  pids.map((pid, index) => {
+    const ws = new WebSocket(`${url}?role=audience&pid=${pid}`, { perMessageDeflate: false });
     report.closeCodes[index] = 0;
     ws.on("message", (data: Buffer) => {
       if (data.toString().startsWith('{"type":"error","code":"rate_limited"')) report.refusals++;

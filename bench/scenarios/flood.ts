@@ -6,6 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { send, type Member } from "../crowd.ts";
+import { issuePids } from "../crowd.ts";
 import type { FloodReport } from "../flooder.ts";
 import { sampleUsage, type Usage } from "../room-process.ts";
 import { sleep, summarize, until, type Latency } from "../stats.ts";
@@ -74,7 +75,8 @@ export async function flood(stage: Stage, seconds: number): Promise<FloodResult>
   await pingFor(honest, seconds, quiet);
 
   const stop = sampleUsage(stage.workerd);
-  const flooders = new Worker(new URL("../flooder.ts", import.meta.url), { workerData: { url: stage.roomUrl, sockets: FLOODERS, seconds: FLOOD_MAX_SECONDS } });
+  const pids = await issuePids(stage.roomUrl, FLOODERS);
+  const flooders = new Worker(new URL("../flooder.ts", import.meta.url), { workerData: { url: stage.roomUrl, pids, seconds: FLOOD_MAX_SECONDS } });
   const floodDone = new Promise<FloodReport>((resolve, reject) => {
     flooders.once("message", resolve);
     flooders.once("error", reject);

@@ -1,11 +1,13 @@
-import asyncio, json, secrets
+import asyncio, json, urllib.request
 import websockets
 
 SERVIDOR = "wss://full-duplex.exemplo.partykit.dev"
 SALA = "K7QXM"  # o código que está no projetor
 
 async def main():
-    pid = secrets.token_urlsafe(12)  # um id aleatório: quem sou eu
+    sala = SERVIDOR.replace("ws", "http", 1) + f"/parties/main/{SALA}"
+    pedido = urllib.request.Request(sala + "/participants", method="POST")
+    pid = json.load(urllib.request.urlopen(pedido))["pid"]  # a sala diz quem sou eu
     url = f"{SERVIDOR}/parties/main/{SALA}?role=audience&pid={pid}"
     async with websockets.connect(url) as ws:
         estado = json.loads(await ws.recv())["state"]  # o snapshot

@@ -1,19 +1,30 @@
-import { newParticipantId, isParticipantId } from "../room/participants.ts";
+import { isParticipantId } from "../room/participants.ts";
+import { issueParticipant, type NoParticipant } from "./api.ts";
 
-const PID_KEY = "full-duplex:participant";
+const PID_PREFIX = "full-duplex:participant:";
 const KEY_PREFIX = "full-duplex:presenter-key:";
 const SCREEN_PREFIX = "full-duplex:screen-key:";
 
+const issuing = new Map<string, Promise<string | NoParticipant>>();
+
 /**
- * This browser's participant id: made once and kept, so a reload or a phone waking up
- * rejoins as the same person (and is counted once).
+ * This browser's participant id in room `code`: issued by the room the first time (ids are the
+ * room's to give: src/room/participants.ts), then kept, so a reload or a phone waking up rejoins as
+ * the same person and is counted once. Asked once per page however many islands want it.
  */
-export function participantId(): string {
-  const stored = read(PID_KEY);
-  if (stored && isParticipantId(stored)) return stored;
-  const fresh = newParticipantId();
-  write(PID_KEY, fresh);
-  return fresh;
+export function participantFor(code: string): Promise<string | NoParticipant> {
+  const stored = read(PID_PREFIX + code);
+  if (stored && isParticipantId(stored)) return Promise.resolve(stored);
+  let pending = issuing.get(code);
+  if (!pending) {
+    pending = issueParticipant(code).then((pid) => {
+      issuing.delete(code);
+      if (isParticipantId(pid)) write(PID_PREFIX + code, pid);
+      return pid;
+    });
+    issuing.set(code, pending);
+  }
+  return pending;
 }
 
 /** The presenter key of a room this browser created or was handed (never sent anywhere else). */

@@ -1,15 +1,32 @@
 /**
  * The room's keys, as the server keeps them: only the SHA-256 of the presenter key and of the
- * projector's key (derived from it: src/room/secret.ts), written once when the room is created.
- * Wrong keys are counted per source address.
+ * projector's key (derived from it: src/room/secret.ts), and the secret that signs the
+ * participant ids it issues (src/room/participants.ts), all written when the room is created.
+ * Wrong keys, and issued ids, are counted per source address.
  */
 import type * as Party from "partykit/server";
+import { base64url } from "../room/encoding.ts";
 import { KeyedLimiter } from "../room/keyedLimiter.ts";
+import type { RateRule } from "../room/limiter.ts";
+import { isIssued, issueParticipantId, participantKey } from "../room/participants.ts";
 import { hashKey, keyMatches, newPresenterKey, screenKeyOf } from "../room/secret.ts";
 import type { KeyedRole } from "./peers.ts";
 
 const KEY_HASH = "keyHash";
 const SCREEN_HASH = "screenHash";
+const PARTICIPANT_SECRET = "participantSecret";
+
+/**
+ * Participant ids issued per source address, by default: a burst of 200, then 5 a second. A whole
+ * conference behind one NAT is in within a minute (500 phones: 200 at once, 300 in 60 s); one
+ * client gets at most ~250 ids in its first 10 s, and 5 a second after. The room's vars
+ * (MINT_BURST, MINT_PER_SECOND) change it: the benchmark's thousands of phones share loopback.
+ */
+export const ISSUE_RATE: RateRule = { burst: 200, perSecond: 5, maxRefused: Number.POSITIVE_INFINITY };
+
+function newSecret(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
 
 /**
  * Wrong keys per source address: five, then one every 10 s, are answered `unauthorized`; past that,
@@ -24,7 +41,13 @@ export type KeyCheck = "ok" | "wrong" | "throttled";
 export class RoomKeys {
   private keyHash: string | null = null;
   private screenHash: string | null = null;
+  private participants: Promise<CryptoKey> | null = null;
   private readonly wrong = new KeyedLimiter(WRONG_KEYS);
+  private readonly issuing: KeyedLimiter;
+
+  constructor(issueRate: RateRule = ISSUE_RATE) {
+    this.issuing = new KeyedLimiter(issueRate);
+  }
 
   /** True once the room exists. */
   get created(): boolean {
@@ -33,13 +56,20 @@ export class RoomKeys {
 
   /** Reads the hashes back; false when the room was never created. */
   async load(storage: Party.Storage): Promise<boolean> {
-    const stored = await storage.get<unknown>([KEY_HASH, SCREEN_HASH]);
+    const stored = await storage.get<unknown>([KEY_HASH, SCREEN_HASH, PARTICIPANT_SECRET]);
     const keyHash = stored.get(KEY_HASH);
     const screenHash = stored.get(SCREEN_HASH);
     if (typeof keyHash !== "string") return false;
     this.keyHash = keyHash;
     // A room from before projector keys has none: its projector can't join until a new room.
     this.screenHash = typeof screenHash === "string" ? screenHash : null;
+    let secret = stored.get(PARTICIPANT_SECRET);
+    if (typeof secret !== "string") {
+      // A room from before issued ids: it starts issuing now (ids it never issued are refused).
+      secret = newSecret();
+      await storage.put(PARTICIPANT_SECRET, secret);
+    }
+    this.participants = participantKey(secret as string);
     return true;
   }
 
@@ -51,9 +81,22 @@ export class RoomKeys {
     const key = newPresenterKey();
     const [keyHash, screenHash] = await Promise.all([hashKey(key), screenKeyOf(key).then(hashKey)]);
     if (this.keyHash) return null;
+    const secret = newSecret();
     this.keyHash = keyHash;
     this.screenHash = screenHash;
-    return { key, stored: { [KEY_HASH]: keyHash, [SCREEN_HASH]: screenHash } };
+    this.participants = participantKey(secret);
+    return { key, stored: { [KEY_HASH]: keyHash, [SCREEN_HASH]: screenHash, [PARTICIPANT_SECRET]: secret } };
+  }
+
+  /** A new participant id for a phone at `source`; null when that address is over its budget. */
+  async issue(source: string, now: number): Promise<string | null> {
+    if (!this.participants || !this.issuing.allow(source, now)) return null;
+    return await issueParticipantId(await this.participants);
+  }
+
+  /** Did this room issue `pid`? */
+  async isParticipant(pid: unknown): Promise<boolean> {
+    return this.participants !== null && (await isIssued(pid, await this.participants));
   }
 
   /** Is `key` the presenter's (HTTP routes only the presenter may use)? */

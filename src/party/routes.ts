@@ -2,6 +2,7 @@
  * The room's HTTP routes:
  *   POST /parties/main/<code>            create the room (201 {code, key}; 409 if it exists)
  *   GET  /parties/main/<code>            its public state (200; 404 if it was never created)
+ *   POST /parties/main/<code>/participants a participant id for a phone (201 {pid}; 429 past the address's budget)
  *   GET  /parties/main/<code>/export     the presenter's results download (key in `Authorization`)
  *   *    /parties/main/<code>/<feature>/… a feature's own routes (the live demos)
  */
@@ -13,7 +14,8 @@ import { errorMessage } from "../room/errors.ts";
 import { bearerKey, CORS_HEADERS, JSON_HEADERS, json } from "../room/http.ts";
 import type { RoomKeys } from "./keys.ts";
 import type { RoomView } from "../room/state.ts";
-import type { RoomInfo } from "../room/wire.ts";
+import type { ParticipantIssued, RoomInfo } from "../room/wire.ts";
+import { sourceOf } from "./peers.ts";
 
 /** What the routes need of the room. */
 export interface RoomForHttp {
@@ -32,6 +34,7 @@ export async function answer(request: Request, room: RoomForHttp): Promise<Respo
   if (!isCanonicalRoomCode(room.code)) return json(400, errorMessage("bad_room"));
   const [first, ...rest] = subPath(request.url, room.code);
   if (first === "export" && rest.length === 0) return await exportResults(request, room);
+  if (first === "participants" && rest.length === 0) return await issueParticipant(request, room);
   if (first !== undefined) {
     if (!room.published) return json(404, errorMessage("no_room"));
     return (await room.features.request(first, request, rest)) ?? json(404, errorMessage("bad_request", { detail: "route" }));
@@ -49,6 +52,15 @@ function subPath(url: string, code: string): string[] {
   const parts = new URL(url).pathname.split("/").filter(Boolean);
   const at = parts.indexOf(code);
   return at < 0 ? [] : parts.slice(at + 1);
+}
+
+/** A new participant id, for a phone about to join (issued ids only: src/room/participants.ts). */
+async function issueParticipant(request: Request, room: RoomForHttp): Promise<Response> {
+  if (!room.published) return json(404, errorMessage("no_room"));
+  if (request.method !== "POST") return json(405, METHOD_NOT_ALLOWED, { allow: "POST, OPTIONS" });
+  const pid = await room.keys.issue(sourceOf(request.headers), Date.now());
+  if (pid === null) return json(429, errorMessage("rate_limited", { detail: "issue" }), { "retry-after": "1" });
+  return json(201, { pid } satisfies ParticipantIssued);
 }
 
 /** The presenter's results download (polls and every feature's export): key in `Authorization: Bearer`, never in the URL. */

@@ -17,7 +17,7 @@ import { parseAuth } from "../room/protocol.ts";
 import { applyTimerAction, commit, goto, initialState, setPresence, type PublicState, type RoomView } from "../room/state.ts";
 import type { RoomCreated, ServerMessage } from "../room/wire.ts";
 import { Features } from "./features.ts";
-import { RoomKeys } from "./keys.ts";
+import { ISSUE_RATE, RoomKeys } from "./keys.ts";
 import { admit, closeWith, CONNECTIONS_PER_SOURCE, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
 import { answer } from "./routes.ts";
 import { featureStorage } from "./storage.ts";
@@ -35,7 +35,7 @@ export default class RoomServer implements Party.Server {
   // Caches of room.storage (null: the room was never created). `view` is the latest state;
   // `published` the latest one whose delta went out, which is what snapshots show: a snapshot
   // must never be ahead of the deltas still being written, or its reader would see them as stale.
-  private readonly keys = new RoomKeys();
+  private readonly keys: RoomKeys;
   private view: RoomView | null = null;
   private published: RoomView | null = null;
   // A pending presence broadcast. Losing it to an eviction is harmless: presence is recomputed
@@ -50,7 +50,10 @@ export default class RoomServer implements Party.Server {
 
   constructor(room: Party.Room) {
     this.room = room;
-    this.connectionsPerSource = Number(room.env["CONNECTIONS_PER_SOURCE"]) || CONNECTIONS_PER_SOURCE;
+    // Room settings (partykit.json vars): the benchmark's thousands of phones share one address.
+    const setting = (name: string, otherwise: number) => Number(room.env[name]) || otherwise;
+    this.connectionsPerSource = setting("CONNECTIONS_PER_SOURCE", CONNECTIONS_PER_SOURCE);
+    this.keys = new RoomKeys({ ...ISSUE_RATE, burst: setting("MINT_BURST", ISSUE_RATE.burst), perSecond: setting("MINT_PER_SECOND", ISSUE_RATE.perSecond) });
     this.features = new Features(FEATURES, {
       now: () => Date.now(),
       watchers: () => this.peers().watchers(),
@@ -58,6 +61,7 @@ export default class RoomServer implements Party.Server {
       send: (link, message) => this.peers().send(link, message),
       storage: featureStorage(room.storage),
       isPresenterKey: (key) => this.keys.isPresenterKey(key),
+      isParticipant: (pid) => this.keys.isParticipant(pid),
       state: () => this.view?.state ?? initialState(room.id),
       change: (next) => this.change(next),
     });
@@ -108,7 +112,10 @@ export default class RoomServer implements Party.Server {
       const admission = admit(context.request.url, this.room.id, this.published !== null);
       if (!admission.ok) return this.refuse(connection, admission);
       const source = sourceOf(context.request.headers as unknown as Headers);
-      const over = this.peers().overLimit(source, "member" in admission ? admission.member.pid : undefined, this.connectionsPerSource);
+      const pid = "member" in admission ? admission.member.pid : undefined;
+      // Only ids this room issued: a made-up one counts for nothing (no ballots, no head).
+      if (pid !== undefined && !(await this.keys.isParticipant(pid))) return this.refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "pid" });
+      const over = this.peers().overLimit(source, pid, this.connectionsPerSource);
       if (over) return this.refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: over });
       if ("awaiting" in admission) {
         // Nothing is sent until the key arrives in the first frame; the sweep closes a silent one.

@@ -40,6 +40,8 @@ export interface FeatureHost {
   storage: FeatureStorage;
   /** True when `key` is this room's presenter key (for HTTP routes only the presenter may use). */
   isPresenterKey(key: string | null): Promise<boolean>;
+  /** True when this room issued `pid` (HTTP routes that take one count only issued ids). */
+  isParticipant(pid: unknown): Promise<boolean>;
   /** The room's public state now. */
   state(): PublicState;
   /** Moves the room's public state (persisted, then sent to everyone as a delta). */

@@ -18,8 +18,8 @@ export async function hashKey(key: string): Promise<string> {
 }
 
 /**
- * Compares two hex digests in time that depends only on their length, not on where they first
- * differ, so response timing can't be used to guess a hash character by character.
+ * Compares two digests (hex or base64url) in time that depends only on their length, not on where
+ * they first differ, so response timing can't be used to guess one character by character.
  */
 export function sameHex(a: string, b: string): boolean {
   if (a.length !== b.length) return false;

@@ -140,6 +140,10 @@ export interface RoomCreated {
   code: string;
   key: string;
 }
+/** POST …/participants → 201: an id this room issued, to keep and send on every connect. */
+export interface ParticipantIssued {
+  pid: string;
+}
 export interface RoomInfo {
   code: string;
   exists: true;

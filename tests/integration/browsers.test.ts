@@ -3,7 +3,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import type { Tally } from "../../src/features/browsers/tally.ts";
-import { createRoom, joinAsAudience, joinAsPresenter, roomWithPresenter } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, participant, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportWhere } from "./support.ts";
 
@@ -33,13 +33,16 @@ test("phones report over HTTP; the server reads their browsers and tallies each 
   const empty = await reportWhere<Tally>(presenter, "browsers", () => true, 4_000);
   assert.deepEqual(empty, { round: 0, total: 0, websocket: 0, browsers: [], systems: [] });
 
-  const first = await report(room.code, { pid: "phone-one-1", websocket: true });
+  const pid = (name: string) => participant(server, room.code, name);
+  const first = await report(room.code, { pid: await pid("phone-one-1"), websocket: true });
   assert.equal(first.status, 200);
   assert.deepEqual(await first.json(), { browser: "Chrome", version: 131, os: "Android", websocket: true, round: 0 });
-  assert.equal((await report(room.code, { pid: "phone-two-2", websocket: true }, IPHONE)).status, 200);
-  assert.equal((await report(room.code, { pid: "old-browser-3", websocket: false }, "Mozilla/4.0 (compatible; MSIE 8.0)")).status, 200);
+  assert.equal((await report(room.code, { pid: await pid("phone-two-2"), websocket: true }, IPHONE)).status, 200);
+  assert.equal((await report(room.code, { pid: await pid("old-browser-3"), websocket: false }, "Mozilla/4.0 (compatible; MSIE 8.0)")).status, 200);
   // The same person again (a reload) replaces their report rather than adding one.
-  assert.equal((await report(room.code, { pid: "phone-one-1", websocket: true })).status, 200);
+  assert.equal((await report(room.code, { pid: await pid("phone-one-1"), websocket: true })).status, 200);
+  // An id the room never issued counts for nothing (it would stuff the tally).
+  assert.equal((await report(room.code, { pid: "Z".repeat(38), websocket: true })).status, 400);
 
   const expected = (tally: Tally) => tally.total === 3;
   const seen = await reportWhere<Tally>(presenter, "browsers", expected, 4_000);
@@ -66,13 +69,14 @@ test("phones report over HTTP; the server reads their browsers and tallies each 
 
 test("bad reports get a clear 4xx and change nothing", async () => {
   const room = await createRoom(server);
+  const pid = await participant(server, room.code, "phone-one-1");
   const cases: [body: unknown, status: number, code: string][] = [
     ["{not json", 400, "bad_json"],
     [{ pid: "x", websocket: true }, 400, "bad_message"],
-    [{ pid: "phone-one-1", websocket: "sim" }, 400, "bad_message"],
-    [{ pid: "phone-one-1", websocket: true, extra: 1 }, 400, "bad_message"],
-    ['{"pid":"phone-one-1","websocket":true,"__proto__":{"admin":true}}', 400, "bad_message"],
-    [{ pid: "phone-one-1", websocket: true, padding: "x".repeat(1000) }, 413, "too_large"],
+    [{ pid, websocket: "sim" }, 400, "bad_message"],
+    [{ pid, websocket: true, extra: 1 }, 400, "bad_message"],
+    [`{"pid":"${pid}","websocket":true,"__proto__":{"admin":true}}`, 400, "bad_message"],
+    [{ pid, websocket: true, padding: "x".repeat(1000) }, 413, "too_large"],
   ];
   for (const [body, status, code] of cases) {
     const response = await report(room.code, body);
@@ -82,7 +86,7 @@ test("bad reports get a clear 4xx and change nothing", async () => {
   const get = await report(room.code, null, PIXEL, "GET");
   assert.equal(get.status, 405);
   // A demo route of a room that doesn't exist, and a route no demo has.
-  assert.equal((await report(newRoomCode(), { pid: "phone-one-1", websocket: true })).status, 404);
+  assert.equal((await report(newRoomCode(), { pid, websocket: true })).status, 404);
   const unknown = await fetch(`${server.origin}/parties/main/${room.code}/nothing/here`);
   assert.equal(unknown.status, 404);
   assert.equal(((await unknown.json()) as { code: string }).code, "bad_request");

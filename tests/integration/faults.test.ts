@@ -24,7 +24,7 @@ import type { ErrorMessage } from "../../src/room/errors.ts";
 import type { ServerMessage, SnapshotMessage } from "../../src/room/wire.ts";
 import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport, ReactionTotals } from "../../src/features/reactions/tally.ts";
-import { createRoom } from "./rooms.ts";
+import { createRoom, participant } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { phases, reportOf, reportWhere, sleep, until } from "./support.ts";
 
@@ -122,7 +122,8 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
     presenter.send({ type: "goto", ...POSITION });
     presenter.send({ type: "poll", action: "open", poll: POLL });
     await presenter.next((m) => m.type === "delta" && m.changes.poll?.open === true);
-    phones = Array.from({ length: PHONES }, (_, i) => new Member(first, room.code, { role: "audience", pid: `phone-fault-${String(i).padStart(2, "0")}` }));
+    const pids = await Promise.all(Array.from({ length: PHONES }, (_, i) => participant(first, room.code, `phone-fault-${String(i).padStart(2, "0")}`)));
+    phones = pids.map((pid) => new Member(first, room.code, { role: "audience", pid }));
     await until(() => phones.every((phone) => phone.snapshots.length === 1), { timeoutMs: 10_000, what: "every phone's snapshot" });
   });
 

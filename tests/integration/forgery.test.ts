@@ -19,7 +19,7 @@ import type { NotifyReport } from "../../src/features/notify/ledger.ts";
 import type { QuestionsAudienceReport } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
-import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, roomSocketUrl, settled } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, participant, roomSocketUrl, settled } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportWhere, sleep } from "./support.ts";
 
@@ -148,8 +148,8 @@ test("an over-long connect URL is refused or greeted like any other", async () =
   const cases: Array<[string, string]> = [
     [`role=presenter&key=${"k".repeat(3000)}`, JSON.stringify(errorMessage("bad_request", { detail: "key_in_url" }))],
     [`role=audience&pid=${"p".repeat(3000)}`, JSON.stringify(errorMessage("bad_request"))],
-    [`role=audience&pid=long-url-0001&x=${"x".repeat(1880)}`, "snapshot"],
-    [`role=audience&pid=long-url-0002&x=${"x".repeat(3000)}`, "snapshot"],
+    [`role=audience&pid=${await participant(server, room.code, "long-url-0001")}&x=${"x".repeat(1880)}`, "snapshot"],
+    [`role=audience&pid=${await participant(server, room.code, "long-url-0002")}&x=${"x".repeat(3000)}`, "snapshot"],
   ];
   for (const [query, first] of cases) {
     const socket = await TestSocket.open(roomSocketUrl(server, room.code, query));

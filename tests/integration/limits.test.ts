@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { CLOSE_CODES, errorMessage } from "../../src/room/errors.ts";
 import { CONNECTIONS_PER_PARTICIPANT } from "../../src/party/peers.ts";
 import { TestSocket } from "./client.ts";
-import { joinAsAudience, roomSocketUrl, roomWithPresenter, settled } from "./rooms.ts";
+import { joinAsAudience, participant, roomSocketUrl, roomWithPresenter, settled } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 
 const PER_SOURCE = 6;
@@ -31,7 +31,7 @@ async function refused(code: string, query: string, detail: string): Promise<voi
 test(`one participant holds at most ${CONNECTIONS_PER_PARTICIPANT} connections; one source at most the room's cap`, async () => {
   const { room, presenter } = await roomWithPresenter(server);
   const tabs = await Promise.all(Array.from({ length: CONNECTIONS_PER_PARTICIPANT }, () => joinAsAudience(server, room.code, "many-tabs-01")));
-  await refused(room.code, "role=audience&pid=many-tabs-01", "per_participant");
+  await refused(room.code, `role=audience&pid=${await participant(server, room.code, "many-tabs-01")}`, "per_participant");
   // A tab closed frees its place.
   await tabs[0]![0].close();
   await settled(presenter, { audience: 1 });
@@ -39,7 +39,7 @@ test(`one participant holds at most ${CONNECTIONS_PER_PARTICIPANT} connections; 
 
   // Presenter + 4 tabs = 5 from this source; one more phone fits, the next doesn't, whoever it is.
   const [other] = await joinAsAudience(server, room.code, "another-one-02");
-  await refused(room.code, "role=audience&pid=a-third-one-03", "per_source");
+  await refused(room.code, `role=audience&pid=${await participant(server, room.code, "a-third-one-03")}`, "per_source");
   await refused(room.code, "role=screen", "per_source"); // before its key, too
   for (const socket of [again, other, ...tabs.slice(1).map(([tab]) => tab), presenter]) await socket.close();
 });

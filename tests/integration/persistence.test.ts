@@ -6,7 +6,7 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { SnapshotMessage } from "../../src/room/wire.ts";
-import { createRoom, joinAsAudience, joinAsPresenter, sync } from "./rooms.ts";
+import { createRoom, joinAsAudience, joinAsPresenter, participant, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { sleep, until } from "./support.ts";
 
@@ -78,7 +78,7 @@ test("a partysocket client reconnects on its own after a restart, to the same sl
   const phone = new PartySocket({
     host: `127.0.0.1:${first.port}`,
     room: room.code,
-    query: { role: "audience", pid: "phone-reconnects" },
+    query: { role: "audience", pid: await participant(first, room.code, "phone-reconnects") },
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
   });
   phone.addEventListener("message", (event) => {

@@ -10,7 +10,7 @@ import { newRoomCode } from "../../src/room/codes.ts";
 import type { RequestsReport } from "../../src/features/requests/exchangeLog.ts";
 import type { Hello } from "../../src/features/requests/hello.ts";
 import { perLoad, type PagesReport } from "../../src/features/pages/pageTally.ts";
-import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
+import { joinAsAudience, participant, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportOf, reportWhere, sleep } from "./support.ts";
 
@@ -49,11 +49,13 @@ function bodyOf(raw: Buffer): string {
   return raw.subarray(raw.indexOf("\r\n\r\n") + 4).toString("utf8");
 }
 
-const PID = "integration-pid-01";
+/** The phone these tests send requests as (its id issued by each test's room). */
+const PHONE = "integration-pid-01";
 
 test("a GET to the requests route is greeted, counted and shown to the presenter without its pid", async () => {
   const { room, presenter } = await roomWithPresenter(server);
-  const [phone] = await joinAsAudience(server, room.code, PID);
+  const PID = await participant(server, room.code, PHONE);
+  const [phone] = await joinAsAudience(server, room.code, PHONE);
   const path = `/parties/main/${room.code}/requests/hello?pid=${PID}`;
 
   const { sent, received } = await rawGet(path);
@@ -83,7 +85,7 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
   assert.ok(!presenter.frames.some((frame) => frame.includes(PID)), "the projector never sees a participant id");
 
   // Another browser (no audience connection with that id) is named apart; the same one keeps its name.
-  const other = await fetch(`${server.origin}/parties/main/${room.code}/requests/hello?pid=laptop-of-presenter`);
+  const other = await fetch(`${server.origin}/parties/main/${room.code}/requests/hello?pid=${await participant(server, room.code, "laptop-of-presenter")}`);
   assert.equal(((await other.json()) as Hello).who, "navegador 1");
   const again = await fetch(`${server.origin}${path}`);
   assert.deepEqual(await again.json(), { message: "Olá, celular 1!", number: 3, who: "celular 1", requestBytes: (await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 3, 3_000)).recent[0]!.requestBytes });
@@ -99,6 +101,7 @@ test("a GET to the requests route is greeted, counted and shown to the presenter
 test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 429", async () => {
   const { room, presenter } = await roomWithPresenter(server);
   const base = `${server.origin}/parties/main/${room.code}/requests`;
+  const PID = await participant(server, room.code, PHONE);
   const expectError = async (response: Response, status: number, code: string) => {
     assert.equal(response.status, status);
     assert.equal(response.headers.get("access-control-allow-origin"), "*");
@@ -106,6 +109,8 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   };
   await expectError(await fetch(`${base}/hello`), 400, "bad_request");
   await expectError(await fetch(`${base}/hello?pid=short`), 400, "bad_request");
+  // An id the room never issued, however well shaped, is refused.
+  await expectError(await fetch(`${base}/hello?pid=${"Z".repeat(38)}`), 400, "bad_request");
   await expectError(await fetch(`${base}/hello?pid=${"x".repeat(65)}`), 400, "bad_request");
   await expectError(await fetch(`${base}/hello?pid=${PID}&lang=fr`), 400, "bad_request");
   const post = await fetch(`${base}/hello?pid=${PID}`, { method: "POST" });
@@ -125,7 +130,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
   assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429]);
   const limited = await fetch(`${base}/hello?pid=${PID}`);
   await expectError(limited, 429, "rate_limited");
-  assert.equal((await fetch(`${base}/hello?pid=another-pid-02`)).status, 200);
+  assert.equal((await fetch(`${base}/hello?pid=${await participant(server, room.code, "another-pid-02")}`)).status, 200);
 
   const report = await reportWhere<RequestsReport>(presenter, "requests", (r) => r.count === 9, 3_000);
   assert.equal(report.refused, 2);
@@ -145,7 +150,7 @@ test("the requests route refuses bad input with 4xx JSON, and a fast thumb with 
 });
 
 test("a room that does not exist has no demo routes", async () => {
-  const response = await fetch(`${server.origin}/parties/main/${newRoomCode()}/requests/hello?pid=${PID}`);
+  const response = await fetch(`${server.origin}/parties/main/${newRoomCode()}/requests/hello?pid=${"Z".repeat(38)}`);
   assert.equal(response.status, 404);
   assert.equal(((await response.json()) as { code: string }).code, "no_room");
 });
@@ -153,6 +158,8 @@ test("a room that does not exist has no demo routes", async () => {
 test("the pages routes send the same update as a whole page and as JSON, and the server counts each", async () => {
   const { room, presenter } = await roomWithPresenter(server);
   const base = `/parties/main/${room.code}/pages`;
+  const PID = await participant(server, room.code, PHONE);
+  const ENGLISH = await participant(server, room.code, "english-pid-04");
 
   const page = await rawGet(`${base}/page?pid=${PID}`, "text/html");
   const pageText = page.received.toString("utf8");
@@ -195,8 +202,8 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.equal(after.visits, 6);
 
   // A phone on an English page gets the page in English: the same counter, other words.
-  assert.equal((await fetch(`${server.origin}${base}/page?pid=english-pid-04&lang=xx`)).status, 400);
-  const english = await (await fetch(`${server.origin}${base}/page?pid=english-pid-04&lang=en`)).text();
+  assert.equal((await fetch(`${server.origin}${base}/page?pid=${ENGLISH}&lang=xx`)).status, 400);
+  const english = await (await fetch(`${server.origin}${base}/page?pid=${ENGLISH}&lang=en`)).text();
   assert.match(english, /<html [^>]*lang="en"/);
   assert.match(english, /<h1>Web Portal 2005<\/h1>/);
   assert.match(english, /<p class="contador" id="visitas">000007<\/p>/);

@@ -10,7 +10,7 @@ import type { DeltaMessage, RoomCreated } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
 import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
 import { TestSocket, allFrames } from "./client.ts";
-import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, joinAsScreen, joinPhones, roomSocketUrl, settled, sync } from "./rooms.ts";
+import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, joinAsScreen, joinPhones, participant, roomSocketUrl, settled, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { isReport, sleep } from "./support.ts";
 
@@ -104,7 +104,7 @@ test("a snapshot greets each connection with its role", async () => {
   assert.equal(pSnap.state.code, room.code);
   assert.equal(typeof pSnap.now, "number");
   const [a, aSnap] = await audience(room.code, "phone-aaaa");
-  assert.deepEqual(aSnap.you, { role: "audience", pid: "phone-aaaa", votes: {} });
+  assert.deepEqual(aSnap.you, { role: "audience", pid: await participant(server, room.code, "phone-aaaa"), votes: {} });
   assert.ok(aSnap.seq >= pSnap.seq);
   await Promise.all([p.close(), a.close()]);
 });
@@ -124,6 +124,7 @@ test("refusals: wrong key 4001, unknown room 4004, bad pid or role, a key in the
     ["abcde", "role=audience&pid=phone-bbbb", null, "bad_room", 4004],
     [room.code, "role=audience", null, "bad_request", 4000],
     [room.code, "role=audience&pid=short", null, "bad_request", 4000],
+    [room.code, `role=audience&pid=${"Z".repeat(38)}`, null, "bad_request", 4000], // well shaped, never issued
     [room.code, "role=reader&pid=phone-bbbb", null, "bad_request", 4000],
     [room.code, "pid=phone-bbbb", null, "bad_request", 4000],
   ];

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
 import { screenKeyOf } from "../../src/room/secret.ts";
-import type { RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
+import type { ParticipantIssued, RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
 import type { PublicState } from "../../src/room/state.ts";
 import { TestSocket } from "./client.ts";
 import type { PartyServer } from "./server.ts";
@@ -30,7 +30,28 @@ export async function joinAsPresenter(server: PartyServer, room: RoomCreated, op
   return [socket, await socket.nextOfType("snapshot")];
 }
 
-export async function joinAsAudience(server: PartyServer, code: string, pid: string): Promise<[TestSocket, SnapshotMessage]> {
+const issued = new Map<string, Promise<string>>();
+
+/**
+ * The participant id room `code` issued for the phone the test calls `name` (asked once: the same
+ * name is the same person, as a phone keeps its id).
+ */
+export function participant(server: PartyServer, code: string, name: string): Promise<string> {
+  const key = `${server.port}/${code}/${name}`;
+  let pid = issued.get(key);
+  if (!pid) {
+    pid = fetch(`${server.origin}/parties/main/${code}/participants`, { method: "POST" }).then(async (response) => {
+      assert.equal(response.status, 201, await response.clone().text());
+      return ((await response.json()) as ParticipantIssued).pid;
+    });
+    issued.set(key, pid);
+  }
+  return pid;
+}
+
+/** The phone the test calls `name`, with the id the room issued it. */
+export async function joinAsAudience(server: PartyServer, code: string, name: string): Promise<[TestSocket, SnapshotMessage]> {
+  const pid = await participant(server, code, name);
   const socket = await TestSocket.open(roomSocketUrl(server, code, `role=audience&pid=${pid}`));
   return [socket, await socket.nextOfType("snapshot")];
 }

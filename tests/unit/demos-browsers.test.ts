@@ -46,8 +46,8 @@ test("the tally counts participants, most common first, with how many have WebSo
 });
 
 test("a report is exactly {pid, websocket}", () => {
-  assert.ok(v.is(BrowserReportSchema, { pid: "abcdefgh12", websocket: true }));
-  for (const bad of [{}, { pid: "short", websocket: true }, { pid: "abcdefgh12", websocket: "yes" }, { pid: "abcdefgh12", websocket: true, extra: 1 }, null, []]) {
+  assert.ok(v.is(BrowserReportSchema, { pid: "A".repeat(38), websocket: true }));
+  for (const bad of [{}, { pid: "short", websocket: true }, { pid: "A".repeat(38), websocket: "yes" }, { pid: "A".repeat(38), websocket: true, extra: 1 }, null, []]) {
     assert.ok(!v.is(BrowserReportSchema, bad), JSON.stringify(bad));
   }
 });

@@ -260,6 +260,7 @@ function fakeRoom() {
     changed: () => void changes++,
     storage: { get: async () => undefined, put: async () => {}, list: async () => new Map(), delete: async () => {} }, // the delivery demo stores nothing
     isPresenterKey: async () => false,
+    isParticipant: async () => true,
     state: () => initialState("K7QXM"),
     change: async () => {},
   };

@@ -19,8 +19,8 @@ test("the snippet has placeholders the speaker fills, on lines the test can repl
   assert.match(program, /^SALA = "[A-Z0-9]{5}"/m);
 });
 
-test("the snippet joins as audience with a random id and sends a react message", () => {
-  assert.match(program, /secrets\.token_urlsafe\(12\)/);
+test("the snippet asks the room for its id, joins as audience with it and sends a react message", () => {
+  assert.match(program, /\/participants", method="POST"/);
   assert.match(program, /role=audience&pid=\{pid\}/);
   assert.match(program, /websockets\.connect\(url\)/);
   assert.match(program, /\{"type": "react", "counts": \{"🐍": 1\}\}/);

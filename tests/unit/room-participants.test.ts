@@ -1,18 +1,25 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countAudience, isParticipantId, newParticipantId } from "../../src/room/participants.ts";
+import { countAudience, isIssued, isParticipantId, issueParticipantId, participantKey } from "../../src/room/participants.ts";
 
-test("participant ids: 8 to 64 URL-safe characters", () => {
-  for (const good of ["abcdefgh", "A-b_C-9_", "x".repeat(64), newParticipantId()]) assert.ok(isParticipantId(good), good);
-  for (const bad of ["", "abcdefg", "x".repeat(65), "abc defg", "abcdefg!", "ação1234", "abcdefgh\n", null, 12345678, undefined]) {
-    assert.ok(!isParticipantId(bad), String(bad));
+test("an issued id is 38 URL-safe characters, and only the room that issued it accepts it", async () => {
+  const room = await participantKey("the room's secret");
+  const other = await participantKey("another room's secret");
+  const pid = await issueParticipantId(room);
+  assert.match(pid, /^[A-Za-z0-9_-]{38}$/);
+  assert.ok(isParticipantId(pid));
+  assert.ok(await isIssued(pid, room));
+  assert.ok(!(await isIssued(pid, other)), "another room's id is not this room's");
+  const flipped = pid.slice(0, -1) + (pid.endsWith("A") ? "B" : "A");
+  for (const forged of [flipped, `${pid.slice(0, 22)}${"A".repeat(16)}`, pid.slice(1), `${pid}x`, "abcdefgh", "x".repeat(38), null, 12345678]) {
+    assert.ok(!(await isIssued(forged, room)), String(forged));
   }
 });
 
-test("new participant ids are valid and distinct", () => {
-  const ids = new Set(Array.from({ length: 100 }, () => newParticipantId()));
+test("issued ids are distinct", async () => {
+  const key = await participantKey("s");
+  const ids = new Set(await Promise.all(Array.from({ length: 100 }, () => issueParticipantId(key))));
   assert.equal(ids.size, 100);
-  for (const id of ids) assert.equal(id.length, 22);
 });
 
 test("the audience counts unique pids among audience connections only", () => {

@@ -2,7 +2,7 @@ import { deckReady } from "../controllers/boot.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
 import { followPresenter } from "./follow.ts";
-import { participantId, screenKey } from "../../live/identity.ts";
+import { participantFor, screenKey } from "../../live/identity.ts";
 import { connectRoom } from "../../live/room.ts";
 import { setLiveSession } from "../../live/session.ts";
 import { renderStatus } from "../../live/status.ts";
@@ -33,6 +33,14 @@ export async function startAudience(): Promise<void> {
     fail(exists === "unreachable" ? t.unreachable : t.noRoom(code));
     return;
   }
+  // `?screen`: the projector's view, opened from the presenter's panel: not counted, shows the demos' boards.
+  const screen = new URLSearchParams(location.search).has("screen");
+  // A phone's id is the room's to issue (once; then this browser keeps it).
+  const pid = screen ? undefined : await participantFor(code);
+  if (pid === "busy" || pid === "unreachable") {
+    fail(pid === "busy" ? t.busy : t.unreachable);
+    return;
+  }
 
   const deck = await deckReady;
   document.documentElement.dataset.room = code;
@@ -41,13 +49,10 @@ export async function startAudience(): Promise<void> {
 
   const status = document.querySelector<HTMLElement>("[data-room-status]")!;
   const backToLive = document.querySelector<HTMLButtonElement>("[data-back-to-live]")!;
-  // `?screen`: the projector's view, opened from the presenter's panel: not counted, shows the demos' boards.
-  const screen = new URLSearchParams(location.search).has("screen");
-  const pid = participantId();
-  const client = screen
-    ? connectRoom({ code, role: "screen", key: screenKey(code) ?? "", host: roomHost() })
-    : connectRoom({ code, role: "audience", pid, host: roomHost() });
-  setLiveSession(screen ? { code, role: "screen", client } : { code, role: "audience", pid, client });
+  const client = pid
+    ? connectRoom({ code, role: "audience", pid, host: roomHost() })
+    : connectRoom({ code, role: "screen", key: screenKey(code) ?? "", host: roomHost() });
+  setLiveSession(pid ? { code, role: "audience", pid, client } : { code, role: "screen", client });
   client.subscribe((snapshot) => renderStatus(status, snapshot, screen ? "screen" : "audience"));
   const goLive = followPresenter(deck, client, (live) => {
     backToLive.hidden = live;

@@ -8,7 +8,7 @@ import { deckReady } from "../controllers/boot.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
 import { createRoom, roomExists } from "../../live/api.ts";
-import { participantId } from "../../live/identity.ts";
+import { participantFor } from "../../live/identity.ts";
 import { qrSvg } from "../../live/qr.ts";
 import { connectRoom, type RoomClient } from "../../live/room.ts";
 import { liveSession, setLiveSession } from "../../live/session.ts";
@@ -43,10 +43,15 @@ async function open(): Promise<void> {
   room ??= await createRoom();
   save(room);
 
-  const client = room.key
-    ? connectRoom({ code: room.code, role: "presenter", key: room.key, host: roomHost() })
-    : connectRoom({ code: room.code, role: "audience", pid: participantId(), host: roomHost() });
-  setLiveSession(room.key ? { code: room.code, role: "presenter", client } : { code: room.code, role: "audience", pid: participantId(), client });
+  if (room.key) {
+    const client = connectRoom({ code: room.code, role: "presenter", key: room.key, host: roomHost() });
+    setLiveSession({ code: room.code, role: "presenter", client });
+    return mountCard(room, client);
+  }
+  const pid = await participantFor(room.code);
+  if (pid === "busy" || pid === "unreachable") return; // the demos keep explaining themselves
+  const client = connectRoom({ code: room.code, role: "audience", pid, host: roomHost() });
+  setLiveSession({ code: room.code, role: "audience", pid, client });
   mountCard(room, client);
 }
 

@@ -27,6 +27,8 @@ export const browsers = defineFeature("browsers", {}, (host) => {
     const parsed = v.safeParse(BrowserReportSchema, value);
     if (!parsed.success) return json(400, errorMessage("bad_message", { detail: "expected_pid_websocket" }));
     const { pid, websocket } = parsed.output;
+    // Only ids the room issued are counted: made-up ones would stuff the tally.
+    if (!(await host.isParticipant(pid))) return json(400, errorMessage("bad_request", { detail: "pid" }));
     if (!participants.has(pid) && participants.size >= TALLY_MAX_PARTICIPANTS) {
       return json(503, errorMessage("bad_request", { detail: "tally_full" }));
     }

@@ -10,7 +10,6 @@
 import { CORS_HEADERS, json } from "../../room/http.ts";
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature } from "../../room/feature.ts";
-import { isParticipantId } from "../../room/participants.ts";
 import { KeyedLimiter } from "../../room/keyedLimiter.ts";
 import { requestSize, sizedResponse } from "../measure/bytes.ts";
 import { newsPage, visitJson, wallClock } from "./newsPage.ts";
@@ -26,13 +25,13 @@ export const pages = defineFeature("pages", {}, (host) => {
 
   return {
 
-    request(request, rest) {
+    async request(request, rest) {
       const route = rest[0];
       if (rest.length !== 1 || !isRoute(route)) return null;
       if (request.method !== "GET") return json(405, errorMessage("bad_request", { detail: "method" }), { allow: "GET, OPTIONS" });
       const params = new URL(request.url).searchParams;
       const pid = params.get("pid");
-      if (!isParticipantId(pid)) return json(400, errorMessage("bad_request", { detail: "pid" }));
+      if (pid === null || !(await host.isParticipant(pid))) return json(400, errorMessage("bad_request", { detail: "pid" }));
       const locale = langOf(params);
       if (locale === null) return json(400, errorMessage("bad_request", { detail: "lang" }));
       const now = host.now();

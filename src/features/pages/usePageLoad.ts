@@ -3,7 +3,7 @@
  * data. Keeps the latest answer of each route.
  */
 import { useCallback, useRef, useState } from "react";
-import { participantId } from "../../live/identity.ts";
+import { participantFor } from "../../live/identity.ts";
 import type { LiveSession } from "../../live/session.ts";
 import { roomApi } from "../../live/urls.ts";
 import { useLocale } from "../../i18n/react.tsx";
@@ -33,10 +33,11 @@ export function usePageLoad(session: LiveSession, route: Route): { load: RouteLo
   const pending = useRef(0);
   const locale = useLocale();
 
-  const fetchIt = useCallback(() => {
+  const fetchIt = useCallback(async () => {
     const mine = ++pending.current;
     setLoad({ phase: "loading", previous: latest.current });
-    const url = routeUrl(roomApi(session.code), route, session.pid ?? participantId(), locale);
+    // A phone sends its own id; a presenter's device asks the room for one (once), like a phone.
+    const url = routeUrl(roomApi(session.code), route, session.pid ?? (await participantFor(session.code)), locale);
     measuredFetch(url, { headers: { accept: ACCEPT[route] }, signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
       (response) => {
         if (pending.current !== mine) return;

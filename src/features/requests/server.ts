@@ -13,7 +13,6 @@
 import { JSON_HEADERS, json } from "../../room/http.ts";
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature } from "../../room/feature.ts";
-import { isParticipantId } from "../../room/participants.ts";
 import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, type RequestsReport } from "./exchangeLog.ts";
 import type { Hello } from "./hello.ts";
 import { ParticipantNames } from "./participantNames.ts";
@@ -31,14 +30,15 @@ export const requests = defineFeature("requests", {}, (host) => {
 
   return {
 
-    request(request, rest) {
+    async request(request, rest) {
       if (rest.length !== 1 || rest[0] !== "hello") return null;
       if (request.method !== "GET") {
         return json(405, errorMessage("bad_request", { detail: "method" }), { allow: "GET, OPTIONS" });
       }
       const url = new URL(request.url);
       const pid = url.searchParams.get("pid");
-      if (!isParticipantId(pid)) {
+      // Only ids the room issued: a made-up one would get a greeting and a place on the projector.
+      if (pid === null || !(await host.isParticipant(pid))) {
         return json(400, errorMessage("bad_request", { detail: "pid" }));
       }
       const locale = langOf(url.searchParams);

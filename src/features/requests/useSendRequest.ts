@@ -3,7 +3,7 @@
  * latest exchange for the phone to show; a new press replaces it (one at a time).
  */
 import { useCallback, useRef, useState } from "react";
-import { participantId } from "../../live/identity.ts";
+import { participantFor } from "../../live/identity.ts";
 import type { LiveSession } from "../../live/session.ts";
 import { roomApi } from "../../live/urls.ts";
 import { useLocale } from "../../i18n/react.tsx";
@@ -29,8 +29,9 @@ export function useSendRequest(session: LiveSession): { exchange: SentExchange |
   const key = useRef(0);
   const locale = useLocale();
 
-  const send = useCallback(() => {
-    const url = helloUrl(roomApi(session.code), session.pid ?? participantId(), locale);
+  const send = useCallback(async () => {
+    // A phone sends its own id; a presenter's device asks the room for one (once), like a phone.
+    const url = helloUrl(roomApi(session.code), session.pid ?? (await participantFor(session.code)), locale);
     const line = requestLine("GET", url, location.href);
     const mine = ++key.current;
     setExchange({ phase: "sending", key: mine, requestLine: line });
