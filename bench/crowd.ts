@@ -80,9 +80,12 @@ export class Crowd {
   readonly members: Member[] = [];
   listener: FrameListener | null = null;
 
-  /** Opens `count` audience sockets at once (their ids issued by the room first); resolves when every one has its snapshot. */
-  async join(roomUrl: string, count: number): Promise<Member[]> {
-    const pids = await issuePids(roomUrl, count);
+  /**
+   * Opens `count` audience sockets at once (their ids issued by the room first, or made up for the
+   * naive relay, which issues none); resolves when every one has its snapshot.
+   */
+  async join(roomUrl: string, count: number, { issued = true } = {}): Promise<Member[]> {
+    const pids = issued ? await issuePids(roomUrl, count) : Array.from({ length: count }, (_, i) => `naive-phone-${i}`);
     const joining = pids.map((pid) => openMember(`${roomUrl}?role=audience&pid=${pid}`, pid, this));
     const joined = await Promise.all(joining);
     this.members.push(...joined);

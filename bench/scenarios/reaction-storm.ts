@@ -126,7 +126,7 @@ export function reactionStorm(stage: Stage, seconds: number): Promise<StormResul
 export async function naiveStorm(naiveUrl: string, count: number, seconds: number, workerd: number): Promise<StormResult> {
   const crowd = new Crowd();
   try {
-    const phones = await crowd.join(naiveUrl, count);
+    const phones = await crowd.join(naiveUrl, count, { issued: false });
     return await runStorm({
       crowd,
       reactors: phones,

@@ -17,9 +17,10 @@ import { parseAuth } from "../room/protocol.ts";
 import { applyTimerAction, commit, goto, initialState, setPresence, type PublicState, type RoomView } from "../room/state.ts";
 import type { RoomCreated, ServerMessage } from "../room/wire.ts";
 import { Features } from "./features.ts";
-import { ISSUE_RATE, RoomKeys } from "./keys.ts";
-import { admit, closeWith, CONNECTIONS_PER_SOURCE, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
+import { RoomKeys } from "./keys.ts";
+import { admit, closeWith, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
 import { answer } from "./routes.ts";
+import { roomSettings, type RoomSettings } from "./settings.ts";
 import { featureStorage } from "./storage.ts";
 
 /** Presence deltas wait this long, so a storm of joins makes one broadcast, not one per phone. */
@@ -45,15 +46,12 @@ export default class RoomServer implements Party.Server {
   // Null until first needed after a start or a wake-up (see Peers).
   private admitted: Peers | null = null;
   private sweepScheduled = false;
-  /** The per-source connection cap; the benchmark raises it (all of loopback is one source). */
-  private readonly connectionsPerSource: number;
+  private readonly settings: RoomSettings;
 
   constructor(room: Party.Room) {
     this.room = room;
-    // Room settings (partykit.json vars): the benchmark's thousands of phones share one address.
-    const setting = (name: string, otherwise: number) => Number(room.env[name]) || otherwise;
-    this.connectionsPerSource = setting("CONNECTIONS_PER_SOURCE", CONNECTIONS_PER_SOURCE);
-    this.keys = new RoomKeys({ ...ISSUE_RATE, burst: setting("MINT_BURST", ISSUE_RATE.burst), perSecond: setting("MINT_PER_SECOND", ISSUE_RATE.perSecond) });
+    this.settings = roomSettings(room.env);
+    this.keys = new RoomKeys(this.settings.issueRate);
     this.features = new Features(FEATURES, {
       now: () => Date.now(),
       watchers: () => this.peers().watchers(),
@@ -115,7 +113,7 @@ export default class RoomServer implements Party.Server {
       const pid = "member" in admission ? admission.member.pid : undefined;
       // Only ids this room issued: a made-up one counts for nothing (no ballots, no head).
       if (pid !== undefined && !(await this.keys.isParticipant(pid))) return this.refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "pid" });
-      const over = this.peers().overLimit(source, pid, this.connectionsPerSource);
+      const over = this.peers().overLimit(source, pid, this.settings.connectionsPerSource);
       if (over) return this.refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: over });
       if ("awaiting" in admission) {
         // Nothing is sent until the key arrives in the first frame; the sweep closes a silent one.
@@ -200,8 +198,6 @@ export default class RoomServer implements Party.Server {
     this.schedulePresence();
   }
 
-  // ── Presenter liveness (src/room/liveness.ts) ──────────────────────────────────────────────
-
   private async scheduleSweep(): Promise<void> {
     if (this.sweepScheduled) return;
     this.sweepScheduled = true;
@@ -214,8 +210,6 @@ export default class RoomServer implements Party.Server {
     for (const link of this.peers().sweep(Date.now())) this.left(link);
     if (this.peers().watched) await this.scheduleSweep();
   }
-
-  // ── State: change, persist, broadcast ──────────────────────────────────────────────────────
 
   private snapshotFor(member: Member): ServerMessage {
     const view = this.published ?? { seq: 0, state: initialState(this.room.id) };

@@ -51,7 +51,8 @@ test.describe("in a live room", () => {
       expect(receivedBytes, "the phone's count and the server's").toBe(counted);
       console.log(`${await details.getAttribute("data-source")}: request ${sentBytes} B, response ${receivedBytes} B on the phone, ${counted} B counted by the server`);
     }
-    const pid = await phones[0]!.page.evaluate(() => localStorage.getItem("full-duplex:participant"));
+    const pid = await phones[0]!.page.evaluate((room) => localStorage.getItem(`full-duplex:participant:${room}`), code);
+    expect(pid, "the phone keeps the id the room issued it").toMatch(/^[A-Za-z0-9_-]{38}$/);
     expect(await projector.textContent()).not.toContain(pid!);
 
     // The presenter can send one too (no phone needed).
@@ -69,7 +70,7 @@ test.describe("in a live room", () => {
     await expect(async () => {
       await expect(button).toBeEnabled();
       await phones[1]!.page.evaluate(async (room) => {
-        const pid = localStorage.getItem("full-duplex:participant")!;
+        const pid = localStorage.getItem(`full-duplex:participant:${room}`)!;
         const url = `/parties/main/${room}/requests/hello?pid=${encodeURIComponent(pid)}`;
         await Promise.all(Array.from({ length: 10 }, () => fetch(url)));
         document.querySelector<HTMLButtonElement>('[data-title="HTTP ao vivo"] .requests__send')!.click();
