@@ -154,9 +154,11 @@ const none = new Headers();
 const check = (query: string, route = "events", method = "GET", headers = none) => checkDeliveryRequest(method, `${BASE}/${route}${query}`, headers, [route]);
 
 test("events: `since` alone is a poll, with `wait` a long poll; /last takes nothing", () => {
-  assert.deepEqual(check("?since=0"), { ok: true, request: { route: "events", since: 0, wait: null } });
-  assert.deepEqual(check("?since=42&wait=25"), { ok: true, request: { route: "events", since: 42, wait: 25 } });
-  assert.deepEqual(check(`?wait=1&since=${EVENT_ID_MAX}`), { ok: true, request: { route: "events", since: EVENT_ID_MAX, wait: 1 } });
+  assert.deepEqual(check("?since=0"), { ok: true, request: { route: "events", since: 0, wait: null, pid: null } });
+  assert.deepEqual(check("?since=42&wait=25&pid=phone-1"), { ok: true, request: { route: "events", since: 42, wait: 25, pid: "phone-1" } });
+  assert.deepEqual(check(`?wait=1&pid=p&since=${EVENT_ID_MAX}`), { ok: true, request: { route: "events", since: EVENT_ID_MAX, wait: 1, pid: "p" } });
+  // A long poll is held for a phone: without its id, refused.
+  assert.deepEqual(check("?since=0&wait=25"), { ok: false, status: 400, detail: "pid" });
   assert.deepEqual(check("", "last"), { ok: true, request: { route: "last" } });
 });
 
@@ -178,8 +180,8 @@ test("bad `since` and `wait` values get a 400 that says what is expected", () =>
 });
 
 test("unknown or repeated parameters, a body, a long URL, another method or route are refused", () => {
-  const unknown = check("?since=0&pid=abc");
-  assert.ok(!unknown.ok && unknown.status === 400 && unknown.detail === "param:pid");
+  const unknown = check("?since=0&lane=abc");
+  assert.ok(!unknown.ok && unknown.status === 400 && unknown.detail === "param:lane");
   const onLast = check("?since=0", "last");
   assert.ok(!onLast.ok && onLast.status === 400);
   const repeated = check("?since=0&since=1");
@@ -298,7 +300,8 @@ test("an event goes to held long polls at once, and as one frame to each phone o
   room.demo.message!({ type: "lane", lane: "ws" }, p1!);
   room.demo.message!({ type: "lane", lane: "ws" }, p2!);
   room.demo.message!({ type: "lane", lane: "longpoll" }, p3!);
-  const held = room.get("?since=0&wait=25") as Promise<Response>;
+  const held = room.get("?since=0&wait=25&pid=pid-p3-xyz") as Promise<Response>;
+  await new Promise((settle) => setImmediate(settle)); // the room checks the id before it holds
   assert.equal(room.report().held, 1);
   room.tick(5);
   room.demo.message!({ type: "stream", action: "fire" }, room.presenter);
@@ -352,6 +355,6 @@ test("the ticker starts with an event, runs until stopped, and a stale cursor is
   assert.equal(room.report().last?.id, 1);
   room.demo.message!({ type: "stream", action: "stop" }, room.presenter);
   assert.equal(room.report().running, false);
-  const stale = await (room.get("?since=500&wait=25") as Promise<Response>);
+  const stale = await (room.get("?since=500&wait=25&pid=pid-p1-xyz") as Promise<Response>);
   assert.deepEqual(await stale.json(), { events: [], last: 1 });
 });

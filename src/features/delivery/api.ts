@@ -49,9 +49,9 @@ async function getJson<T>(url: string, schema: v.GenericSchema<unknown, T>, sign
   }
 }
 
-/** One poll (`wait` null) or long poll (held up to `wait` seconds). */
-export function getEvents(code: string, since: number, wait: number | null, signal: AbortSignal): Promise<EventsAnswer> {
-  const url = `${roomApi(code)}/delivery/events?since=${since}${wait === null ? "" : `&wait=${wait}`}`;
+/** One poll (`wait` null) or long poll (held up to `wait` seconds, for this phone: `pid`). */
+export function getEvents(code: string, since: number, wait: number | null, pid: string, signal: AbortSignal): Promise<EventsAnswer> {
+  const url = `${roomApi(code)}/delivery/events?since=${since}${wait === null ? "" : `&wait=${wait}&pid=${encodeURIComponent(pid)}`}`;
   return getJson(url, EventsAnswerSchema, signal, (wait ?? 0) * 1000 + GRACE_MS);
 }
 

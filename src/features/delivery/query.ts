@@ -9,10 +9,14 @@ import { EVENT_ID_MAX } from "../../room/protocol.ts";
 export const WAIT_MAX_S = 25;
 /** Longest URL accepted (path and query, UTF-16 units ≈ bytes for a URL): a real one is under 100. */
 export const URL_MAX = 2048;
-/** Long polls a room holds at once; one more gets 503 (each held request is memory and a timer). */
+/**
+ * Long polls a room holds at once (each is memory and a timer); past it, the oldest is answered
+ * at once to make room, so abandoned ones can't keep an honest phone out.
+ */
 export const HELD_MAX = 300;
 
-export type DeliveryRoute = { route: "events"; since: number; wait: number | null } | { route: "last" };
+/** A long poll carries its phone's participant id: one phone holds one long poll. */
+export type DeliveryRoute = { route: "events"; since: number; wait: number | null; pid: string | null } | { route: "last" };
 
 export type Checked = { ok: true; request: DeliveryRoute } | { ok: false; status: 400 | 404 | 405 | 413 | 414; detail: string };
 
@@ -52,7 +56,7 @@ export function checkDeliveryRequest(method: string, url: string, headers: Heade
   if (hasBody(headers)) return { ok: false, status: 413, detail: "body" };
 
   const params = parsed.searchParams;
-  const allowed = route === "events" ? ["since", "wait"] : [];
+  const allowed = route === "events" ? ["since", "wait", "pid"] : [];
   for (const name of new Set(params.keys())) {
     if (!allowed.includes(name)) return { ok: false, status: 400, detail: `param:${name.slice(0, 32)}` };
     if (params.getAll(name).length > 1) return { ok: false, status: 400, detail: `repeated:${name.slice(0, 32)}` };
@@ -63,9 +67,12 @@ export function checkDeliveryRequest(method: string, url: string, headers: Heade
   if (sinceText === null) return { ok: false, status: 400, detail: "since_missing" };
   const since = plainInt(sinceText, 0, EVENT_ID_MAX);
   if (since === null) return { ok: false, status: 400, detail: "since" };
+  const pid = params.get("pid");
   const waitText = params.get("wait");
-  if (waitText === null) return { ok: true, request: { route, since, wait: null } };
+  if (waitText === null) return { ok: true, request: { route, since, wait: null, pid } };
   const wait = plainInt(waitText, 1, WAIT_MAX_S);
   if (wait === null) return { ok: false, status: 400, detail: "wait" };
-  return { ok: true, request: { route, since, wait } };
+  // Whether the room issued it is the server's to check; a long poll without one is refused here.
+  if (pid === null) return { ok: false, status: 400, detail: "pid" };
+  return { ok: true, request: { route, since, wait, pid } };
 }

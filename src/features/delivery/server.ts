@@ -25,6 +25,8 @@ import type { ServerMessage } from "../../room/wire.ts";
 
 /** A long poll waiting for news. */
 interface Held {
+  /** The phone holding it: one long poll per phone. */
+  pid: string;
   since: number;
   /** The counters' generation when it arrived: a request from before "Zerar" is not counted after it. */
   epoch: number;
@@ -43,6 +45,8 @@ export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
   /** Audience connections watching the stream, by connection id. */
   const watchers = new Map<string, Watcher>();
   const held = new Set<Held>();
+  /** The long poll each phone holds. */
+  const heldBy = new Map<string, Held>();
   let counters = freshCounters();
   let epoch = 0;
   let ticker: ReturnType<typeof setTimeout> | null = null;
@@ -58,25 +62,33 @@ export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
     return response;
   }
 
-  function hold(since: number, wait: number, signal: AbortSignal | undefined): Promise<Response> {
+  function hold(pid: string, since: number, wait: number, signal: AbortSignal | undefined): Promise<Response> {
+    // A phone's earlier long poll is abandoned (a reload, a second tab): answer it now. When the room
+    // is full, the oldest held one is answered to make room: an honest poll is never turned away.
+    heldBy.get(pid)?.answer({ events: [], last: log.last });
+    if (held.size >= HELD_MAX) held.values().next().value?.answer({ events: [], last: log.last });
     return new Promise((resolve) => {
       const entry: Held = {
+        pid,
         since,
         epoch,
         timer: setTimeout(() => entry.answer({ events: [], last: log.last, timeout: wait }), wait * 1000),
         answer(body) {
           if (!held.delete(entry)) return;
+          if (heldBy.get(pid) === entry) heldBy.delete(pid);
           clearTimeout(entry.timer);
           resolve(answer("longpoll", body, entry.epoch));
         },
         drop() {
           if (!held.delete(entry)) return;
+          if (heldBy.get(pid) === entry) heldBy.delete(pid);
           clearTimeout(entry.timer);
           changed();
           resolve(new Response(null, { status: 204 })); // nobody is listening any more
         },
       };
       held.add(entry);
+      heldBy.set(pid, entry);
       // Where the runtime reports that the client went away (a phone switched lanes), stop holding.
       // partykit dev never does: there an abandoned long poll is held, and counted, to its timeout.
       signal?.addEventListener("abort", () => entry.drop(), { once: true });
@@ -84,20 +96,17 @@ export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
     });
   }
 
-  function events(request: Request, since: number, wait: number | null): Response | Promise<Response> {
+  async function events(request: Request, since: number, wait: number | null, pid: string | null): Promise<Response> {
     const lane: Lane = wait === null ? "poll" : "longpoll";
-    if (wait !== null && held.size >= HELD_MAX) {
-      return json(503, errorMessage("bad_request", { detail: `held_max_${HELD_MAX}` }), {
-        "retry-after": "2",
-      });
-    }
+    // A long poll is held for a phone the room knows: made-up ids can't fill the room's slots.
+    if (wait !== null && (pid === null || !(await host.isParticipant(pid)))) return json(400, errorMessage("bad_request", { detail: "pid" }));
     const head = requestSize(request);
     countRequest(counters[lane], { bytes: head, headerBytes: head });
     const news = log.since(since);
     // A cursor ahead of the stream (a phone from before a server restart) is answered at once,
     // with the newest id to start again from.
     if (wait === null || news.length > 0 || since > log.last) return answer(lane, { events: news, last: log.last }, epoch);
-    return hold(since, wait, request.signal as AbortSignal | undefined);
+    return hold(pid!, since, wait, request.signal as AbortSignal | undefined); // checked above: a long poll has one
   }
 
   function publish(): void {
@@ -149,7 +158,7 @@ export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
       }
       const route = checked.request;
       if (route.route === "last") return json(200, { last: log.last } satisfies LastAnswer);
-      return events(request, route.since, route.wait);
+      return events(request, route.since, route.wait, route.pid);
     },
     message(message, { link, member }) {
       const pid = member.role === "audience" ? member.pid : undefined;

@@ -86,7 +86,7 @@ export function useLaneFeed(session: LiveSession | null, lane: Lane | null, deli
             cursor.current = last;
           }
           setRequests((n) => n + 1);
-          const answer = await getEvents(session.code, cursor.current, wait, signal);
+          const answer = await getEvents(session.code, cursor.current, wait, session.pid ?? "", signal);
           if (signal.aborted) break;
           const { cursor: next, news } = takeNews(cursor.current ?? 0, answer);
           cursor.current = next;
