@@ -2,11 +2,12 @@
  * Questions storm: the room holds as many open questions as it takes (200, of the longest
  * length, asked three each by the first phones: the per-person limit), then every phone upvotes
  * one it has not upvoted yet, twice a second, for S seconds (each upvote is acknowledged to its
- * phone). The presenter must end with each question's exact votes. Measured: what each phone
+ * phone). The projector's screen must end with each question's exact votes. Measured: what each phone
  * receives per second while the board churns.
  */
 import { performance } from "node:perf_hooks";
 import { OPEN_PER_PARTICIPANT_MAX, OPEN_PER_ROOM_MAX, QUESTION_TEXT_MAX } from "../../src/features/questions/rules.ts";
+import { foldReport, parseServerMessage, type WholeReport } from "../../src/room/wire.ts";
 import { paced, send, type Member } from "../crowd.ts";
 import { round, sampleUsage, type Usage } from "../room-process.ts";
 import { perPhone, sleep, until, type PerPhone } from "../stats.ts";
@@ -23,11 +24,11 @@ export interface QuestionsStormResult {
   seconds: number;
   upvotes: number;
   upvotesPerSecond: number;
-  /** The presenter ended with every question's exact votes. */
+  /** The projector's screen ended with every question's exact votes. */
   exact: boolean;
-  /** From the last upvote sent until the presenter had the final votes (ms). */
+  /** From the last upvote sent until the screen had the final votes (ms). */
   drainMs: number;
-  /** Per phone, from the first upvote until the presenter had the final votes. */
+  /** Per phone, from the first upvote until the screen had the final votes. */
   perPhone: PerPhone;
   usage: Usage;
 }
@@ -38,10 +39,10 @@ function questionText(n: number): string {
   return (start + "E se ".repeat(QUESTION_TEXT_MAX)).slice(0, QUESTION_TEXT_MAX).trimEnd();
 }
 
-/** Each question's votes in the presenter's latest report (the whole list, in this version). */
-function votesIn(text: string): Map<string, number> {
-  const { data } = JSON.parse(text) as { data: { questions: { id: string; votes: number }[] } };
-  return new Map(data.questions.map(({ id, votes }) => [id, votes]));
+/** The questions report of the projector's screen, folded as its browser folds it (whole, then patches). */
+function fold(previous: WholeReport<"questions"> | undefined, text: string): WholeReport<"questions"> | undefined {
+  const message = parseServerMessage(text);
+  return message?.type === "report" && message.feature === "questions" ? (foldReport(previous, message) ?? previous) : previous;
 }
 
 const ASKED = /"asked":"(q\d+)"/;
@@ -49,18 +50,22 @@ const ASKED = /"asked":"(q\d+)"/;
 export async function questionsStorm(stage: Stage, seconds: number): Promise<QuestionsStormResult> {
   const askers = stage.audience.slice(0, Math.ceil(OPEN_PER_ROOM_MAX / OPEN_PER_PARTICIPANT_MAX));
   const authorOf = new Map<string, Member>();
-  let presenterReport: string | null = null;
+  let board: WholeReport<"questions"> | undefined;
+  let screen: Member | null = null;
   // Phones' frames are read only while asking (for their acknowledgements): during the storm the
   // bench only counts them, so reading them costs the load generator nothing.
   let asking = true;
   stage.crowd.listener = (member, text) => {
     if (!text.startsWith('{"type":"report","feature":"questions"')) return;
-    if (member === stage.presenter) presenterReport = text;
+    if (member === screen) board = fold(board, text);
     else if (asking) {
       const id = ASKED.exec(text)?.[1];
       if (id) authorOf.set(id, member);
     }
   };
+
+  // The projector's screen, from now on: it gets the whole list on connect, then its changes.
+  screen = await stage.crowd.open(stage.roomUrl, "role=screen");
 
   // The board: three questions from each asker, up to the room's limit of open ones.
   let asked = 0;
@@ -94,11 +99,7 @@ export async function questionsStorm(stage: Stage, seconds: number): Promise<Que
   stopUpvoting();
   const stoppedAt = performance.now();
 
-  const exact = await until(() => {
-    if (presenterReport === null) return false;
-    const votes = votesIn(presenterReport);
-    return ids.every((id) => votes.get(id) === expected.get(id));
-  }, DRAIN_TIMEOUT_MS);
+  const exact = await until(() => ids.every((id) => board?.data.questions[id]?.votes === expected.get(id)), DRAIN_TIMEOUT_MS);
   const drainMs = performance.now() - stoppedAt;
   const usage = stop();
   const span = (performance.now() - startedAt) / 1000;
