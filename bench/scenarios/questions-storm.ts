@@ -51,13 +51,16 @@ export async function questionsStorm(stage: Stage, seconds: number): Promise<Que
   const askers = stage.audience.slice(0, Math.ceil(OPEN_PER_ROOM_MAX / OPEN_PER_PARTICIPANT_MAX));
   const authorOf = new Map<string, Member>();
   let board: WholeReport<"questions"> | undefined;
-  let screen: Member | null = null;
+  // The screen is whoever is neither the presenter nor a phone: its first frames may arrive in the
+  // same read as its snapshot, before open() has handed it back.
+  const phones = new Set(stage.audience);
+  const isScreen = (member: Member) => member !== stage.presenter && !phones.has(member);
   // Phones' frames are read only while asking (for their acknowledgements): during the storm the
   // bench only counts them, so reading them costs the load generator nothing.
   let asking = true;
   stage.crowd.listener = (member, text) => {
     if (!text.startsWith('{"type":"report","feature":"questions"')) return;
-    if (member === screen) board = fold(board, text);
+    if (isScreen(member)) board = fold(board, text);
     else if (asking) {
       const id = ASKED.exec(text)?.[1];
       if (id) authorOf.set(id, member);
@@ -65,7 +68,7 @@ export async function questionsStorm(stage: Stage, seconds: number): Promise<Que
   };
 
   // The projector's screen, from now on: it gets the whole list on connect, then its changes.
-  screen = await stage.crowd.open(stage.roomUrl, "role=screen");
+  await stage.crowd.open(stage.roomUrl, "role=screen");
 
   // The board: three questions from each asker, up to the room's limit of open ones.
   let asked = 0;

@@ -11,6 +11,8 @@ export class ReportStream {
   private readonly patches: boolean;
   /** The last report this group was sent (patched features only); undefined: none yet. */
   private base: unknown = undefined;
+  /** `base` encoded whole, once for every connection that joins until the next report (a join storm). */
+  private baseText: string | null = null;
   /** A reset happened: the next report goes whole, so nothing from before it survives a fold. */
   private whole = false;
 
@@ -23,7 +25,7 @@ export class ReportStream {
   first(current: () => unknown): string {
     if (!this.patches) return this.encode("data", current());
     this.base ??= current();
-    return this.encode("data", this.base);
+    return (this.baseText ??= this.encode("data", this.base));
   }
 
   /** The frame for the whole group now that the report is `report`; null when nothing changed. */
@@ -31,6 +33,7 @@ export class ReportStream {
     if (!this.patches) return this.encode("data", report);
     const base = this.base;
     this.base = report;
+    this.baseText = null;
     // A first report, or one after a wake-up from hibernation (this stream is new, the sockets
     // are not): whole, whatever the clients hold.
     if (base === undefined || this.whole) {
