@@ -6,7 +6,7 @@ import type { QuestionsStormResult } from "./scenarios/questions-storm.ts";
 import type { StormResult } from "./scenarios/reaction-storm.ts";
 import type { VoteStormResult } from "./scenarios/vote-storm.ts";
 import type { PerPhone } from "./stats.ts";
-import type { Usage } from "./room-process.ts";
+import { round, type Usage } from "./room-process.ts";
 
 export interface SizeRun {
   sockets: number;
@@ -93,6 +93,19 @@ export interface Target {
   kind: "correctness" | "speed";
 }
 
+/**
+ * What one phone may receive per second in any storm: its own acknowledgements, the reactions'
+ * and the poll's coalesced counts, and the questions' patches, with room to spare; the whole
+ * question board on every change was ~220 KB a second.
+ */
+const PHONE_BYTES_MAX = 20_000;
+
+const storms = (run: SizeRun): [string, PerPhone][] => [
+  ["reactions", run.reactions.perPhone],
+  ["votes", run.votes.perPhone],
+  ["questions", run.questions.perPhone],
+];
+
 /** The issue's targets, judged on the largest N (the ones about correctness on every N). */
 export function targets(runs: SizeRun[]): Target[] {
   const largest = runs.at(-1)!;
@@ -105,6 +118,7 @@ export function targets(runs: SizeRun[]): Target[] {
     { kind: "correctness", what: "flooders closed with 4008", measured: runs.map((run) => run.flood.closeCodes.join(",")).join("; "), met: runs.every((run) => run.flood.closeCodes.every((code) => code === 4008)) },
     { kind: "speed", what: `fan-out p99 ≤ 100 ms at N=${n}`, measured: `${largest.fanOut.latency.p99} ms`, met: largest.fanOut.latency.p99 <= 100 },
     { kind: "speed", what: `frames out ≥ 50× fewer than the naive relay at N=${n}`, measured: `${largest.naiveRatio}×`, met: largest.naiveRatio >= 50 },
+    { kind: "speed", what: `every storm: ≤ ${PHONE_BYTES_MAX / 1000} KB a second to any phone at N=${n}`, measured: storms(largest).map(([name, phone]) => `${name} ${round(phone.bytesMax / 1000, 1)} KB/s`).join(", "), met: storms(largest).every(([, phone]) => phone.bytesMax <= PHONE_BYTES_MAX) },
     { kind: "speed", what: `all ${n} joined within 5 s`, measured: `${largest.join.allJoinedMs} ms`, met: largest.join.allJoinedMs <= 5000 },
     { kind: "speed", what: `honest p50 under a flood ≤ 2× quiet, N=${n}`, measured: `${largest.flood.quiet.p50} → ${largest.flood.flooded.p50} ms`, met: largest.flood.flooded.p50 <= 2 * largest.flood.quiet.p50 },
     { kind: "speed", what: `honest p95 under a flood ≤ 2× quiet, N=${n}`, measured: `${largest.flood.quiet.p95} → ${largest.flood.flooded.p95} ms (${largest.flood.p95Ratio}×)`, met: largest.flood.p95Ratio <= 2 },

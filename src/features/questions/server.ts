@@ -28,10 +28,13 @@ const NEXT_ID = "questions:next";
 /** Phones hear of new questions and votes within this, coalesced; authors of their own, too. */
 const AUDIENCE_EVERY_MS = 300;
 
+/** What changed in an author's question: only its votes, or more (asked, answered, hidden, reopened). */
+type Change = "votes" | "entry";
+
 export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) => {
   const list = new QuestionList();
-  /** Authors whose own questions changed since they last heard: pid → those questions' ids. */
-  const changedFor = new Map<string, Set<string>>();
+  /** Authors whose own questions changed since they last heard: pid → question id → what changed. */
+  const changedFor = new Map<string, Map<string, Change>>();
   let authorsTimer: ReturnType<typeof setTimeout> | null = null;
 
   const report = (): QuestionsReport => ({ questions: entries(list.views(true)), open: list.openCount() });
@@ -39,24 +42,31 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
   /** This phone's part of the report: a patch for it alone. */
   const patchFor = (patch: MergePatch<QuestionsReport>) => JSON.stringify({ type: "report", feature: "questions", patch } satisfies ServerMessage);
 
-  /** `ids` as their author's `yours` holds them: a hidden one leaves it (null), as it leaves everyone's list. */
-  const yoursOf = (ids: Iterable<string>) =>
-    Object.fromEntries(Array.from(ids, (id) => {
+  /**
+   * Changed questions as their author's `yours` takes them: a hidden one leaves it (null), as it
+   * leaves everyone's list. Every connection of the author already has a question's whole entry
+   * (on connect, in the ask's acknowledgement, or in the patch after it), so a vote needs only the count.
+   */
+  const yoursOf = (changes: Iterable<readonly [string, Change]>) =>
+    Object.fromEntries(Array.from(changes, ([id, change]) => {
       const view = list.view(id);
-      return [id, view && view.status !== "hidden" ? entryOf(view) : null] as const;
+      if (!view || view.status === "hidden") return [id, null] as const;
+      return [id, change === "votes" ? { votes: view.votes } : entryOf(view)] as const;
     }));
 
   /** `id` changed: its author will hear of it, with everything else of theirs that changed meanwhile. */
-  function touched(id: string): void {
+  function touched(id: string, change: Change): void {
     const author = list.authorOf(id);
     if (author === undefined) return;
-    changedFor.set(author, (changedFor.get(author) ?? new Set()).add(id));
+    const mine = changedFor.get(author) ?? new Map<string, Change>();
+    if (mine.get(id) !== "entry") mine.set(id, change);
+    changedFor.set(author, mine);
     authorsTimer ??= setTimeout(tellAuthors, AUDIENCE_EVERY_MS);
   }
 
   function tellAuthors(): void {
     authorsTimer = null;
-    const patches = new Map(Array.from(changedFor, ([pid, ids]) => [pid, patchFor({ yours: yoursOf(ids) })] as const));
+    const patches = new Map(Array.from(changedFor, ([pid, changes]) => [pid, patchFor({ yours: yoursOf(changes) })] as const));
     changedFor.clear();
     for (const { link, member } of host.audience()) {
       const text = member.pid === undefined ? undefined : patches.get(member.pid);
@@ -73,9 +83,9 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
     if (result.created) {
       await host.storage.put({ [QUESTION_PREFIX + id]: result.question, [NEXT_ID]: list.nextId });
       host.changed();
-      touched(id); // the author's other tabs
+      touched(id, "entry"); // the author's other tabs
     }
-    host.send(link, patchFor({ you: { asked: id }, yours: yoursOf([id]) }));
+    host.send(link, patchFor({ you: { asked: id }, yours: yoursOf([[id, "entry"]]) }));
   }
 
   async function upvote(id: string, { link, member }: Peer): Promise<void> {
@@ -84,7 +94,7 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
     if (refusal) return host.send(link, errorMessage(refusal, { ref: "upvote" }));
     await host.storage.put({ [`${VOTE_PREFIX}${id}:${member.pid}`]: 1 });
     host.changed();
-    touched(id);
+    touched(id, "votes");
     host.send(link, patchFor({ you: { upvoted: id } }));
   }
 
@@ -94,7 +104,7 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
     if (!result.changed) return;
     await host.storage.put({ [QUESTION_PREFIX + id]: result.question });
     host.changed();
-    touched(id);
+    touched(id, "entry");
   }
 
   async function forget(): Promise<void> {
