@@ -13,8 +13,12 @@ export class ReportStream {
   private base: unknown = undefined;
   /** `base` encoded whole, once for every connection that joins until the next report (a join storm). */
   private baseText: string | null = null;
-  /** A reset happened: the next report goes whole, so nothing from before it survives a fold. */
-  private whole = false;
+  /**
+   * The next report goes whole: the stream's first (after a start or a hibernation wake-up the
+   * stream is new but sockets may not be, holding whatever they folded before), and after a reset,
+   * so nothing from before it survives a fold.
+   */
+  private whole = true;
 
   constructor(feature: string, patches: boolean) {
     this.feature = feature;
@@ -34,9 +38,7 @@ export class ReportStream {
     const base = this.base;
     this.base = report;
     this.baseText = null;
-    // A first report, or one after a wake-up from hibernation (this stream is new, the sockets
-    // are not): whole, whatever the clients hold.
-    if (base === undefined || this.whole) {
+    if (this.whole) {
       this.whole = false;
       return this.encode("data", report);
     }

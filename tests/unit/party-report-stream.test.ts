@@ -8,6 +8,7 @@ test("a patched stream: whole to a newcomer, then what changed, nothing when not
   const stream = new ReportStream("questions", true);
   let report = { questions: { q1: { votes: 0 } }, open: 1 };
   assert.deepEqual(frame(stream.first(() => report)), { type: "report", feature: "questions", data: report });
+  assert.deepEqual(frame(stream.next(report)), { type: "report", feature: "questions", data: report }, "a stream's first report is whole");
   report = { questions: { q1: { votes: 1 } }, open: 1 };
   assert.deepEqual(frame(stream.next(report)), { type: "report", feature: "questions", patch: { questions: { q1: { votes: 1 } } } });
   assert.equal(stream.next({ questions: { q1: { votes: 1 } }, open: 1 }), null);
@@ -23,9 +24,11 @@ test("a newcomer gets what its group was sent last, so the group's next patch ap
   assert.deepEqual(frame(stream.next(changedSince()))?.["patch"], { questions: { q1: { votes: 2 } } });
 });
 
-test("after a reset, or as a stream's first report (a wake-up), the report goes whole", () => {
+test("a stream's first report, and the first after a reset, go whole", () => {
   const stream = new ReportStream("questions", true);
-  assert.ok("data" in frame(stream.next({ questions: {}, open: 0 }))!);
+  assert.ok("data" in frame(stream.first(() => ({ questions: {}, open: 0 })))!);
+  assert.ok("data" in frame(stream.next({ questions: {}, open: 0 }))!, "whole even when unchanged: sockets from before a wake-up");
+  assert.equal(stream.next({ questions: {}, open: 0 }), null);
   stream.restart();
   assert.ok("data" in frame(stream.next({ questions: {}, open: 0 }))!, "whole even when unchanged");
   assert.equal(stream.next({ questions: {}, open: 0 }), null);
