@@ -6,6 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
+import { frameBytes } from "../src/features/measure/bytes.ts";
 import type { ParticipantIssued } from "../src/room/wire.ts";
 
 export type FrameListener = (member: Member, text: string, at: number) => void;
@@ -15,6 +16,8 @@ export interface Member {
   readonly pid: string | null;
   /** Frames received since the crowd's counters were last reset. */
   frames: number;
+  /** Bytes those frames took on the wire (RFC 6455 header + payload; no compression is negotiated). */
+  bytes: number;
   /** When the first snapshot arrived (performance.now()), null until then. */
   snapshotAt: number | null;
   closedWith: number | null;
@@ -25,13 +28,14 @@ const OPEN_TIMEOUT_MS = 30_000;
 /** `firstFrame`: what the socket sends as soon as it opens (a presenter's key, in an `auth` frame). */
 function openMember(url: string, pid: string | null, crowd: Crowd, firstFrame?: string): Promise<Member> {
   const ws = new WebSocket(url, { perMessageDeflate: false });
-  const member: Member = { ws, pid, frames: 0, snapshotAt: null, closedWith: null };
+  const member: Member = { ws, pid, frames: 0, bytes: 0, snapshotAt: null, closedWith: null };
   if (firstFrame) ws.on("open", () => ws.send(firstFrame));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no snapshot within ${OPEN_TIMEOUT_MS} ms: ${url}`)), OPEN_TIMEOUT_MS);
     ws.on("message", (data: Buffer, isBinary: boolean) => {
       const at = performance.now();
       member.frames++;
+      member.bytes += frameBytes(data.length, false);
       const text = isBinary ? "" : data.toString();
       // The room asks a quiet presenter whether it is still there: answer as our pages do.
       if (text === '{"type":"probe"}') ws.send('{"type":"ping","id":"probe-answer"}');
@@ -100,7 +104,10 @@ export class Crowd {
   }
 
   resetCounters(): void {
-    for (const member of this.members) member.frames = 0;
+    for (const member of this.members) {
+      member.frames = 0;
+      member.bytes = 0;
+    }
   }
 
   /** Frames received by all members since the last reset. */
@@ -129,4 +136,25 @@ export class Crowd {
 export function send(member: Member, message: unknown): void {
   if (member.ws.readyState !== WebSocket.OPEN) return;
   member.ws.send(typeof message === "string" ? message : JSON.stringify(message));
+}
+
+/**
+ * Every member acts every `everyMs` (each starting at a random moment within the first period, as
+ * real people would), until the returned function is called.
+ */
+export function paced(members: readonly Member[], everyMs: number, act: (member: Member, index: number) => void): () => void {
+  const timers = members.map((member, index) => {
+    const timer: { start?: ReturnType<typeof setTimeout>; every?: ReturnType<typeof setInterval> } = {};
+    timer.start = setTimeout(() => {
+      act(member, index);
+      timer.every = setInterval(() => act(member, index), everyMs);
+    }, Math.random() * everyMs);
+    return timer;
+  });
+  return () => {
+    for (const timer of timers) {
+      clearTimeout(timer.start);
+      clearInterval(timer.every);
+    }
+  };
 }

@@ -27,3 +27,21 @@ export async function until(done: () => boolean, timeoutMs: number): Promise<boo
   }
   return true;
 }
+
+/** What each phone received per second over a span: the mean over phones and the busiest one. */
+export interface PerPhone {
+  /** Bytes per phone per second (WebSocket frames as they cross the wire). */
+  bytesMean: number;
+  bytesMax: number;
+  /** Frames per phone per second. */
+  framesMean: number;
+  framesMax: number;
+}
+
+export function perPhone(phones: readonly { bytes: number; frames: number }[], seconds: number): PerPhone {
+  const rate = (value: number) => (seconds > 0 ? value / seconds : 0);
+  const bytes = phones.map((phone) => rate(phone.bytes));
+  const frames = phones.map((phone) => rate(phone.frames));
+  const mean = (values: number[]) => (values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);
+  return { bytesMean: round(mean(bytes)), bytesMax: round(Math.max(0, ...bytes)), framesMean: round(mean(frames), 1), framesMax: round(Math.max(0, ...frames), 1) };
+}

@@ -6,9 +6,9 @@
  */
 import { performance } from "node:perf_hooks";
 import { REACTIONS } from "../../src/features/reactions/protocol.ts";
-import { Crowd, send, type Member } from "../crowd.ts";
+import { Crowd, paced, send, type Member } from "../crowd.ts";
 import { round, sampleUsage, type Usage } from "../room-process.ts";
-import { sleep, until } from "../stats.ts";
+import { perPhone, sleep, until, type PerPhone } from "../stats.ts";
 import type { Stage } from "./context.ts";
 
 const BATCH_EVERY_MS = 500;
@@ -30,6 +30,8 @@ export interface StormResult {
   exact: boolean;
   /** From the last batch sent until every phone had the final totals (ms). */
   drainMs: number;
+  /** What each reacting phone received per second, from the start until every phone had the final totals. */
+  perPhone: PerPhone;
   usage: Usage;
 }
 
@@ -59,27 +61,15 @@ async function runStorm(storm: Storm): Promise<StormResult> {
 
   const stop = sampleUsage(storm.workerd);
   const startedAt = performance.now();
-  const timers = storm.reactors.map((member, index) => {
-    const batch = () => {
-      const reaction = REACTIONS[(index + messagesIn) % REACTIONS.length]!;
-      const taps = 1 + (messagesIn % 3);
-      sent[reaction] = (sent[reaction] ?? 0) + taps;
-      messagesIn++;
-      send(member, { type: "react", counts: { [reaction]: taps } });
-    };
-    const timer: { start?: ReturnType<typeof setTimeout>; every?: ReturnType<typeof setInterval> } = {};
-    // Spread the phones over the half second, as real taps would be.
-    timer.start = setTimeout(() => {
-      batch();
-      timer.every = setInterval(batch, BATCH_EVERY_MS);
-    }, Math.random() * BATCH_EVERY_MS);
-    return timer;
+  const stopBatches = paced(storm.reactors, BATCH_EVERY_MS, (member, index) => {
+    const reaction = REACTIONS[(index + messagesIn) % REACTIONS.length]!;
+    const taps = 1 + (messagesIn % 3);
+    sent[reaction] = (sent[reaction] ?? 0) + taps;
+    messagesIn++;
+    send(member, { type: "react", counts: { [reaction]: taps } });
   });
   await sleep(storm.seconds * 1000);
-  for (const timer of timers) {
-    clearTimeout(timer.start);
-    clearInterval(timer.every);
-  }
+  stopBatches();
   const stoppedAt = performance.now();
 
   const matches = (member: Member) => {
@@ -105,6 +95,7 @@ async function runStorm(storm: Storm): Promise<StormResult> {
     outPerIn: round(framesOut / messagesIn, 2),
     exact,
     drainMs: round(drainMs),
+    perPhone: perPhone(storm.reactors, seconds),
     usage,
   };
 }

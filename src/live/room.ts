@@ -1,6 +1,6 @@
 import PartySocket from "partysocket";
 import { isFinalCloseCode, type ErrorMessage } from "../room/errors.ts";
-import { parseServerMessage, type ReportMessage, type ServerMessage, type You } from "../room/wire.ts";
+import { foldReport, parseServerMessage, type ReportMessage, type ServerMessage, type WholeReport, type You } from "../room/wire.ts";
 import type { ClientMessage, FeatureName, FeatureReports } from "../room/protocol.ts";
 import type { Role } from "../room/participants.ts";
 import { MAX_KEY_LENGTH } from "../room/secret.ts";
@@ -39,7 +39,8 @@ export interface RoomClient {
   onMessage(listener: (message: ServerMessage) => void): () => void;
   /**
    * A feature's reports: the latest one the server sent, at once if there is one (islands that
-   * hydrate late start from it), then each new one. Returns the unsubscribe.
+   * hydrate late start from it), then each new one; always whole (patches folded in). Returns
+   * the unsubscribe.
    */
   watch<F extends FeatureName>(feature: F, listener: (report: FeatureReports[F]) => void): () => void;
   /** Every text frame this socket sends or receives. */
@@ -67,22 +68,24 @@ const HEARTBEAT_TIMEOUT_MS = 5_000;
 const RETRY_MAX_MS = 4_000;
 
 /** The message is `feature`'s report: its name says so, and the name types the data. */
-function isReportOf<F extends FeatureName>(message: { feature: FeatureName; data: unknown }, feature: F): message is ReportMessage<F> {
+function isReportOf<F extends FeatureName>(message: { feature: FeatureName; data: unknown }, feature: F): message is WholeReport<F> {
   return message.feature === feature;
 }
 
-/** The latest report of each feature, and who watches which. */
+/** The latest report of each feature, whole (patches folded into it), and who watches which. */
 class ReportChannel {
-  private readonly latest = new Map<FeatureName, ReportMessage>();
-  private readonly listeners = new Set<(message: ReportMessage) => void>();
+  private readonly latest = new Map<FeatureName, WholeReport>();
+  private readonly listeners = new Set<(message: WholeReport) => void>();
 
   publish(message: ReportMessage): void {
-    this.latest.set(message.feature, message);
-    for (const listener of this.listeners) listener(message);
+    const whole = foldReport(this.latest.get(message.feature), message);
+    if (!whole) return;
+    this.latest.set(message.feature, whole);
+    for (const listener of this.listeners) listener(whole);
   }
 
   watch<F extends FeatureName>(feature: F, listener: (report: FeatureReports[F]) => void): () => void {
-    const forward = (message: ReportMessage) => {
+    const forward = (message: WholeReport) => {
       if (isReportOf(message, feature)) listener(message.data);
     };
     const latest = this.latest.get(feature);

@@ -3,7 +3,9 @@
  * HTTP request to its feature, and paces reports. A changed report goes to presenters and the
  * projector at most every REPORT_MS, and, for features with an audience report, to the phones at
  * most every AUDIENCE_REPORT_MS (or the feature's own pace), so a burst of activity costs a few
- * messages, not one per input.
+ * messages, not one per input. A feature whose reports hold lists sends them as patches
+ * (`patches: true`): each group gets what changed since the report it got before, so a frame costs
+ * the change, not the list.
  *
  * Measurements live in memory: they are a live experiment, not the talk's record, and start
  * afresh when the room's process does. Features whose data is the talk's record (reactions,
@@ -11,6 +13,7 @@
  */
 import type { FeatureHost, FeatureParts, Peer, RoomFeature, RoomLink } from "../room/feature.ts";
 import type { ClientMessage } from "../room/protocol.ts";
+import { ReportStream } from "./reportStream.ts";
 
 export const REPORT_MS = 250;
 export const AUDIENCE_REPORT_MS = 1000;
@@ -28,6 +31,9 @@ interface Running {
   dirty: boolean;
   /** The pending audience send, if one is scheduled. */
   audienceTimer: ReturnType<typeof setTimeout> | null;
+  /** What presenters and screens were sent, and what the phones were. */
+  watchers: ReportStream;
+  audience: ReportStream;
 }
 
 export class Features {
@@ -41,9 +47,12 @@ export class Features {
   constructor(features: readonly RoomFeature[], host: SharedHost) {
     this.host = host;
     for (const feature of features) {
-      const running: Running = { name: feature.name, parts: {}, dirty: false, audienceTimer: null };
+      // Set just below; `changed` is only ever called after that.
+      let running: Running;
       // The feature's parts take its own messages; the room only routes those types here.
-      running.parts = feature.create({ ...host, changed: () => this.changed(running) }) as FeatureParts<unknown, ClientMessage>;
+      const parts = feature.create({ ...host, changed: () => this.changed(running) }) as FeatureParts<unknown, ClientMessage>;
+      const patches = parts.patches === true;
+      running = { name: feature.name, parts, dirty: false, audienceTimer: null, watchers: new ReportStream(feature.name, patches), audience: new ReportStream(feature.name, patches) };
       this.running.push(running);
       this.byName.set(feature.name, running);
       for (const type of Object.keys(feature.messages)) this.byMessage.set(type, running);
@@ -62,6 +71,8 @@ export class Features {
       const running = this.byName.get(message.feature);
       if (!running) return;
       running.parts.reset?.();
+      running.watchers.restart();
+      running.audience.restart();
       return this.changed(running);
     }
     await this.byMessage.get(message.type)?.parts.message?.(message, from);
@@ -75,14 +86,17 @@ export class Features {
     for (const { parts } of this.running) parts.leave?.(link);
   }
 
-  /** Every report, for a presenter or screen that just connected. */
-  reports(): string[] {
-    return this.running.flatMap((running) => (running.parts.report ? [this.encode(running, running.parts.report())] : []));
-  }
-
-  /** The audience reports, for a phone that just connected. */
-  audienceReports(): string[] {
-    return this.running.flatMap((running) => (running.parts.audienceReport ? [this.encode(running, running.parts.audienceReport())] : []));
+  /**
+   * A connection just admitted: every report its role gets (presenters and screens every feature's,
+   * phones the audience reports), whole, then whatever each feature has for it alone.
+   */
+  welcome(peer: Peer): void {
+    const audience = peer.member.role === "audience";
+    for (const { parts, watchers, audience: phones } of this.running) {
+      if (audience && parts.audienceReport) this.host.send(peer.link, phones.first(() => parts.audienceReport!()));
+      if (!audience && parts.report) this.host.send(peer.link, watchers.first(() => parts.report!()));
+    }
+    for (const { parts } of this.running) parts.join?.(peer);
   }
 
   /** Each feature's export, by name (only features that have one). */
@@ -93,10 +107,6 @@ export class Features {
   /** A participant's ballots, for their snapshot. */
   votesOf(pid: string): Record<string, number> {
     return Object.assign({}, ...this.running.map(({ parts }) => parts.votesOf?.(pid) ?? {}));
-  }
-
-  private encode(running: Running, data: unknown): string {
-    return JSON.stringify({ type: "report", feature: running.name, data });
   }
 
   private changed(running: Running): void {
@@ -116,8 +126,8 @@ export class Features {
       if (!running.dirty || !running.parts.report) continue;
       running.dirty = false;
       running.parts.persist?.();
-      const text = this.encode(running, running.parts.report());
-      for (const link of watchers) this.host.send(link, text);
+      const text = running.watchers.next(running.parts.report());
+      if (text !== null) for (const link of watchers) this.host.send(link, text);
     }
   }
 
@@ -125,7 +135,7 @@ export class Features {
     running.audienceTimer = null;
     if (!running.parts.audienceReport) return;
     running.parts.persist?.();
-    const text = this.encode(running, running.parts.audienceReport());
-    for (const { link } of this.host.audience()) this.host.send(link, text);
+    const text = running.audience.next(running.parts.audienceReport());
+    if (text !== null) for (const { link } of this.host.audience()) this.host.send(link, text);
   }
 }

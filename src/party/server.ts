@@ -136,7 +136,7 @@ export default class RoomServer implements Party.Server {
     this.peers().join(connection, member, source, Date.now());
     if (member.role === "presenter") await this.scheduleSweep();
     sendTo(connection, this.snapshotFor(member));
-    for (const report of member.role === "audience" ? this.features.audienceReports() : this.features.reports()) sendTo(connection, report);
+    this.features.welcome({ link: connection, member });
     this.schedulePresence();
   }
 

@@ -6,7 +6,7 @@
  */
 import type { MessagesOf, MessageTable } from "./messages.ts";
 import type { Member } from "./participants.ts";
-import type { FeatureName, FeatureReports } from "./protocol.ts";
+import type { FeatureName, FeatureReports, PatchedFeature } from "./protocol.ts";
 import type { PublicState } from "./state.ts";
 import type { ServerMessage } from "./wire.ts";
 
@@ -56,6 +56,8 @@ export interface FeatureParts<Report, Message> {
   request?(request: Request, rest: string[]): Promise<Response | null> | Response | null;
   /** One of this feature's messages, already validated and its sender checked (the room awaits it). */
   message?(message: Message, from: Peer): void | Promise<void>;
+  /** A connection was admitted and has its snapshot and reports: send it anything of its own. */
+  join?(peer: Peer): void;
   /** A connection left. */
   leave?(link: RoomLink): void;
   /** The presenter's "start again" (`reset`). */
@@ -67,6 +69,12 @@ export interface FeatureParts<Report, Message> {
   /** For the audience, if they get one (sent at most every `audienceEveryMs`, default AUDIENCE_REPORT_MS). */
   audienceReport?(): Report;
   audienceEveryMs?: number;
+  /**
+   * The reports travel as changes: whole on connect and after a reset, otherwise a JSON Merge
+   * Patch over the one sent before, or nothing when nothing changed (src/room/patch.ts). Only
+   * for features listed in PatchedReports (the type check says so).
+   */
+  patches?: true;
   /** What the audience produced, for the presenter's results download (JSON-ready). */
   export?(): unknown;
   /**
@@ -87,11 +95,14 @@ export interface RoomFeature<Report = unknown, Message = never> {
   create(host: FeatureHost): FeatureParts<Report, Message>;
 }
 
+/** A feature listed in PatchedReports says `patches: true`; no other may (its clients expect whole reports). */
+type PatchesOf<Name extends string> = Name extends PatchedFeature ? { patches: true } : { patches?: never };
+
 /** A feature whose reports are typed by its name (FeatureReports) and whose messages by its table. */
 export function defineFeature<const Name extends string, const Messages extends MessageTable>(
   name: Name,
   messages: Messages,
-  create: (host: FeatureHost) => FeatureParts<ReportOf<Name>, MessagesOf<Messages>[keyof Messages]>,
+  create: (host: FeatureHost) => FeatureParts<ReportOf<Name>, MessagesOf<Messages>[keyof Messages]> & PatchesOf<Name>,
 ): RoomFeature<ReportOf<Name>, MessagesOf<Messages>[keyof Messages]> {
   return { name, messages, create };
 }

@@ -57,3 +57,12 @@ export type ClientMessageType = keyof ClientMessages;
  */
 export interface FeatureReports {}
 export type FeatureName = keyof FeatureReports;
+
+/**
+ * The features whose reports travel as changes: whole on connect and after a reset, otherwise as
+ * a JSON Merge Patch over the report sent before (src/room/patch.ts), so a long list costs what
+ * changed in it, not its length. A feature adds itself from its protocol.ts (`questions: true`)
+ * and says `patches: true` in its server part; the type check holds the two together.
+ */
+export interface PatchedReports {}
+export type PatchedFeature = keyof PatchedReports & FeatureName;

@@ -6,7 +6,8 @@ import * as v from "valibot";
 import { ERROR_CODES, type ErrorMessage } from "./errors.ts";
 import { parseJson } from "./json.ts";
 import { ROLES } from "./participants.ts";
-import type { FeatureName, FeatureReports } from "./protocol.ts";
+import { applyPatch, type MergePatch } from "./patch.ts";
+import type { FeatureName, FeatureReports, PatchedFeature } from "./protocol.ts";
 import type { PublicState } from "./state.ts";
 
 export const TimerStateSchema = v.object({
@@ -97,16 +98,34 @@ const EventSchema = v.object({
   at: v.number(),
 });
 
-/** A feature's report, its data typed by the feature's name (see FeatureReports). */
-export type ReportMessage<F extends FeatureName = FeatureName> = { [K in F]: { type: "report"; feature: K; data: FeatureReports[K] } }[F];
+/** A feature's report, whole, its data typed by the feature's name (see FeatureReports). */
+export type WholeReport<F extends FeatureName = FeatureName> = { [K in F]: { type: "report"; feature: K; data: FeatureReports[K] } }[F];
+
+/** What changed in a feature's report since the one before, for the features that say so (PatchedReports). */
+export type ReportPatch<F extends FeatureName = FeatureName> = { [K in F & PatchedFeature]: { type: "report"; feature: K; patch: MergePatch<FeatureReports[K]> } }[F & PatchedFeature];
+
+export type ReportMessage<F extends FeatureName = FeatureName> = WholeReport<F> | ReportPatch<F>;
 
 /**
  * The envelope is checked here; the data is the feature's report as the server (this same code)
  * built it, so its type comes from the feature's name rather than from a second schema per report.
  */
-const ReportSchema = v.custom<ReportMessage>(
-  (value) => typeof value === "object" && value !== null && "type" in value && value.type === "report" && "feature" in value && typeof value.feature === "string" && "data" in value,
-);
+const ReportSchema = v.custom<ReportMessage>((value) => {
+  if (typeof value !== "object" || value === null || !("type" in value) || value.type !== "report") return false;
+  if (!("feature" in value) || typeof value.feature !== "string") return false;
+  return "data" in value || ("patch" in value && typeof value.patch === "object" && value.patch !== null && !Array.isArray(value.patch));
+});
+
+/**
+ * The whole report after `message`, given the whole one before it: a whole report replaces it, a
+ * patch is applied to it. Null for a patch with nothing to apply it to (on one connection the
+ * whole report always comes first).
+ */
+export function foldReport<F extends FeatureName>(previous: WholeReport<F> | undefined, message: ReportMessage<F>): WholeReport<F> | null {
+  if (!("patch" in message)) return message;
+  if (!previous) return null;
+  return { ...previous, data: applyPatch(previous.data, message.patch) };
+}
 
 const ServerMessageSchema = v.variant("type", [
   SnapshotSchema,

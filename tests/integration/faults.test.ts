@@ -6,8 +6,8 @@
  *
  * What the room acknowledges, and so what must survive:
  * - a vote: the `voted` answer, sent once the ballot is stored;
- * - a question or an upvote: the sender's own questions report with `you.asked` / `you.upvoted`,
- *   sent once stored;
+ * - a question or an upvote: a questions patch for the sender alone with `you.asked` /
+ *   `you.upvoted`, sent once stored;
  * - reactions: nothing per batch. The only acknowledgement is a `reactions` report: its totals are
  *   what the room has counted (workerd holds a frame until the writes before it are stored).
  *   A batch sent after the last report may die with the server, and the phone won't resend it:
@@ -22,11 +22,11 @@ import { REACTIONS, type Reaction } from "../../src/features/reactions/protocol.
 import type { ClientMessage } from "../../src/room/protocol.ts";
 import type { ErrorMessage } from "../../src/room/errors.ts";
 import type { ServerMessage, SnapshotMessage } from "../../src/room/wire.ts";
-import type { QuestionsAudienceReport, QuestionsReport, QuestionView } from "../../src/features/questions/rules.ts";
+import { questionList, type QuestionsReport, type QuestionView } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport, ReactionTotals } from "../../src/features/reactions/tally.ts";
 import { createRoom, participant } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { phases, reportOf, reportWhere, sleep, until } from "./support.ts";
+import { patchOf, phases, reportOf, reportWhere, sleep, until } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -139,15 +139,16 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
           ledger.vote.acked = message.option;
           if (ledger.vote.inFlight === message.option) ledger.vote.inFlight = undefined;
         }
-        const questions = reportOf<QuestionsAudienceReport>(message, "questions");
-        if (questions?.you?.asked) {
-          const id = questions.you.asked;
-          ledger.asked.set(id, questions.questions.find((question) => question.id === id)!.text);
+        // An acknowledgement: a patch for this phone alone, with `you` (and, for a question, its entry in `yours`).
+        const ack = patchOf(message, "questions");
+        if (typeof ack?.you?.asked === "string") {
+          const id = ack.you.asked;
+          ledger.asked.set(id, ack.yours?.[id]?.text ?? "(no entry in the acknowledgement)");
           askedBy.set(id, i);
           ledger.askInFlight = undefined;
         }
-        if (questions?.you?.upvoted) {
-          ledger.upvoted.add(questions.you.upvoted);
+        if (typeof ack?.you?.upvoted === "string") {
+          ledger.upvoted.add(ack.you.upvoted);
           ledger.upvoteInFlight = undefined;
         }
       });
@@ -251,7 +252,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
   });
 
   await phase("questions and upvotes: every acknowledged one is there, with its text and its votes", async () => {
-    const questions = (await restoredQuestions).questions;
+    const questions = questionList((await restoredQuestions).questions);
     const byId = new Map<string, QuestionView>(questions.map((question) => [question.id, question]));
     const asksInFlight = ledgers.filter((ledger) => ledger.askInFlight !== undefined);
     for (const ledger of ledgers) for (const [id, text] of ledger.asked) assert.equal(byId.get(id)?.text, text, `question ${id} survived`);
@@ -266,7 +267,7 @@ test("a crash mid-poll loses no acknowledged vote, question, upvote or reported 
     await Promise.all(
       phones.map(async (phone, i) => {
         for (const id of ledgers[i]!.upvoted) {
-          const answer = phone.next<ErrorMessage>((m) => m.type === "error" || reportOf<QuestionsAudienceReport>(m, "questions")?.you !== undefined);
+          const answer = phone.next<ErrorMessage>((m) => m.type === "error" || patchOf(m, "questions")?.you !== undefined);
           phone.send({ type: "upvote", id });
           assert.equal((await answer).code, "already_upvoted", `phone ${i}'s upvote of ${id}`);
         }

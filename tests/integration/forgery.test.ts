@@ -16,12 +16,11 @@ import { REPORTING } from "../../src/features/index.ts";
 import type { RoomCreated, ServerMessage } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
 import type { NotifyReport } from "../../src/features/notify/ledger.ts";
-import type { QuestionsAudienceReport } from "../../src/features/questions/rules.ts";
 import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, participant, roomSocketUrl, settled } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { reportWhere, sleep } from "./support.ts";
+import { patchWhere, reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 /** Every form a room's secret could leak in. */
@@ -207,10 +206,10 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   await voter.nextOfType("voted");
   drive({ type: "poll", action: "close", poll: POLL });
   asker.send({ type: "ask", text: "Alguém pode mandar no lugar do apresentador?" });
-  const asked = await reportWhere<QuestionsAudienceReport>(asker, "questions", (data) => data.you?.asked !== undefined, 3_000);
+  const asked = await patchWhere(asker, "questions", (patch) => typeof patch.you?.asked === "string", 3_000);
   const id = asked.you!.asked!;
   voter.send({ type: "upvote", id });
-  await reportWhere<QuestionsAudienceReport>(voter, "questions", (data) => data.you?.upvoted === id, 3_000);
+  await patchWhere(voter, "questions", (patch) => patch.you?.upvoted === id, 3_000);
   drive({ type: "moderate", id, action: "answered" });
   drive({ type: "moderate", id, action: "hidden" });
   drive({ type: "moderate", id, action: "open" });

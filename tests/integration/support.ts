@@ -1,10 +1,13 @@
 /**
  * What the integration tests share besides servers (server.ts) and rooms (rooms.ts): waiting,
  * reading the room's reports, and a long test's phases. This file alone knows a report's shape
- * on the wire — `{ type: "report", feature, data }` — so renaming it touches no test.
+ * on the wire — `{ type: "report", feature, data }` whole, `{ …, patch }` as changes — so
+ * renaming it touches no test.
  */
 import type { TestContext } from "node:test";
-import type { ReportMessage, ServerMessage } from "../../src/room/wire.ts";
+import type { FeatureReports, PatchedFeature } from "../../src/room/protocol.ts";
+import type { MergePatch } from "../../src/room/patch.ts";
+import { foldReport, type ReportMessage, type ReportPatch, type ServerMessage, type WholeReport } from "../../src/room/wire.ts";
 
 export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
@@ -31,21 +34,66 @@ export type Feature = ReportMessage["feature"];
 
 const parsed = (message: ServerMessage | string): ServerMessage => (typeof message === "string" ? (JSON.parse(message) as ServerMessage) : message);
 
-/** True when `message` (parsed, or a raw frame) is a report of `feature`. */
+/** True when `message` (parsed, or a raw frame) is a report of `feature`, whole or a patch. */
 export function isReport(message: ServerMessage | string, feature: Feature): boolean {
   const m = parsed(message);
   return m.type === "report" && m.feature === feature;
 }
 
-/** The data of `message` (parsed, or a raw frame) if it is a report of `feature`, else null. */
-export function reportOf<T>(message: ServerMessage | string, feature: Feature): T | null {
-  const m = parsed(message);
-  return m.type === "report" && m.feature === feature ? (m.data as T) : null;
+// The union in the parameter lets the generic ReportMessage<F> be a narrowing of it.
+function isReportOf<F extends Feature>(message: ServerMessage | ReportMessage<F>, feature: F): message is ReportMessage<F> {
+  return message.type === "report" && message.feature === feature;
 }
 
-/** The data of every report of `feature` among raw frames, oldest first. */
+/** The data of `message` (parsed, or a raw frame) if it is a whole report of `feature`, else null. */
+export function reportOf<T>(message: ServerMessage | string, feature: Feature): T | null {
+  const m = parsed(message);
+  return m.type === "report" && m.feature === feature && "data" in m ? (m.data as T) : null;
+}
+
+/** The data of every whole report of `feature` among raw frames, oldest first. */
 export function reportsIn<T>(frames: readonly string[], feature: Feature): T[] {
-  return frames.filter((frame) => isReport(frame, feature)).map((frame) => reportOf<T>(frame, feature)!);
+  return frames.flatMap((frame) => {
+    const data = reportOf<T>(frame, feature);
+    return data === null ? [] : [data];
+  });
+}
+
+/**
+ * `feature`'s report as a browser holds it after these raw frames (src/live/room.ts folds the
+ * same way): each whole report replaces it, each patch is applied. Null before the first.
+ */
+export function foldedReport<F extends Feature>(frames: readonly string[], feature: F): FeatureReports[F] | null {
+  let whole: WholeReport<F> | undefined;
+  for (const frame of frames) {
+    const message = parsed(frame);
+    if (isReportOf(message, feature)) whole = foldReport(whole, message) ?? whole;
+  }
+  return whole?.data ?? null;
+}
+
+/** Waits until `feature`'s folded report on `socket` satisfies `match`; returns it. */
+export async function foldedWhere<F extends Feature>(socket: { frames: readonly string[] }, feature: F, match: (report: FeatureReports[F]) => boolean, timeoutMs = 5_000): Promise<FeatureReports[F]> {
+  let report: FeatureReports[F] | null = null;
+  await until(() => (report = foldedReport(socket.frames, feature)) !== null && match(report), { what: `a ${feature} report that matches`, timeoutMs });
+  return report!;
+}
+
+function isPatchOf<F extends PatchedFeature>(message: ServerMessage, feature: F): message is ReportPatch<F> {
+  return isReportOf(message, feature) && "patch" in message;
+}
+
+/** The patch in `message` (parsed, or a raw frame) if it is a patch of `feature`, else null. */
+export function patchOf<F extends PatchedFeature>(message: ServerMessage | string, feature: F): MergePatch<FeatureReports[F]> | null {
+  const m = parsed(message);
+  return isPatchOf(m, feature) ? m.patch : null;
+}
+
+/** Waits for a patch of `feature` on `socket` that satisfies `match` (an acknowledgement for one phone); returns it. */
+export async function patchWhere<F extends PatchedFeature>(socket: Inbox, feature: F, match: (patch: MergePatch<FeatureReports[F]>) => boolean, timeoutMs = 5_000): Promise<MergePatch<FeatureReports[F]>> {
+  const message = await socket.next((m) => isPatchOf(m, feature) && match(m.patch), timeoutMs);
+  if (!isPatchOf(message, feature)) throw new Error("unreachable: next() returned a message that does not match");
+  return message.patch;
 }
 
 /** Anything that hands out its next matching message: a TestSocket, or a test's own client. */

@@ -26,7 +26,8 @@ export default function AskForm({ session, online, autoFocus = false }: { sessio
         sending.current = false;
         setStatus({ kind: "error", text: t.refused(message.code, message.detail) });
       }
-      if (message.type === "report" && message.feature === "questions" && message.data.you?.asked) {
+      // The acknowledgement is a patch for this phone alone (server.ts).
+      if (message.type === "report" && message.feature === "questions" && "patch" in message && message.patch.you?.asked) {
         sending.current = false;
         setText("");
         setStatus({ kind: "sent" });

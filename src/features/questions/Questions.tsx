@@ -5,6 +5,7 @@ import AskForm from "./AskForm.tsx";
 import AudienceList from "./AudienceList.tsx";
 import { watchMine } from "./mine.ts";
 import ProjectorList from "./ProjectorList.tsx";
+import { phoneList, questionList } from "./rules.ts";
 import { useStrings, withLocale } from "../../i18n/react.tsx";
 import { Rich } from "../../i18n/Rich.tsx";
 import { questionsStrings } from "./strings.ts";
@@ -45,10 +46,10 @@ function LiveQuestions({ session }: { session: LiveSession }) {
   const report = useReport(session, "questions");
   const online = useRoomSnapshot(session)?.status === "online";
   useEffect(() => watchMine(session), [session]);
-  const questions = report?.questions ?? [];
   const open = report?.open ?? 0;
 
   if (showsBoard(session)) {
+    const questions = questionList(report?.questions ?? {});
     return (
       <>
         <p className="questions__summary" aria-live="polite" data-questions-summary>
@@ -58,10 +59,17 @@ function LiveQuestions({ session }: { session: LiveSession }) {
       </>
     );
   }
+  // The view every phone shares is bounded (rules.ts: audienceView); this phone's own questions join it.
+  const shown = Object.values(report?.questions ?? {}).filter((question) => question.status === "open").length;
   return (
     <>
       <AskForm session={session} online={online} />
-      <AudienceList session={session} questions={questions} online={online} />
+      <AudienceList session={session} questions={phoneList(report ?? { questions: {} })} online={online} />
+      {open > shown ? (
+        <p className="questions__more" data-questions-more>
+          {t.mostVoted(shown, open)}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -115,8 +115,27 @@ export class QuestionList {
   views(withHidden: boolean): QuestionView[] {
     const views: QuestionView[] = [];
     for (const question of this.questions.values()) {
-      if (!withHidden && question.status === "hidden") continue;
-      views.push({ id: question.id, text: question.text, votes: this.voters.get(question.id)?.size ?? 0, status: question.status, at: question.at });
+      if (withHidden || question.status !== "hidden") views.push(this.viewOf(question));
+    }
+    return views.sort(compareQuestions);
+  }
+
+  /** One question as the room shows it; undefined for an unknown id. */
+  view(id: string): QuestionView | undefined {
+    const question = this.questions.get(id);
+    return question && this.viewOf(question);
+  }
+
+  /** Who asked `id` (server-side only). */
+  authorOf(id: string): string | undefined {
+    return this.questions.get(id)?.author;
+  }
+
+  /** The questions `pid` asked that anyone still sees (open or answered), in the room's order. */
+  own(pid: string): QuestionView[] {
+    const views: QuestionView[] = [];
+    for (const question of this.questions.values()) {
+      if (question.author === pid && question.status !== "hidden") views.push(this.viewOf(question));
     }
     return views.sort(compareQuestions);
   }
@@ -130,6 +149,10 @@ export class QuestionList {
   clear(): void {
     this.questions.clear();
     this.voters.clear();
+  }
+
+  private viewOf(question: StoredQuestion): QuestionView {
+    return { id: question.id, text: question.text, votes: this.voters.get(question.id)?.size ?? 0, status: question.status, at: question.at };
   }
 
   private votersOf(id: string): Set<string> {

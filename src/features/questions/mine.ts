@@ -1,9 +1,10 @@
 /**
  * What this phone did with the room's questions: the ones it asked and the ones it upvoted. The
  * server never tells anyone who asked or upvoted what (reports go to every phone alike); it tells
- * the phone that acted, once, in a copy of the report with `you`. The phone keeps that in its
- * localStorage, per room, so a reload still marks "sua" and the pressed upvotes. If that memory is
- * lost, the server still refuses a second upvote, and the refusal marks the question upvoted again.
+ * the phone that acted, in a patch for it alone with `you`, and sends each phone its own questions
+ * in `yours`. The phone keeps both in its localStorage, per room, so a reload still marks "sua" and
+ * the pressed upvotes. If that memory is lost, `yours` marks its questions again, and the server
+ * still refuses a second upvote, and the refusal marks the question upvoted again.
  */
 import type { LiveSession } from "../../live/session.ts";
 
@@ -57,9 +58,11 @@ export function sendUpvote(session: LiveSession, id: string): boolean {
 export function watchMine(session: LiveSession): void {
   if (watched.has(session.client)) return;
   watched.add(session.client);
-  session.client.watch("questions", ({ you }) => {
+  session.client.watch("questions", ({ you, yours }) => {
     if (you?.asked) remember(session.code, "asked", you.asked);
     if (you?.upvoted) remember(session.code, "upvoted", you.upvoted);
+    // The room says which questions are this phone's own (`yours`), even after its memory was lost.
+    for (const id of Object.keys(yours ?? {})) remember(session.code, "asked", id);
   });
   session.client.onMessage((message) => {
     if (message.type === "error" && message.code === "already_upvoted" && pendingUpvote) remember(session.code, "upvoted", pendingUpvote);

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { message, type MessagesOf } from "../../room/messages.ts";
 import { PING_ID_MAX } from "../../room/protocol.ts";
-import type { QuestionsAudienceReport } from "./rules.ts";
+import type { QuestionsReport } from "./rules.ts";
 
 /** Longest question, in characters a person sees (grapheme clusters, after cleaning: src/room/text.ts). */
 export const QUESTION_TEXT_MAX = 280;
@@ -23,7 +23,10 @@ export const QUESTIONS_MESSAGES = {
 declare module "../../room/protocol.ts" {
   interface ClientMessages extends MessagesOf<typeof QUESTIONS_MESSAGES> {}
   interface FeatureReports {
-    // Presenters get every question; phones the visible ones, and `you` after their own action.
-    questions: QuestionsAudienceReport;
+    // Presenters get every question; phones a bounded view, and their own in `yours`.
+    questions: QuestionsReport;
+  }
+  interface PatchedReports {
+    questions: true;
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Questions from the audience: the limits, how a question's text is cleaned, and the order the
- * room shows them in. Pure rules shared by the server (src/features/questions/server.ts keeps the
- * questions) and the browser (which draws the lists).
+ * Questions from the audience: the limits, how a question's text is cleaned, the order the room
+ * shows them in, and what of them a phone sees. Pure rules shared by the server
+ * (src/features/questions/server.ts keeps the questions) and the browser (which draws the lists).
  */
 import { audienceText } from "../../room/text.ts";
 import { QUESTION_TEXT_MAX } from "./protocol.ts";
@@ -27,17 +27,21 @@ export interface QuestionView {
   at: number;
 }
 
-/** The presenters' report: every question, hidden ones included. */
-export interface QuestionsReport {
-  questions: QuestionView[];
-  open: number;
-}
+/** A question in a report, whose `questions` (or `yours`) keeps it under its id. */
+export type QuestionEntry = Omit<QuestionView, "id">;
 
 /**
- * What a phone hears: the open and answered questions. Sent to every phone alike, so it says
- * nothing personal; `you` is only in the copy sent to one phone right after it asked or upvoted.
+ * The questions report (`feature: "questions"`). Whole on connect and after a reset, otherwise a
+ * patch of what changed (src/room/patch.ts): a vote is `{"questions":{"q12":{"votes":42}}}`.
  */
-export interface QuestionsAudienceReport extends QuestionsReport {
+export interface QuestionsReport {
+  /** Presenters and screens: every question, hidden ones too. Phones: the view (audienceView). */
+  questions: Record<string, QuestionEntry>;
+  /** Open questions in the room (phones' view may show fewer). */
+  open: number;
+  /** To one phone: its own questions that are not hidden, wherever they rank. */
+  yours?: Record<string, QuestionEntry>;
+  /** To one phone: the last question it asked (`asked`) and upvoted (`upvoted`). */
   you?: QuestionAck;
 }
 
@@ -45,6 +49,47 @@ export interface QuestionsAudienceReport extends QuestionsReport {
 export interface QuestionAck {
   asked?: string;
   upvoted?: string;
+}
+
+/** Open questions a phone's view holds: the most voted. */
+export const VIEW_OPEN = 30;
+/** Answered questions a phone's view holds after the open ones: the most voted. */
+export const VIEW_ANSWERED = 10;
+
+/**
+ * What every phone sees of the room's questions, the same for all: the VIEW_OPEN open ones with
+ * most votes, then the VIEW_ANSWERED answered ones with most votes; never hidden ones. A bound
+ * on what a phone receives however many questions the room holds. `sorted`: in the room's order.
+ */
+export function audienceView(sorted: readonly QuestionView[]): QuestionView[] {
+  const open = sorted.filter((question) => question.status === "open").slice(0, VIEW_OPEN);
+  const answered = sorted.filter((question) => question.status === "answered").slice(0, VIEW_ANSWERED);
+  return [...open, ...answered];
+}
+
+/** A question as a report carries it, under its id. */
+export function entryOf({ text, votes, status, at }: QuestionView): QuestionEntry {
+  return { text, votes, status, at };
+}
+
+/** Questions keyed by id, as a report carries them. */
+export function entries(questions: readonly QuestionView[]): Record<string, QuestionEntry> {
+  return Object.fromEntries(questions.map((question) => [question.id, entryOf(question)]));
+}
+
+/** Questions keyed by id (a report's), as a list in the room's order. */
+export function questionList(questions: Readonly<Record<string, QuestionEntry>>): QuestionView[] {
+  return Object.entries(questions)
+    .map(([id, entry]) => ({ id, ...entry }))
+    .sort(compareQuestions);
+}
+
+/**
+ * What a phone lists: the view every phone shares and its own questions wherever they rank (the
+ * view's copy first: every phone has it).
+ */
+export function phoneList(report: Pick<QuestionsReport, "questions" | "yours">): QuestionView[] {
+  return questionList({ ...report.yours, ...report.questions });
 }
 
 export const QUESTION_ID_PATTERN = /^q[1-9][0-9]{0,8}$/;

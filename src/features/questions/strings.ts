@@ -29,6 +29,8 @@ export const questionsStrings = defineStrings({
     },
     // The lists.
     none: "Nenhuma pergunta ainda. Que tal a primeira?",
+    /** Under a phone's list when the room has more open questions than the list shows. */
+    mostVoted: (shown: number, open: number) => `Aqui estão as ${shown} mais votadas das ${open} perguntas em aberto (e as suas).`,
     noneOnBoard: "Nenhuma pergunta ainda: mande a sua pelo celular.",
     mine: "sua",
     answeredTag: "respondida",
@@ -65,6 +67,7 @@ export const questionsStrings = defineStrings({
       return "The room didn't take that question.";
     },
     none: "No questions yet. Want to ask the first one?",
+    mostVoted: (shown, open) => `These are the ${shown} most voted of ${open} open questions (and yours).`,
     noneOnBoard: "No questions yet: send yours from your phone.",
     mine: "yours",
     answeredTag: "answered",
