@@ -20,8 +20,9 @@ export const AUDIENCE_REPORT_MS = 1000;
 
 /** What the room gives every feature, but `changed`, which is each feature's own. */
 export type SharedHost = Omit<FeatureHost, "changed"> & {
-  /** Presenters and screens: who gets the full reports. */
-  watchers(): RoomLink[];
+  /** Who gets the full reports: presenters, and screens (the projector) but for private features. */
+  presenters(): RoomLink[];
+  screens(): RoomLink[];
 };
 
 interface Running {
@@ -91,10 +92,11 @@ export class Features {
    * phones the audience reports), whole, then whatever each feature has for it alone.
    */
   welcome(peer: Peer): void {
-    const audience = peer.member.role === "audience";
+    const { role } = peer.member;
     for (const { parts, watchers, audience: phones } of this.running) {
-      if (audience && parts.audienceReport) this.host.send(peer.link, phones.first(() => parts.audienceReport!()));
-      if (!audience && parts.report) this.host.send(peer.link, watchers.first(() => parts.report!()));
+      const asAudience = role === "audience" || (role === "screen" && parts.private === true);
+      if (asAudience && parts.audienceReport) this.host.send(peer.link, phones.first(() => parts.audienceReport!()));
+      if (!asAudience && parts.report) this.host.send(peer.link, watchers.first(() => parts.report!()));
     }
     for (const { parts } of this.running) parts.join?.(peer);
   }
@@ -121,13 +123,14 @@ export class Features {
 
   private flush(): void {
     this.timer = null;
-    const watchers = this.host.watchers();
+    const presenters = this.host.presenters();
+    const watchers = [...presenters, ...this.host.screens()];
     for (const running of this.running) {
       if (!running.dirty || !running.parts.report) continue;
       running.dirty = false;
       running.parts.persist?.();
       const text = running.watchers.next(running.parts.report());
-      if (text !== null) for (const link of watchers) this.host.send(link, text);
+      if (text !== null) for (const link of running.parts.private ? presenters : watchers) this.host.send(link, text);
     }
   }
 
@@ -136,6 +139,9 @@ export class Features {
     if (!running.parts.audienceReport) return;
     running.parts.persist?.();
     const text = running.audience.next(running.parts.audienceReport());
-    if (text !== null) for (const { link } of this.host.audience()) this.host.send(link, text);
+    if (text === null) return;
+    for (const { link } of this.host.audience()) this.host.send(link, text);
+    // The projector is public: a private feature's screens see what the phones see.
+    if (running.parts.private) for (const link of this.host.screens()) this.host.send(link, text);
   }
 }

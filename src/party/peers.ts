@@ -225,9 +225,14 @@ export class Peers {
     return Array.from(this.byId.values()).filter(({ member }) => member.role === "audience");
   }
 
-  /** Presenters and screens: the projector shows the features' measurements as the presenter sees them. */
-  watchers(): RoomLink[] {
-    return Array.from(this.byId.values()).flatMap(({ link, member }) => (member.role === "audience" ? [] : [link]));
+  /** Presenters, who see every feature's full report. */
+  presenters(): RoomLink[] {
+    return Array.from(this.byId.values()).flatMap(({ link, member }) => (member.role === "presenter" ? [link] : []));
+  }
+
+  /** Screens: the projector shows the features' measurements as the presenter sees them, but private ones. */
+  screens(): RoomLink[] {
+    return Array.from(this.byId.values()).flatMap(({ link, member }) => (member.role === "screen" ? [link] : []));
   }
 
   presence(): Presence {

@@ -54,7 +54,8 @@ export default class RoomServer implements Party.Server {
     this.keys = new RoomKeys(this.settings.issueRate);
     this.features = new Features(FEATURES, {
       now: () => Date.now(),
-      watchers: () => this.peers().watchers(),
+      presenters: () => this.peers().presenters(),
+      screens: () => this.peers().screens(),
       audience: () => this.peers().audience(),
       send: (link, message) => this.peers().send(link, message),
       storage: featureStorage(room.storage),

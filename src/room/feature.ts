@@ -66,6 +66,11 @@ export interface FeatureParts<Report, Message> {
   load?(): Promise<void>;
   /** For presenters and the projector: the feature's measurements now. */
   report?(): Report;
+  /**
+   * Its presenters' report holds what only the presenter may see (hidden questions): the projector,
+   * a public screen, gets the audience report instead.
+   */
+  private?: true;
   /** For the audience, if they get one (sent at most every `audienceEveryMs`, default AUDIENCE_REPORT_MS). */
   audienceReport?(): Report;
   audienceEveryMs?: number;

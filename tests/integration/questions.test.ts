@@ -81,6 +81,11 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   presenter.send({ type: "moderate", id, action: "hidden" });
   await foldedWhere(presenter, "questions", (report) => report.questions[id]?.status === "hidden");
   await foldedWhere(ana, "questions", (report) => count(report) === 0);
+  // The projector is a public screen: it holds the room's key, yet sees no hidden question, then or later.
+  const [projector] = await joinAsScreen(server, room);
+  assert.equal(count(await foldedWhere(projector, "questions", () => true)), 0);
+  assert.ok(!projector.frames.some((frame) => frame.includes('"hidden"')), "a hidden question reached the projector");
+  await projector.close();
   // Hidden: gone from its author's list too.
   await foldedWhere(author, "questions", (report) => report.yours !== undefined && !(id in report.yours) && count(report) === 0);
   ana.send({ type: "upvote", id });
@@ -109,7 +114,9 @@ test("ask, upvote once, exact counts from 40 phones, moderation, limits, no pid 
   assert.equal(await ask(phones[0]![0], "x".repeat(280)).then((q) => q.length > 0), true);
 
   // The author's id never reached anyone (their own snapshot aside), nor did any voter's.
-  const [authorPid, anaPid, votersPid] = await Promise.all(["author-pid-secret", "phone-ana", "phone-0001"].map((name) => participant(server, room.code, name)));
+  const authorPid = await participant(server, room.code, "author-pid-secret");
+  const anaPid = await participant(server, room.code, "phone-ana");
+  const votersPid = await participant(server, room.code, "phone-0001");
   for (const socket of [presenter, ana, ...phones.map(([s]) => s)]) {
     assert.ok(!socket.frames.some((frame) => frame.includes(authorPid)), "author pid leaked");
   }
@@ -220,11 +227,11 @@ test("a full board, churning: each phone gets a bounded view, and the patches fo
   assert.deepEqual(all.map(fields), exported.map(fields));
   const view = entries(audienceView(all));
   for (const socket of [watcher, ...voters.map(([s]) => s)]) assert.deepEqual(foldedReport(socket.frames, "questions")!.questions, view);
-  // Late joiners get it whole: a phone the view, a screen the whole list.
+  // Late joiners get it whole: a phone, and a screen (public: it sees what the phones see), the view.
   const [late] = await joinAsAudience(server, room.code, "late-00001");
   assert.deepEqual((await foldedWhere(late, "questions", () => true)).questions, view);
   const [screen] = await joinAsScreen(server, room);
-  assert.deepEqual((await foldedWhere(screen, "questions", () => true)).questions, board.questions);
+  assert.deepEqual((await foldedWhere(screen, "questions", () => true)).questions, view);
 
   // An author whose question ranks outside the view still has it, current, in `yours`; and hears
   // of its moderation there.

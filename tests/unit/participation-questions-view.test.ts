@@ -51,7 +51,8 @@ class FakeRoom {
     const store = new Map<string, unknown>();
     this.features = new Features([questions], {
       now: () => Date.now(),
-      watchers: () => this.peers.filter((peer) => peer.member.role !== "audience").map((peer) => peer.link),
+      presenters: () => this.peers.filter((peer) => peer.member.role === "presenter").map((peer) => peer.link),
+      screens: () => this.peers.filter((peer) => peer.member.role === "screen").map((peer) => peer.link),
       audience: () => this.peers.filter((peer) => peer.member.role === "audience"),
       send: (link, message) => this.frames.get(link.id)?.push(typeof message === "string" ? message : JSON.stringify(message)),
       storage: {

@@ -141,6 +141,8 @@ export const questions = defineFeature("questions", QUESTIONS_MESSAGES, (host) =
       forget().catch((error: unknown) => console.error("questions: reset", error));
     },
     report,
+    // Hidden questions reach the presenter only: the projector, a public screen, shows the phones' view.
+    private: true,
     audienceReport,
     export: () => list.views(true).map(({ id, text, votes, status, at }) => ({ id, text, votes, status, askedAt: new Date(at).toISOString() })),
   };
