@@ -53,7 +53,7 @@ test.describe("in a live room", () => {
     // The form: a counter, and a clear refusal of an empty question.
     const form = questionsOn(ana).locator("[data-question-form]");
     await form.getByLabel("Sua pergunta").fill("   ");
-    await expect(form).toContainText("0/280");
+    await expect(form).toContainText("3/280");
     await form.getByRole("button", { name: "Enviar pergunta" }).click();
     await expect(form.locator("[data-question-status]")).toHaveText("Escreva a pergunta antes de enviar.");
 

@@ -20,7 +20,7 @@ import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
 import { allFrames, TestSocket, type Closed } from "./client.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen, participant, roomSocketUrl, settled } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { patchWhere, reportWhere, sleep } from "./support.ts";
+import { foldedWhere, patchWhere, reportWhere, sleep } from "./support.ts";
 
 let server: PartyServer;
 /** Every form a room's secret could leak in. */
@@ -241,6 +241,8 @@ test("the key in the wrong place gives no power: every frame a presenter sent, r
   await reportWhere<NotifyReport>(presenter, "notify", (data) => data.notifications.at(-1)?.acked === 2);
   await reportWhere<ReactionsReport>(presenter, "reactions", (data) => data.total === 8);
   await Promise.all([asker, voter].map((phone) => phone.next((m) => m.type === "delta" && m.changes.audience === 4)));
+  // The phones' stream (which the projector shares for questions) has caught up with the reopening.
+  await foldedWhere(asker, "questions", (data) => data.questions[id]?.status === "open");
   const beforeReports = await demoReports(room);
   assert.deepEqual((beforeReports["notify"] as { notifications: Array<{ acked: number }> }).notifications.map((n) => n.acked), [2]);
   assert.equal((beforeReports["reactions"] as { total: number }).total, 8);

@@ -16,7 +16,7 @@ import type { DeliveryReport, EventsAnswer, LastAnswer } from "./report.ts";
 import { SeenLedger } from "./seen.ts";
 import { countAnswer, countFrame, countLatency, countRequest, emptyCounters, laneReport, type LaneCounters } from "./stats.ts";
 import { EventLog, nextTickDelay, TICKS_PER_RUN } from "./stream.ts";
-import { DELIVERY_MESSAGES, LANES, type Lane } from "./protocol.ts";
+import { DELIVERY_MESSAGES, type Lane } from "./protocol.ts";
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature } from "../../room/feature.ts";
 import { json, JSON_HEADERS } from "../../room/http.ts";
@@ -192,8 +192,8 @@ export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
     },
     report(): DeliveryReport {
       const phones = phonesPerLane(watchers.values());
-      const lanes = Object.fromEntries(LANES.map((lane) => [lane, laneReport(lane, counters[lane], phones[lane])])) as DeliveryReport["lanes"];
-      return { running: ticker !== null, last: log.lastEvent, held: held.size, lanes };
+      const lane = (name: Lane) => laneReport(name, counters[name], phones[name]);
+      return { running: ticker !== null, last: log.lastEvent, held: held.size, lanes: { poll: lane("poll"), longpoll: lane("longpoll"), ws: lane("ws") } };
     },
   };
 });
