@@ -71,7 +71,7 @@ try {
     const presenter = await crowd.open(roomUrl, "role=presenter", JSON.stringify({ type: "auth", key: room.key }));
     const { audience, result: join } = await joinStorm(crowd, roomUrl, sockets, workerd);
     await sleep(500); // presence settles
-    const stage = { roomUrl, crowd, presenter, audience, workerd };
+    const stage = { roomUrl, crowd, presenter, presenterKey: room.key, audience, workerd };
     const fan = await fanOut(stage, settings.changes, settings.intervalMs);
     const reactions = await reactionStorm(stage, settings.stormSeconds);
     const votes = await voteStorm(stage, settings.voteSeconds);

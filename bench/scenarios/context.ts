@@ -6,6 +6,8 @@ export interface Stage {
   roomUrl: string;
   crowd: Crowd;
   presenter: Member;
+  /** The presenter key, for a scenario that opens a second presenter connection (a remote). */
+  presenterKey: string;
   audience: Member[];
   /** The workerd process running the room (bench/room-process.ts). */
   workerd: number;

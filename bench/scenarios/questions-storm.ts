@@ -2,7 +2,7 @@
  * Questions storm: the room holds as many open questions as it takes (200, of the longest
  * length, asked three each by the first phones: the per-person limit), then every phone upvotes
  * one it has not upvoted yet, twice a second, for S seconds (each upvote is acknowledged to its
- * phone). The projector's screen must end with each question's exact votes. Measured: what each phone
+ * phone). A presenter's remote (the whole list) must end with each question's exact votes. Measured: what each phone
  * receives per second while the board churns.
  */
 import { performance } from "node:perf_hooks";
@@ -24,11 +24,11 @@ export interface QuestionsStormResult {
   seconds: number;
   upvotes: number;
   upvotesPerSecond: number;
-  /** The projector's screen ended with every question's exact votes. */
+  /** The remote's list ended with every question's exact votes. */
   exact: boolean;
-  /** From the last upvote sent until the screen had the final votes (ms). */
+  /** From the last upvote sent until the remote had the final votes (ms). */
   drainMs: number;
-  /** Per phone, from the first upvote until the screen had the final votes. */
+  /** Per phone, from the first upvote until the remote had the final votes. */
   perPhone: PerPhone;
   usage: Usage;
 }
@@ -39,7 +39,7 @@ function questionText(n: number): string {
   return (start + "E se ".repeat(QUESTION_TEXT_MAX)).slice(0, QUESTION_TEXT_MAX).trimEnd();
 }
 
-/** The questions report of the projector's screen, folded as its browser folds it (whole, then patches). */
+/** The questions report of a presenter's remote, folded as its browser folds it (whole, then patches). */
 function fold(previous: WholeReport<"questions"> | undefined, text: string): WholeReport<"questions"> | undefined {
   const message = parseServerMessage(text);
   return message?.type === "report" && message.feature === "questions" ? (foldReport(previous, message) ?? previous) : previous;
@@ -51,24 +51,25 @@ export async function questionsStorm(stage: Stage, seconds: number): Promise<Que
   const askers = stage.audience.slice(0, Math.ceil(OPEN_PER_ROOM_MAX / OPEN_PER_PARTICIPANT_MAX));
   const authorOf = new Map<string, Member>();
   let board: WholeReport<"questions"> | undefined;
-  // The screen is whoever is neither the presenter nor a phone: its first frames may arrive in the
+  // The remote is whoever is neither the first presenter nor a phone: its first frames may arrive in the
   // same read as its snapshot, before open() has handed it back.
   const phones = new Set(stage.audience);
-  const isScreen = (member: Member) => member !== stage.presenter && !phones.has(member);
+  const isRemote = (member: Member) => member !== stage.presenter && !phones.has(member);
   // Phones' frames are read only while asking (for their acknowledgements): during the storm the
   // bench only counts them, so reading them costs the load generator nothing.
   let asking = true;
   stage.crowd.listener = (member, text) => {
     if (!text.startsWith('{"type":"report","feature":"questions"')) return;
-    if (isScreen(member)) board = fold(board, text);
+    if (isRemote(member)) board = fold(board, text);
     else if (asking) {
       const id = ASKED.exec(text)?.[1];
       if (id) authorOf.set(id, member);
     }
   };
 
-  // The projector's screen, from now on: it gets the whole list on connect, then its changes.
-  await stage.crowd.open(stage.roomUrl, "role=screen");
+  // A second presenter connection (a remote), from now on: it gets the whole list on connect, then
+  // its changes. (The projector would not do: a public screen sees only the phones' view.)
+  await stage.crowd.open(stage.roomUrl, "role=presenter", JSON.stringify({ type: "auth", key: stage.presenterKey }));
 
   // The board: three questions from each asker, up to the room's limit of open ones.
   let asked = 0;
