@@ -31,6 +31,8 @@ test("Esc toggles the overview; arrows and Enter choose a slide by keyboard alon
   await expect(page.locator("[data-deck]")).toBeVisible();
 
   await page.keyboard.press("O");
+  // The arrows move from the focused card: wait for the overview to focus the current slide's.
+  await expect(overview.locator('[aria-current="page"]')).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
