@@ -32,13 +32,6 @@ export class KeyedLimiter {
     return verdict === "ok";
   }
 
-  /** True when `key`'s bucket is empty now (it spends nothing): count only failures, check before trying. */
-  exhausted(key: string, now: number): boolean {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return false;
-    return take(bucket, now, this.rule).verdict !== "ok";
-  }
-
   get size(): number {
     return this.buckets.size;
   }

@@ -38,7 +38,7 @@ export function message<const T extends string, const E extends v.ObjectEntries>
 /** An integer in [min, max]. */
 export const Int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
-export function maySend(from: Sender, role: Role): boolean {
+function maySend(from: Sender, role: Role): boolean {
   return from === "anyone" || from === role;
 }
 
