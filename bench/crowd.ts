@@ -39,6 +39,8 @@ function openMember(url: string, pid: string | null, crowd: Crowd, firstFrame?: 
       const text = isBinary ? "" : data.toString();
       // The room asks a quiet presenter whether it is still there: answer as our pages do.
       if (text === '{"type":"probe"}') ws.send('{"type":"ping","id":"probe-answer"}');
+      // … and shows it reads, as our pages do (src/room/backlog.ts), or the room stops sending to it.
+      if (text.startsWith('{"type":"mark"')) ws.send(JSON.stringify({ type: "read", mark: (JSON.parse(text) as { id: string }).id }));
       if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
         member.snapshotAt = at;
         clearTimeout(timer);

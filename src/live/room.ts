@@ -162,6 +162,10 @@ export function connectRoom(options: RoomOptions): RoomClient {
       case "pong":
         heartbeat.answered(message.id, message.now);
         break;
+      case "mark":
+        // Proof that this phone reads: a room stops sending to sockets that don't (src/room/backlog.ts).
+        send({ type: "read", mark: message.id });
+        break;
       case "probe":
         // The room hasn't heard from us (a hidden tab's timers slow down): a heartbeat answers.
         heartbeat.probe();

@@ -4,6 +4,7 @@
  * liveness sweep's verdicts.
  */
 import type * as Party from "partykit/server";
+import { acked, count, freshBacklog, lagOf, laneOf, marked, type Backlog } from "../room/backlog.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
 import type { Peer, RoomLink } from "../room/feature.ts";
@@ -88,8 +89,10 @@ interface Admitted extends Peer {
   bucket: Bucket;
   /** When it was last heard from (ms), for the presenter liveness sweep. */
   heardAt: number;
-  /** Closed for flooding: its frames still in flight are dropped unread. */
+  /** Closed for flooding or for not reading: nothing more is read from it or sent to it. */
   shunned: boolean;
+  /** What it was sent and has shown it read (src/room/backlog.ts). */
+  backlog: Backlog;
 }
 
 /** send() throws on a socket that closed meanwhile; a lost frame to a gone client is fine. */
@@ -130,6 +133,8 @@ type Stored = (Member & { source?: string }) | Awaiting;
 export class Peers {
   private readonly byId = new Map<string, Admitted>();
   private readonly awaiting = new Map<string, { connection: Party.Connection } & Awaiting>();
+  /** Every peer's lag, summed: the room's memory at stake. */
+  private owed = 0;
 
   constructor(connections: Iterable<Party.Connection>, now: number) {
     for (const connection of connections) {
@@ -186,10 +191,12 @@ export class Peers {
   }
 
   private add(connection: Party.Connection, member: Member, source: string, now: number): void {
-    this.byId.set(connection.id, { link: connection, connection, member, source, bucket: fullBucket(now), heardAt: now, shunned: false });
+    this.byId.set(connection.id, { link: connection, connection, member, source, bucket: fullBucket(now), heardAt: now, shunned: false, backlog: freshBacklog() });
   }
 
   remove(link: RoomLink): void {
+    const peer = this.byId.get(link.id);
+    if (peer) this.owed -= lagOf(peer.backlog);
     this.byId.delete(link.id);
     this.awaiting.delete(link.id);
   }
@@ -212,13 +219,67 @@ export class Peers {
     return { member: peer.member, verdict };
   }
 
-  send(link: RoomLink, message: ServerMessage | string): void {
+  /** An answer to `link` (its snapshot, a pong, an error): sent even when it is behind. */
+  reply(link: RoomLink, message: ServerMessage): void {
     const peer = this.byId.get(link.id);
-    if (peer) sendTo(peer.connection, message);
+    if (peer) this.deliver(peer, JSON.stringify(message));
   }
 
-  broadcast(text: string): void {
-    for (const { connection } of this.byId.values()) sendTo(connection, text);
+  /** A feature's report or message: not to a connection that is behind (it gets them whole when it catches up). */
+  send(link: RoomLink, message: ServerMessage | string): void {
+    const peer = this.byId.get(link.id);
+    if (peer && !peer.backlog.behind) this.deliver(peer, typeof message === "string" ? message : JSON.stringify(message));
+  }
+
+  /** A delta to everyone; those behind get a snapshot at the next sweep instead. True if any is owed one. */
+  broadcast(text: string): boolean {
+    let missed = false;
+    for (const peer of this.byId.values()) {
+      if (peer.backlog.behind) missed = peer.backlog.missed = true;
+      else this.deliver(peer, text);
+    }
+    return missed;
+  }
+
+  /** The sweep's snapshots, to those behind that missed a change. */
+  catchUp(snapshotFor: (member: Member) => ServerMessage): void {
+    for (const peer of this.byId.values()) {
+      if (!peer.backlog.missed) continue;
+      peer.backlog.missed = false;
+      this.deliver(peer, JSON.stringify(snapshotFor(peer.member)));
+    }
+  }
+
+  /** `link` has read up to mark `id`. True when that brings it back from behind: it needs everything anew. */
+  read(link: RoomLink, id: string): boolean {
+    const peer = this.byId.get(link.id);
+    if (!peer) return false;
+    this.owed -= acked(peer.backlog, id);
+    if (!peer.backlog.behind || laneOf(peer.backlog, this.owed) !== "live") return false;
+    peer.backlog.behind = peer.backlog.missed = false;
+    return true;
+  }
+
+  /** Sends, counts, marks every MARK_EVERY characters, and drops a connection that stopped reading. */
+  private deliver(peer: Admitted, text: string): void {
+    if (peer.shunned) return;
+    sendTo(peer.connection, text);
+    this.owed += text.length;
+    if (count(peer.backlog, text.length)) {
+      // Unguessable (48 random bits), so only a client that reads can answer it.
+      const id = crypto.randomUUID().slice(0, 13);
+      const mark = JSON.stringify({ type: "mark", id } satisfies ServerMessage);
+      sendTo(peer.connection, mark);
+      this.owed += mark.length;
+      count(peer.backlog, mark.length);
+      marked(peer.backlog, id);
+    }
+    const lane = laneOf(peer.backlog, this.owed);
+    if (lane === "behind") peer.backlog.behind = true;
+    if (lane === "close") {
+      peer.shunned = true;
+      closeWith(peer.connection, CLOSE_CODES.tooSlow, "too slow");
+    }
   }
 
   audience(): Peer[] {

@@ -12,6 +12,7 @@ import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../ro
 import { json } from "../room/http.ts";
 import { SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { parseClientMessage } from "../room/messages.ts";
+import type { Peer } from "../room/feature.ts";
 import type { Member } from "../room/participants.ts";
 import { parseAuth } from "../room/protocol.ts";
 import { applyTimerAction, commit, goto, initialState, setPresence, type PublicState, type RoomView } from "../room/state.ts";
@@ -136,9 +137,13 @@ export default class RoomServer implements Party.Server {
   private async welcome(connection: Party.Connection, member: Member, source: string): Promise<void> {
     this.peers().join(connection, member, source, Date.now());
     if (member.role === "presenter") await this.scheduleSweep();
-    sendTo(connection, this.snapshotFor(member));
-    this.features.welcome({ link: connection, member });
+    this.resync({ link: connection, member });
     this.schedulePresence();
+  }
+
+  private resync(peer: Peer): void {
+    this.peers().reply(peer.link, this.snapshotFor(peer.member));
+    this.features.welcome(peer);
   }
 
   /** The first frame of a presenter or screen: its key, or it is closed. */
@@ -160,10 +165,10 @@ export default class RoomServer implements Party.Server {
         return;
       }
       if (heard.verdict === "flood" || !this.view) return;
-      if (heard.verdict === "refused") return sendTo(sender, errorMessage("rate_limited"));
+      if (heard.verdict === "refused") return this.peers().reply(sender, errorMessage("rate_limited"));
 
       const parsed = parseClientMessage(raw, MESSAGES, heard.member.role);
-      if (!parsed.ok) return sendTo(sender, parsed.error);
+      if (!parsed.ok) return this.peers().reply(sender, parsed.error);
       const message = parsed.message;
       switch (message.type) {
         case "goto":
@@ -171,9 +176,13 @@ export default class RoomServer implements Party.Server {
         case "timer":
           return await this.change(applyTimerAction(this.view.state, message.action, Date.now()));
         case "sync":
-          return sendTo(sender, this.snapshotFor(heard.member));
+          return this.peers().reply(sender, this.snapshotFor(heard.member));
         case "ping":
-          return sendTo(sender, { type: "pong", id: message.id, now: Date.now() });
+          return this.peers().reply(sender, { type: "pong", id: message.id, now: Date.now() });
+        case "read":
+          // Back from behind: everything anew, as to a newcomer.
+          if (this.peers().read(sender, message.mark)) this.resync({ link: sender, member: heard.member });
+          return;
         default:
           return await this.features.message(message, { link: sender, member: heard.member });
       }
@@ -205,10 +214,14 @@ export default class RoomServer implements Party.Server {
     await this.room.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
   }
 
-  /** Closes connections that never sent their key; asks quiet presenters whether they are still there, and counts out those that stayed quiet. */
+  /**
+   * Closes connections that never sent their key; asks quiet presenters whether they are still
+   * there, and counts out those that stayed quiet; sends those behind the state they missed.
+   */
   async onAlarm(): Promise<void> {
     this.sweepScheduled = false;
     for (const link of this.peers().sweep(Date.now())) this.left(link);
+    this.peers().catchUp((member) => this.snapshotFor(member));
     if (this.peers().watched) await this.scheduleSweep();
   }
 
@@ -230,7 +243,8 @@ export default class RoomServer implements Party.Server {
     this.view = result.view;
     await this.room.storage.put(VIEW, result.view);
     this.published = result.view;
-    this.peers().broadcast(JSON.stringify({ type: "delta", seq: result.delta.seq, now: Date.now(), changes: result.delta.changes } satisfies ServerMessage));
+    const delta = JSON.stringify({ type: "delta", seq: result.delta.seq, now: Date.now(), changes: result.delta.changes } satisfies ServerMessage);
+    if (this.peers().broadcast(delta)) await this.scheduleSweep();
   }
 
   private peers(): Peers {

@@ -56,12 +56,15 @@ export const CLOSE_CODES = {
   noRoom: 4004,
   /** Flooding: too many messages refused by the rate limit; or too many wrong keys from one address. */
   policy: 4008,
+  /** Too far behind: sent a megabyte it never showed it read (src/room/backlog.ts). May reconnect. */
+  tooSlow: 4009,
   /** Too many connections: one participant's (a few tabs), or one source address's (`connection_limit`). */
   tooMany: 4029,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
-const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set(Object.values(CLOSE_CODES));
+// A slow reader may come back: it resyncs from the snapshot.
+const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set(Object.values(CLOSE_CODES).filter((code) => code !== CLOSE_CODES.tooSlow));
 
 /** True for close codes after which reconnecting is pointless (tell partysocket to stop). */
 export function isFinalCloseCode(code: number): boolean {

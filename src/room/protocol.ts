@@ -26,6 +26,8 @@ export const ROOM_MESSAGES = {
   sync: { schema: message("sync", {}), from: "anyone" },
   /** Anyone: answer `pong` with this id and the server's clock. */
   ping: { schema: message("ping", { id: v.pipe(v.string(), v.maxLength(PING_ID_MAX)) }), from: "anyone" },
+  /** Anyone: I have read everything up to this `mark` (src/room/backlog.ts). */
+  read: { schema: message("read", { mark: v.pipe(v.string(), v.maxLength(PING_ID_MAX)) }), from: "anyone" },
 } as const;
 
 /**

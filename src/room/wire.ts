@@ -74,6 +74,12 @@ const ProbeSchema = v.object({
   type: v.literal("probe"),
 });
 
+/** After every 16 K characters sent to a connection: answer `read` with this id to keep getting everything (src/room/backlog.ts). */
+const MarkSchema = v.object({
+  type: v.literal("mark"),
+  id: v.string(),
+});
+
 /** To a voter: the server kept their ballot (the client keeps it in `you.votes`). */
 const VotedSchema = v.object({
   type: v.literal("voted"),
@@ -133,6 +139,7 @@ const ServerMessageSchema = v.variant("type", [
   PongSchema,
   ErrorMessageSchema,
   ProbeSchema,
+  MarkSchema,
   VotedSchema,
   NotificationSchema,
   EventSchema,
@@ -149,6 +156,7 @@ export type ServerMessage =
   | v.InferOutput<typeof PongSchema>
   | ErrorMessage
   | v.InferOutput<typeof ProbeSchema>
+  | v.InferOutput<typeof MarkSchema>
   | v.InferOutput<typeof VotedSchema>
   | NotificationMessage
   | EventMessage

@@ -38,6 +38,8 @@ export class TestSocket {
       // our pages do, out of the tests' way (neither the probe nor its pong is a message to wait for).
       if (message.type === "probe") return void (answerProbes && this.send({ type: "ping", id: PROBE_ANSWER }));
       if (message.type === "pong" && message.id === PROBE_ANSWER) return;
+      // … and shows it reads (src/room/backlog.ts), as our pages do.
+      if (message.type === "mark") return this.send({ type: "read", mark: message.id });
       const index = this.waiters.findIndex((waiter) => waiter.match(message));
       if (index >= 0) this.waiters.splice(index, 1)[0]!.resolve(message);
       else this.unread.push(message);

@@ -217,6 +217,7 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   timer: { action: pick(["start", "pause", "reset"]) },
   sync: {},
   ping: { id: text(0, PING_ID_MAX) },
+  read: { mark: text(0, PING_ID_MAX) },
   lane: { lane: nullablePick(LANES) },
   stream: { action: pick(["start", "stop", "fire"]) },
   seen: { id: int(1, EVENT_ID_MAX), latency: finite(-REPORT_MS_MAX, REPORT_MS_MAX) },

@@ -131,7 +131,7 @@ test("the message table says who may send each type, and the parser holds to it"
   const from = (sender: string) => Object.entries(MESSAGES).flatMap(([type, spec]) => (spec.from === sender ? [type] : [])).sort();
   assert.deepEqual(from("presenter"), ["goto", "moderate", "notify", "poll", "reset", "stream", "timer"]);
   assert.deepEqual(from("audience"), ["ack", "ask", "lane", "react", "seen", "tilt", "upvote", "vote"]);
-  assert.deepEqual(from("anyone"), ["ping", "rtt", "sync"]);
+  assert.deepEqual(from("anyone"), ["ping", "read", "rtt", "sync"]);
   const goto = JSON.stringify({ type: "goto", slide: 1, step: 0 });
   for (const role of ["audience", "screen"] as const) {
     const result = parseClientMessage(goto, role);
@@ -149,10 +149,10 @@ test("errors carry a code, and a ref and a detail key only when given: no words"
   assert.deepEqual(errorMessage("forbidden", { ref: "goto", detail: "presenter" }), { type: "error", code: "forbidden", ref: "goto", detail: "presenter" });
 });
 
-test("close codes 4000, 4001, 4004, 4008, 4029 are final; others are not", () => {
-  assert.deepEqual(Object.values(CLOSE_CODES).sort(), [4000, 4001, 4004, 4008, 4029]);
+test("close codes 4000, 4001, 4004, 4008, 4029 are final; others (4009: too slow) are not", () => {
+  assert.deepEqual(Object.values(CLOSE_CODES).sort(), [4000, 4001, 4004, 4008, 4009, 4029]);
   for (const code of [4000, 4001, 4004, 4008, 4029]) assert.ok(isFinalCloseCode(code));
-  for (const code of [1000, 1001, 1006, 1011, 4002, 4999]) assert.ok(!isFinalCloseCode(code));
+  for (const code of [1000, 1001, 1006, 1011, 4002, 4009, 4999]) assert.ok(!isFinalCloseCode(code));
 });
 
 test("parseServerMessage accepts the server's messages and rejects junk", () => {
