@@ -58,7 +58,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `partykit dev --port ${ROOM_PORT} --disable-request-cf-fetch --no-hotkeys --persist .partykit/e2e`,
+      // Every test makes rooms from loopback, one address: past the default budget (ROOMS_BURST).
+      command: `partykit dev --port ${ROOM_PORT} --disable-request-cf-fetch --no-hotkeys --persist .partykit/e2e --var ROOMS_BURST=100000`,
       url: `http://127.0.0.1:${ROOM_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 90_000,

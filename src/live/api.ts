@@ -3,15 +3,35 @@ import { newRoomCode } from "../room/codes.ts";
 import type { ParticipantIssued, RoomCreated } from "../room/wire.ts";
 import { roomApi } from "./urls.ts";
 
-/** Creates a room; the server makes the presenter key and keeps only its hash. */
+/** Why no room was made: this address made too many just now (429), or no answer. */
+export class NoRoom extends Error {
+  readonly reason: "too_many" | "unreachable";
+  constructor(reason: "too_many" | "unreachable") {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+/** Creates a room; the server makes the presenter key and keeps only its hash. Throws NoRoom. */
 export async function createRoom(): Promise<RoomCreated> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const response = await fetch(roomApi(newRoomCode()), { method: "POST" });
-    if (response.status === 409) continue; // the code is taken: draw another
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const response = await fetch(roomApi(newRoomCode()), { method: "POST" }).catch(() => null);
+    if (response?.status === 409) continue; // the code is taken: draw another
+    if (response?.status === 429) throw new NoRoom("too_many");
+    if (!response?.ok) throw new NoRoom("unreachable");
     return (await response.json()) as RoomCreated;
   }
-  throw new Error("no free room code");
+  throw new NoRoom("unreachable");
+}
+
+/** Erases room `code` and everything it stored, now (the presenter's key proves the right). */
+export async function eraseRoom(code: string, key: string): Promise<boolean> {
+  try {
+    const response = await fetch(roomApi(code), { method: "DELETE", headers: { authorization: `Bearer ${key}` } });
+    return response.ok || response.status === 404;
+  } catch {
+    return false;
+  }
 }
 
 /** Why a room issued no participant id: too many from this address just now, or no answer. */

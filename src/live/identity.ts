@@ -36,6 +36,15 @@ export function rememberPresenterKey(code: string, key: string): void {
   write(KEY_PREFIX + code, key);
 }
 
+/** The room was erased: its key opens nothing any more. */
+export function forgetPresenterKey(code: string): void {
+  try {
+    localStorage.removeItem(KEY_PREFIX + code);
+  } catch {
+    // Storage refused: nothing was kept.
+  }
+}
+
 /**
  * The projector's key of room `code`: handed over in the address's fragment (`#key=…`, which
  * browsers never send to a server) and taken out of the address bar at once, or kept from before

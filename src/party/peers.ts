@@ -282,6 +282,11 @@ export class Peers {
     }
   }
 
+  /** Admitted connections, and those still to send their key. */
+  get count(): number {
+    return this.byId.size + this.awaiting.size;
+  }
+
   audience(): Peer[] {
     return Array.from(this.byId.values()).filter(({ member }) => member.role === "audience");
   }

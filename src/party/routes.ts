@@ -2,6 +2,7 @@
  * The room's HTTP routes:
  *   POST /parties/main/<code>            create the room (201 {code, key}; 409 if it exists)
  *   GET  /parties/main/<code>            its public state (200; 404 if it was never created)
+ *   DELETE /parties/main/<code>          erase everything it stored, at once (204; key in `Authorization`)
  *   POST /parties/main/<code>/participants a participant id for a phone (201 {pid}; 429 past the address's budget)
  *   GET  /parties/main/<code>/export     the presenter's results download (key in `Authorization`)
  *   *    /parties/main/<code>/<feature>/… a feature's own routes (the live demos)
@@ -25,6 +26,7 @@ export interface RoomForHttp {
   published: RoomView | null;
   features: Features;
   create(): Promise<Response>;
+  erase(): Promise<void>;
 }
 
 const METHOD_NOT_ALLOWED = errorMessage("bad_request", { detail: "method" });
@@ -44,7 +46,8 @@ export async function answer(request: Request, room: RoomForHttp): Promise<Respo
     return json(200, { code: room.code, exists: true, state: room.published.state } satisfies RoomInfo);
   }
   if (request.method === "POST") return await room.create();
-  return json(405, METHOD_NOT_ALLOWED, { allow: "GET, POST, OPTIONS" });
+  if (request.method === "DELETE") return await erase(request, room);
+  return json(405, METHOD_NOT_ALLOWED, { allow: "GET, POST, DELETE, OPTIONS" });
 }
 
 /** The path after the room's code: `/parties/main/K7M2Q/delivery/events` → ["delivery", "events"]. */
@@ -61,6 +64,14 @@ async function issueParticipant(request: Request, room: RoomForHttp): Promise<Re
   const pid = await room.keys.issue(sourceOf(request.headers), Date.now());
   if (pid === null) return json(429, errorMessage("rate_limited", { detail: "issue" }), { "retry-after": "1" });
   return json(201, { pid } satisfies ParticipantIssued);
+}
+
+/** "Apagar os dados da sala": the presenter erases the room now instead of in 30 days (src/room/retention.ts). */
+async function erase(request: Request, room: RoomForHttp): Promise<Response> {
+  if (!room.published) return json(404, errorMessage("no_room"));
+  if (!(await room.keys.isPresenterKey(bearerKey(request.headers.get("authorization"))))) return json(401, errorMessage("unauthorized"));
+  await room.erase();
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
 }
 
 /** The presenter's results download (polls and every feature's export): key in `Authorization: Bearer`, never in the URL. */

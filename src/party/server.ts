@@ -12,6 +12,7 @@ import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../ro
 import { json } from "../room/http.ts";
 import { SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { parseClientMessage } from "../room/messages.ts";
+import { erasableAt } from "../room/retention.ts";
 import type { Peer } from "../room/feature.ts";
 import type { Member } from "../room/participants.ts";
 import { parseAuth } from "../room/protocol.ts";
@@ -20,6 +21,8 @@ import type { RoomCreated, ServerMessage } from "../room/wire.ts";
 import { Features } from "./features.ts";
 import { RoomKeys } from "./keys.ts";
 import { admit, closeWith, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
+import { throughDoorway } from "./doorway.ts";
+import { registryOf } from "./registry.ts";
 import { answer } from "./routes.ts";
 import { roomSettings, type RoomSettings } from "./settings.ts";
 import { featureStorage } from "./storage.ts";
@@ -27,8 +30,9 @@ import { featureStorage } from "./storage.ts";
 /** Presence deltas wait this long, so a storm of joins makes one broadcast, not one per phone. */
 export const PRESENCE_COALESCE_MS = 100;
 
-/** Storage key of the view, written on every change (the keys' hashes: keys.ts). */
+/** Storage keys of the view, and of when it last changed, written on every change (the keys' hashes: keys.ts). */
 const VIEW = "view";
+const ACTIVE_AT = "activeAt";
 
 export default class RoomServer implements Party.Server {
   readonly options: Party.ServerOptions = { hibernate: true };
@@ -37,43 +41,67 @@ export default class RoomServer implements Party.Server {
   // Caches of room.storage (null: the room was never created). `view` is the latest state;
   // `published` the latest one whose delta went out, which is what snapshots show: a snapshot
   // must never be ahead of the deltas still being written, or its reader would see them as stale.
-  private readonly keys: RoomKeys;
+  private keys!: RoomKeys;
   private view: RoomView | null = null;
   private published: RoomView | null = null;
   // A pending presence broadcast. Losing it to an eviction is harmless: presence is recomputed
   // from the live connections on the next start.
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly features: Features;
+  private features!: Features;
   // Null until first needed after a start or a wake-up (see Peers).
   private admitted: Peers | null = null;
   private sweepScheduled = false;
+  /** How many times the room was made fresh (fresh()). */
+  private generation = 0;
   private readonly settings: RoomSettings;
 
   constructor(room: Party.Room) {
     this.room = room;
     this.settings = roomSettings(room.env);
+    this.fresh();
+  }
+
+  /** A room as if never created: at the start, and once its data is erased. */
+  private fresh(): void {
+    const room = this.room;
+    this.view = this.published = null;
     this.keys = new RoomKeys(this.settings.issueRate);
+    // A feature's pending write from before an erase must not bring its data back.
+    const generation = ++this.generation;
     this.features = new Features(FEATURES, {
       now: () => Date.now(),
       presenters: () => this.peers().presenters(),
       screens: () => this.peers().screens(),
       audience: () => this.peers().audience(),
       send: (link, message) => this.peers().send(link, message),
-      storage: featureStorage(room.storage),
+      storage: featureStorage(room.storage, () => generation === this.generation),
       isPresenterKey: (key) => this.keys.isPresenterKey(key),
       isParticipant: (pid) => this.keys.isParticipant(pid),
-      state: () => this.view?.state ?? initialState(room.id),
+      state: () => this.view?.state ?? initialState(this.code()),
       change: (next) => this.change(next),
     });
   }
 
+  /**
+   * The room's code. Woken by an alarm (a cold start), PartyKit can't tell it (reading it throws):
+   * the stored view says it then.
+   */
+  private code(): string {
+    try {
+      return this.room.id;
+    } catch {
+      return this.view?.state.code ?? "";
+    }
+  }
+
   async onStart(): Promise<void> {
-    if (!isCanonicalRoomCode(this.room.id)) return;
+    const code = this.code();
+    if (code !== "" && !isCanonicalRoomCode(code)) return;
     await this.room.blockConcurrencyWhile(async () => {
       if (!(await this.keys.load(this.room.storage))) return;
       const view = await this.room.storage.get<RoomView>(VIEW);
       // A view stored by an older version lacks the newer fields: their initial values fill in.
-      this.view = { seq: view?.seq ?? 0, state: { ...initialState(this.room.id), ...view?.state } };
+      this.view = { seq: view?.seq ?? 0, state: { ...initialState(code || (view?.state.code ?? "")), ...view?.state } };
       this.published = this.view;
       await this.features.load();
       // After a restart nobody is connected; after a hibernation wake-up the sockets are still
@@ -81,12 +109,32 @@ export default class RoomServer implements Party.Server {
       // one seq never names two different states.
       await this.change(setPresence(this.view.state, this.peers().presence()));
     });
+    // Started by a request or a connection (not an alarm): the registry keeps its entry.
+    if (this.view && code !== "") await registryOf(this.room.context.parties).touch(code);
+  }
+
+  /** Only what the room reads of a connect URL goes on (peers.ts says why). */
+  static onBeforeConnect(request: Party.Request): Party.Request {
+    return trimConnectRequest(request);
+  }
+
+  /** Lookups of unknown rooms and new rooms are settled by the registry (doorway.ts). */
+  static async onBeforeRequest(request: Party.Request, lobby: Party.Lobby): Promise<Party.Request | Response> {
+    const passed = await throughDoorway(request as unknown as Request, lobby.id, registryOf(lobby.parties));
+    return passed as unknown as Party.Request | Response;
   }
 
   async onRequest(request: Party.Request): Promise<Response> {
     try {
       // PartyKit's request is the Workers runtime's: the same object as the standard one the routes read.
-      return await answer(request as unknown as Request, { code: this.room.id, keys: this.keys, published: this.published, features: this.features, create: () => this.create() });
+      return await answer(request as unknown as Request, {
+        code: this.room.id,
+        keys: this.keys,
+        published: this.published,
+        features: this.features,
+        create: () => this.create(),
+        erase: () => this.erase(),
+      });
     } catch (error) {
       console.error("onRequest", error);
       return json(500, errorMessage("bad_request", { detail: "server_error" }));
@@ -97,14 +145,10 @@ export default class RoomServer implements Party.Server {
     const made = this.keys.created ? null : await this.keys.create();
     if (!made) return json(409, errorMessage("room_exists"));
     this.view = { seq: 0, state: initialState(this.room.id) };
-    await this.room.storage.put({ ...made.stored, [VIEW]: this.view });
+    await this.room.storage.put({ ...made.stored, [VIEW]: this.view, [ACTIVE_AT]: Date.now() });
+    await this.room.storage.setAlarm(erasableAt(Date.now(), this.settings.idleMs));
     this.published = this.view;
     return json(201, { code: this.room.id, key: made.key } satisfies RoomCreated);
-  }
-
-  /** Only what the room reads of a connect URL goes on (peers.ts says why). */
-  static onBeforeConnect(request: Party.Request): Party.Request {
-    return trimConnectRequest(request);
   }
 
   async onConnect(connection: Party.Connection, context: Party.ConnectionContext): Promise<void> {
@@ -222,7 +266,36 @@ export default class RoomServer implements Party.Server {
     this.sweepScheduled = false;
     for (const link of this.peers().sweep(Date.now())) this.left(link);
     this.peers().catchUp((member) => this.snapshotFor(member));
-    if (this.peers().watched) await this.scheduleSweep();
+    if (this.peers().watched) return await this.scheduleSweep();
+    if (!this.view) return;
+    // Otherwise the alarm waits for the room's data to expire (src/room/retention.ts).
+    const due = erasableAt((await this.room.storage.get<number>(ACTIVE_AT)) ?? Date.now(), this.settings.idleMs);
+    const now = Date.now();
+    if (due > now) return await this.room.storage.setAlarm(due);
+    // Someone is connected, quiet as the room is: not idle. Look again in an hour.
+    if (this.peers().count > 0) return await this.room.storage.setAlarm(now + 3_600_000);
+    await this.erase();
+  }
+
+  /**
+   * Erases everything the room stored and forgets it in memory: its connections are closed as
+   * a room that doesn't exist would close them. The registry forgets it too, when it can be
+   * reached (not from an alarm: its entry then expires by itself).
+   */
+  private async erase(): Promise<void> {
+    const code = this.view?.state.code;
+    for (const connection of this.room.getConnections()) {
+      sendTo(connection, errorMessage("no_room"));
+      closeWith(connection, CLOSE_CODES.noRoom, "no_room");
+    }
+    await this.room.storage.deleteAll();
+    this.admitted = null;
+    this.fresh();
+    try {
+      if (code) await registryOf(this.room.context.parties).forget(code);
+    } catch {
+      // In an alarm: the entry expires by itself.
+    }
   }
 
   private snapshotFor(member: Member): ServerMessage {
@@ -241,7 +314,7 @@ export default class RoomServer implements Party.Server {
     const result = commit(this.view, next);
     if (!result) return;
     this.view = result.view;
-    await this.room.storage.put(VIEW, result.view);
+    await this.room.storage.put({ [VIEW]: result.view, [ACTIVE_AT]: Date.now() });
     this.published = result.view;
     const delta = JSON.stringify({ type: "delta", seq: result.delta.seq, now: Date.now(), changes: result.delta.changes } satisfies ServerMessage);
     if (this.peers().broadcast(delta)) await this.scheduleSweep();

@@ -4,14 +4,26 @@
  * of simulated phones share one address (loopback).
  */
 import type { RateRule } from "../room/limiter.ts";
+import { ROOM_IDLE_MS } from "../room/retention.ts";
 import { ISSUE_RATE } from "./keys.ts";
 import { CONNECTIONS_PER_SOURCE } from "./peers.ts";
+
+/**
+ * Rooms one source address may create (the registry counts: registry.ts): 30 at once, then one
+ * every 10 s. A speaker rehearsing never meets it; a script gets 30 rooms, then 6 a minute (it
+ * made 88 a second). The tests raise it: they make hundreds of rooms from loopback.
+ */
+export const CREATE_RATE: RateRule = { burst: 30, perSecond: 0.1, maxRefused: Number.POSITIVE_INFINITY };
 
 export interface RoomSettings {
   /** Connections one source address may hold in a room (CONNECTIONS_PER_SOURCE). */
   connectionsPerSource: number;
   /** Participant ids issued per source address (MINT_BURST, MINT_PER_SECOND). */
   issueRate: RateRule;
+  /** Rooms created per source address (ROOMS_BURST, ROOMS_PER_SECOND). */
+  createRate: RateRule;
+  /** How long an unused room keeps its data (ROOM_IDLE_SECONDS; src/room/retention.ts). */
+  idleMs: number;
 }
 
 export function roomSettings(env: Readonly<Record<string, unknown>>): RoomSettings {
@@ -19,5 +31,7 @@ export function roomSettings(env: Readonly<Record<string, unknown>>): RoomSettin
   return {
     connectionsPerSource: setting("CONNECTIONS_PER_SOURCE", CONNECTIONS_PER_SOURCE),
     issueRate: { ...ISSUE_RATE, burst: setting("MINT_BURST", ISSUE_RATE.burst), perSecond: setting("MINT_PER_SECOND", ISSUE_RATE.perSecond) },
+    idleMs: setting("ROOM_IDLE_SECONDS", ROOM_IDLE_MS / 1000) * 1000,
+    createRate: { ...CREATE_RATE, burst: setting("ROOMS_BURST", CREATE_RATE.burst), perSecond: setting("ROOMS_PER_SECOND", CREATE_RATE.perSecond) },
   };
 }

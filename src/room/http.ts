@@ -1,7 +1,7 @@
 /** HTTP answers of the room server: JSON, never cached, readable from any origin (`npm run dev` serves the site apart). */
 export const CORS_HEADERS = {
   "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, OPTIONS",
+  "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
   "access-control-allow-headers": "content-type, authorization",
   // The demos show the headers they received: let page scripts read all of them.
   "access-control-expose-headers": "*",

@@ -38,3 +38,24 @@ test("the presenter downloads the room's results as JSON and as CSV", async ({ p
   await page.locator(".presenter__export").screenshot({ path: "/tmp/fd/shots/export-panel.png" });
   await phone.context.close();
 });
+
+test("the presenter erases the room's data: asked first, then the phones are let go", async ({ page, browser }) => {
+  const code = await present(page);
+  const phone = await joined(browser, pixel7, code);
+  const erase = page.getByRole("button", { name: "Apagar os dados da sala" });
+
+  // Cancelled: nothing happens.
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await erase.click();
+  await expect(phone.page.locator("[data-room-status]")).toHaveText(/Ao vivo/);
+
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain(code);
+    void dialog.accept();
+  });
+  await erase.click();
+  await expect(page.locator('[data-panel="export-status"]')).toHaveText("Dados apagados: a sala não existe mais.");
+  await expect(phone.page.locator("[data-room-status]")).toHaveText("Sala não encontrada");
+  expect((await page.request.get(`/parties/main/${code}`)).status()).toBe(404);
+  await phone.context.close();
+});

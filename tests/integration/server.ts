@@ -51,7 +51,7 @@ export interface StartOptions {
   serve?: string;
   /** Another partykit.json (the bench adds a naive relay party next to the room). */
   config?: string;
-  /** Room settings (`--var NAME=value`, read as `room.env`), e.g. a smaller connection cap. */
+  /** Room settings (`--var NAME=value`, read as `room.env`), e.g. a smaller connection cap. ROOMS_BURST is 100000 unless given. */
   vars?: Record<string, string>;
   /** How long to wait for the first HTTP answer. Startup takes ~5 s on two cores. */
   timeoutMs?: number;
@@ -125,7 +125,8 @@ export async function startPartyServer(options: StartOptions = {}): Promise<Part
     [
       "dev",
       ...(options.config ? ["--config", resolve(ROOT, options.config)] : []),
-      ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ["--var", `${name}=${value}`]),
+      // The tests make hundreds of rooms from loopback, one address: past the default budget.
+      ...Object.entries({ ROOMS_BURST: "100000", ...options.vars }).flatMap(([name, value]) => ["--var", `${name}=${value}`]),
       ...["--port", String(port), "--persist", persistDir, "--serve", serve, "--disable-request-cf-fetch", "--no-hotkeys"],
     ],
     {

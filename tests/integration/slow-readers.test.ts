@@ -37,7 +37,7 @@ test(`${SLEEPERS} sockets that never read cost the room at most ~${BEHIND / 1024
   const workerd = findWorkerd(server.pid);
   const { room, presenter } = await roomWithPresenter(server);
   const askers = (await joinPhones(server, room.code, Math.ceil(OPEN_PER_ROOM_MAX / OPEN_PER_PARTICIPANT_MAX), "asker-")).map(([socket]) => socket);
-  const [[reader]] = await joinPhones(server, room.code, 1, "reader-");
+  const [reader] = (await joinPhones(server, room.code, 1, "reader-"))[0]!;
   const sleepers = (await joinPhones(server, room.code, SLEEPERS, "sleeper-")).map(([socket]) => socket);
   const before = residentBytes(workerd);
   for (const sleeper of sleepers) sleeper.ws.pause();

@@ -1,7 +1,7 @@
 import { deckReady } from "../controllers/boot.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
-import { createRoom } from "../../live/api.ts";
+import { createRoom, NoRoom } from "../../live/api.ts";
 import { drivePresenter } from "./follow.ts";
 import { presenterKey, rememberPresenterKey } from "../../live/identity.ts";
 import { mountPresenterPanel } from "./presenterPanel.ts";
@@ -40,9 +40,9 @@ export async function startPresenter(): Promise<void> {
   let room: { code: string; key: string } | null;
   try {
     room = await presenterRoom();
-  } catch {
+  } catch (error) {
     status.dataset.tone = "bad";
-    status.textContent = t.noServer;
+    status.textContent = error instanceof NoRoom && error.reason === "too_many" ? t.tooManyRooms : t.noServer;
     return;
   }
   if (!room) {

@@ -10,6 +10,8 @@ import { qrSvg } from "../../live/qr.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { liveStrings } from "../../live/strings.ts";
 import { joinUrl, remoteUrl, screenUrl } from "../../live/urls.ts";
+import { eraseRoom } from "../../live/api.ts";
+import { forgetPresenterKey } from "../../live/identity.ts";
 import { screenKeyOf } from "../../room/secret.ts";
 
 /**
@@ -54,6 +56,14 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
       }
     });
   }
+
+  // The room keeps its data 30 days (src/room/retention.ts); the presenter may not want to wait.
+  find<HTMLButtonElement>("erase")!.addEventListener("click", async () => {
+    if (!confirm(t.eraseConfirm(code))) return;
+    const erased = await eraseRoom(code, key);
+    exportStatus.textContent = erased ? t.erased : t.eraseFailed;
+    if (erased) forgetPresenterKey(code);
+  });
 
   const audience = find("audience")!;
   const clock = find("clock")!;
