@@ -21,7 +21,7 @@ import { sensors } from "./sensors/server.ts";
 export const FEATURES: readonly RoomFeature[] = [browsers, rtt, delivery, requests, pages, questions, reactions, notify, sensors, polls];
 
 /** The features that report (and so can be reset): every FeatureReports name, and no other. */
-export const REPORTING = ["browsers", "rtt", "delivery", "requests", "pages", "questions", "reactions", "notify", "sensors"] as const satisfies readonly FeatureName[];
+export const REPORTING = ["browsers", "rtt", "delivery", "requests", "pages", "questions", "reactions", "notify", "sensors", "polls"] as const satisfies readonly FeatureName[];
 const everyReportListed: Exclude<FeatureName, (typeof REPORTING)[number]> extends never ? true : never = true;
 void everyReportListed;
 

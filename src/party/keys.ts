@@ -36,6 +36,9 @@ function newSecret(): string {
  */
 const WRONG_KEYS = { perSecond: 0.1, burst: 5, maxRefused: Number.POSITIVE_INFINITY };
 
+/** Issued ids remembered with their time: a hall's worth, many times over. */
+const RECENT_MAX = 20_000;
+
 export type KeyCheck = "ok" | "wrong" | "throttled";
 
 export class RoomKeys {
@@ -44,6 +47,8 @@ export class RoomKeys {
   private participants: Promise<CryptoKey> | null = null;
   private readonly wrong = new KeyedLimiter(WRONG_KEYS);
   private readonly issuing: KeyedLimiter;
+  /** Ids issued lately, oldest first: polls tell the presenter when ballots come mostly from brand-new ones. */
+  private readonly recent = new Map<string, number>();
 
   constructor(issueRate: RateRule = ISSUE_RATE) {
     this.issuing = new KeyedLimiter(issueRate);
@@ -91,7 +96,15 @@ export class RoomKeys {
   /** A new participant id for a phone at `source`; null when that address is over its budget. */
   async issue(source: string, now: number): Promise<string | null> {
     if (!this.participants || !this.issuing.allow(source, now)) return null;
-    return await issueParticipantId(await this.participants);
+    const pid = await issueParticipantId(await this.participants);
+    this.recent.set(pid, now);
+    if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
+    return pid;
+  }
+
+  /** When `pid` was issued, if this room issued it recently (since it started, among its last RECENT_MAX). */
+  issuedAt(pid: string): number | undefined {
+    return this.recent.get(pid);
   }
 
   /** Did this room issue `pid`? */

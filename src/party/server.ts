@@ -77,6 +77,7 @@ export default class RoomServer implements Party.Server {
       storage: featureStorage(room.storage, () => generation === this.generation),
       isPresenterKey: (key) => this.keys.isPresenterKey(key),
       isParticipant: (pid) => this.keys.isParticipant(pid),
+      issuedAt: (pid) => this.keys.issuedAt(pid),
       state: () => this.view?.state ?? initialState(this.code()),
       change: (next) => this.change(next),
     });

@@ -42,6 +42,8 @@ export interface FeatureHost {
   isPresenterKey(key: string | null): Promise<boolean>;
   /** True when this room issued `pid` (HTTP routes that take one count only issued ids). */
   isParticipant(pid: unknown): Promise<boolean>;
+  /** When this room issued `pid`, if it did so lately (since it started); undefined otherwise. */
+  issuedAt(pid: string): number | undefined;
   /** The room's public state now. */
   state(): PublicState;
   /** Moves the room's public state (persisted, then sent to everyone as a delta). */

@@ -5,10 +5,11 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { DeltaMessage } from "../../src/room/wire.ts";
-import type { PollView } from "../../src/features/polls/rules.ts";
+import { freshWarning, type PollView } from "../../src/features/polls/rules.ts";
 import type { TestSocket } from "./client.ts";
-import { joinAsAudience, joinAsPresenter, joinPhones, roomWithPresenter, sync } from "./rooms.ts";
+import { joinAsAudience, joinAsPresenter, joinAsScreen, joinPhones, roomWithPresenter, sync } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
+import { foldedWhere, isReport, sleep } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -68,6 +69,29 @@ test("50 phones vote: exact counts, few broadcasts, a changed vote, a reconnect 
   const final = await sync(presenter);
   assert.deepEqual(final.state.poll, { ...poll, open: false, counts: [16, 17, 17], total: 50 });
   await Promise.all([presenter, ...phones.slice(1).map(([socket]) => socket)].map((socket) => socket.close()));
+});
+
+test("the presenter is told when most ballots come from ids issued after the poll opened", async () => {
+  const server = await startPartyServer();
+  servers.push(server);
+  const { room, presenter } = await roomWithPresenter(server);
+  // Four phones were here before the poll opened; twelve ids are made after (a stuffer, or latecomers).
+  const early = await joinPhones(server, room.code, 4, "early-");
+  presenter.send({ type: "poll", action: "open", poll });
+  await pollWhere(presenter, (view) => view.open);
+  for (const [socket] of early) socket.send({ type: "vote", poll: poll.id, option: 0 });
+  await pollWhere(presenter, (view) => view.total === 4);
+  const late = await joinPhones(server, room.code, 12, "late-");
+  for (const [socket] of late) socket.send({ type: "vote", poll: poll.id, option: 2 });
+  const report = await foldedWhere(presenter, "polls", (data) => data.polls[poll.id]?.ballots === 16);
+  assert.deepEqual(report.polls[poll.id], { ballots: 16, fresh: 12 });
+  assert.equal(freshWarning(report.polls[poll.id]), 0.75);
+
+  // The projector, a public screen, is told nothing of it.
+  const [screen] = await joinAsScreen(server, room);
+  await sleep(600);
+  assert.ok(!screen.frames.some((frame) => isReport(frame, "polls")));
+  await Promise.all([presenter, screen, ...early.map(([s]) => s), ...late.map(([s]) => s)].map((socket) => socket.close()));
 });
 
 test("ballots survive a killed server; showing the poll again brings its results back", async () => {

@@ -263,6 +263,7 @@ function fakeRoom() {
     storage: { get: async () => undefined, put: async () => {}, list: async () => new Map(), delete: async () => {} }, // the delivery demo stores nothing
     isPresenterKey: async () => false,
     isParticipant: async () => true,
+    issuedAt: () => undefined,
     state: () => initialState("K7QXM"),
     change: async () => {},
   };

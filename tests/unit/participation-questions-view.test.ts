@@ -63,6 +63,7 @@ class FakeRoom {
       },
       isPresenterKey: async () => false,
       isParticipant: async () => true,
+      issuedAt: () => undefined,
       state: () => initialState("K7QXM"),
       change: async () => {},
     });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as v from "valibot";
-import { checkVote, tallyPoll } from "../../src/features/polls/rules.ts";
+import { checkVote, freshWarning, FRESH_MIN, tallyPoll } from "../../src/features/polls/rules.ts";
 import { PollDefinitionSchema } from "../../src/features/polls/protocol.ts";
 import { MESSAGES } from "../../src/features/index.ts";
 import { samePollView } from "../../src/room/state.ts";
@@ -71,4 +71,11 @@ test("two views are the same only with the same counts, state and text", () => {
   assert.ok(!samePollView(a, tallyPoll(poll, true, new Map([["ana", 1]]))));
   assert.ok(samePollView(null, null));
   assert.ok(!samePollView(a, null));
+});
+
+test("the presenter hears of brand-new ids only when they are most ballots, and enough of them", () => {
+  assert.equal(freshWarning(undefined), null);
+  assert.equal(freshWarning({ ballots: FRESH_MIN, fresh: FRESH_MIN - 1 }), null, "a handful of latecomers");
+  assert.equal(freshWarning({ ballots: 2 * FRESH_MIN, fresh: FRESH_MIN }), null, "half is not most");
+  assert.equal(freshWarning({ ballots: 16, fresh: 12 }), 0.75);
 });

@@ -1,9 +1,9 @@
 import { useEffect, useState } from "react";
 import { m } from "framer-motion";
 import { DiagramMotion, EASE_OUT, useMotionPreference } from "../../diagrams/motion.tsx";
-import { drives, showsBoard, useLiveSession, useRoomSnapshot, useSlideActive } from "../../live/hooks.tsx";
+import { drives, showsBoard, useLiveSession, useReport, useRoomSnapshot, useSlideActive } from "../../live/hooks.tsx";
 import type { LiveSession } from "../../live/session.ts";
-import type { PollDefinition, PollView } from "./rules.ts";
+import { freshWarning, type PollDefinition, type PollView } from "./rules.ts";
 import { htmlLang, locales, type Locale } from "../../i18n/locales.ts";
 import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
 import { pollStrings } from "./strings.ts";
@@ -50,7 +50,9 @@ function Poll(definition: PollDefinition) {
 
 function LivePoll({ session, definition, active }: { session: LiveSession; definition: PollDefinition; active: boolean }) {
   const t = useStrings(pollStrings);
+  const locale = useLocale();
   const room = useRoomSnapshot(session);
+  const fresh = freshWarning(useReport(drives(session) ? session : null, "polls")?.polls[definition.id]);
   const online = room?.status === "online";
   const current = room?.view?.state.poll;
   const view = current?.id === definition.id ? current : null;
@@ -93,6 +95,11 @@ function LivePoll({ session, definition, active }: { session: LiveSession; defin
         {statusText(t, view, board, mine)}
       </p>
       {!board && mine !== undefined && view ? <Bars view={view} definition={definition} /> : null}
+      {fresh !== null ? (
+        <p className="poll__warning" role="status" data-poll-fresh>
+          {t.mostlyNew(percent[locale].format(fresh))}
+        </p>
+      ) : null}
       {drives(session) ? (
         <p className="demo__actions">
           <button

@@ -1,6 +1,7 @@
 /** Polls: declared in a slide, put on screen and opened by the presenter, one ballot per participant. */
 import * as v from "valibot";
 import { Int, message, type MessagesOf } from "../../room/messages.ts";
+import type { PollsReport } from "./rules.ts";
 
 export const POLL_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const QUESTION_MAX = 140;
@@ -24,4 +25,8 @@ export const POLLS_MESSAGES = {
 
 declare module "../../room/protocol.ts" {
   interface ClientMessages extends MessagesOf<typeof POLLS_MESSAGES> {}
+  interface FeatureReports {
+    // Presenters only: where each poll's ballots come from (the counts are in the public state).
+    polls: PollsReport;
+  }
 }

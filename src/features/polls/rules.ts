@@ -29,3 +29,22 @@ export function checkVote(poll: { open: boolean; options: readonly string[] } | 
   if (!Number.isInteger(option) || option < 0 || option >= poll.options.length) return "bad_option";
   return null;
 }
+
+/**
+ * Anonymous ballots can't be made unforgeable, only expensive (issued ids, a budget per address)
+ * and visible: the presenter is told when most of a poll's ballots come from ids the room issued
+ * after the poll opened. Late arrivals do that too, so it takes a share and a count to say so.
+ */
+export const FRESH_SHARE = 0.5;
+export const FRESH_MIN = 10;
+
+/** Per poll: its ballots, and how many of them come from ids issued after it opened. */
+export interface PollsReport {
+  polls: Record<string, { ballots: number; fresh: number }>;
+}
+
+/** The share of ballots from brand-new ids (0..1), when it is worth telling the presenter; else null. */
+export function freshWarning(counts: { ballots: number; fresh: number } | undefined): number | null {
+  if (!counts || counts.fresh < FRESH_MIN || counts.fresh / counts.ballots <= FRESH_SHARE) return null;
+  return counts.fresh / counts.ballots;
+}

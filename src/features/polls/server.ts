@@ -7,7 +7,7 @@
 import { defineFeature, type FeatureHost } from "../../room/feature.ts";
 import { errorMessage } from "../../room/errors.ts";
 import { POLLS_MESSAGES, type PollDefinition } from "./protocol.ts";
-import { checkVote, POLLS_MAX, tallyPoll, type PollView } from "./rules.ts";
+import { checkVote, POLLS_MAX, tallyPoll, type PollsReport, type PollView } from "./rules.ts";
 
 /** `poll:<id>` → its definition and whether it is open; `vote:<id>:<pid>` → the option, one key per ballot. */
 const POLL_PREFIX = "poll:";
@@ -23,6 +23,10 @@ interface StoredPoll {
 export const polls = defineFeature("polls", POLLS_MESSAGES, (host: FeatureHost) => {
   const stored = new Map<string, StoredPoll>();
   const ballots = new Map<string, Map<string, number>>();
+  // When each poll last opened, and who voted in it with an id issued after that (in memory: it
+  // tells the presenter about now, not the talk's record).
+  const openedAt = new Map<string, number>();
+  const fresh = new Map<string, Set<string>>();
   let recount: ReturnType<typeof setTimeout> | null = null;
 
   const ballotsOf = (poll: string) => {
@@ -63,6 +67,7 @@ export const polls = defineFeature("polls", POLLS_MESSAGES, (host: FeatureHost) 
           poll = { definition: message.poll, open: false };
         }
         if (message.action !== "show") poll = { ...poll, open: message.action === "open" };
+        if (message.action === "open") openedAt.set(id, host.now());
         stored.set(id, poll);
         await host.storage.put({ [POLL_PREFIX + id]: poll });
         return await host.change({ ...host.state(), poll: view(id) });
@@ -75,6 +80,9 @@ export const polls = defineFeature("polls", POLLS_MESSAGES, (host: FeatureHost) 
       const mine = ballotsOf(message.poll);
       if (mine.get(member.pid) !== message.option) {
         mine.set(member.pid, message.option);
+        const issued = host.issuedAt(member.pid);
+        if (issued !== undefined && issued >= (openedAt.get(message.poll) ?? Number.POSITIVE_INFINITY)) fresh.set(message.poll, (fresh.get(message.poll) ?? new Set()).add(member.pid));
+        if (fresh.has(message.poll)) host.changed();
         await host.storage.put({ [`${VOTE_PREFIX}${message.poll}:${member.pid}`]: message.option });
         recount ??= setTimeout(() => {
           recount = null;
@@ -94,5 +102,11 @@ export const polls = defineFeature("polls", POLLS_MESSAGES, (host: FeatureHost) 
     },
 
     export: () => Array.from(stored.keys(), view).filter((poll) => poll !== null),
+
+    report: (): PollsReport => ({
+      polls: Object.fromEntries(Array.from(fresh, ([poll, pids]) => [poll, { ballots: ballotsOf(poll).size, fresh: pids.size }])),
+    }),
+    // Whose ballots are whose is the presenter's business: the projector gets no report.
+    private: true,
   };
 });

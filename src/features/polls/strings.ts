@@ -16,6 +16,7 @@ export const pollStrings = defineStrings({
     tapAnswer: "Toque na sua resposta",
     voted: (votes: string) => `Voto registrado · dá para mudar até fechar · ${votes}`,
     ended: (votes: string) => `Votação encerrada · ${votes}`,
+    mostlyNew: (share: string) => `Atenção: ${share} dos votos vêm de participantes que entraram depois da abertura (alguém pode estar forjando votos)`,
   },
   en: {
     label: (question) => `Poll: ${question}`,
@@ -31,5 +32,6 @@ export const pollStrings = defineStrings({
     tapAnswer: "Tap your answer",
     voted: (votes) => `Vote counted · you can change it until the poll closes · ${votes}`,
     ended: (votes) => `Poll closed · ${votes}`,
+    mostlyNew: (share) => `Heads up: ${share} of the ballots come from participants who joined after it opened (someone may be stuffing it)`,
   },
 });
