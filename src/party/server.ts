@@ -16,7 +16,7 @@ import { erasableAt } from "../room/retention.ts";
 import type { Peer } from "../room/feature.ts";
 import type { Member } from "../room/participants.ts";
 import { parseAuth } from "../room/protocol.ts";
-import { applyTimerAction, commit, goto, initialState, setPresence, type PublicState, type RoomView } from "../room/state.ts";
+import { applyTimerAction, commit, goto, initialState, setPresence, showJoin, type PublicState, type RoomView } from "../room/state.ts";
 import type { RoomCreated, ServerMessage } from "../room/wire.ts";
 import { Features } from "./features.ts";
 import { RoomKeys } from "./keys.ts";
@@ -220,6 +220,8 @@ export default class RoomServer implements Party.Server {
           return await this.change(goto(this.view.state, message));
         case "timer":
           return await this.change(applyTimerAction(this.view.state, message.action, Date.now()));
+        case "showJoin":
+          return await this.change(showJoin(this.view.state, message.part, message.shown));
         case "sync":
           return this.peers().reply(sender, this.snapshotFor(heard.member));
         case "ping":

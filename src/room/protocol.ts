@@ -1,5 +1,5 @@
 /**
- * The room's own messages (goto, timer, sync, ping) and the shapes every feature's protocol
+ * The room's own messages (goto, timer, showJoin, sync, ping) and the shapes every feature's protocol
  * builds on. JSON text frames `{ "type": "…", … }`; docs/PROTOCOL.md describes the same for people.
  * Each feature declares its messages in src/features/<name>/protocol.ts and adds them to the
  * `ClientMessages` and `FeatureReports` interfaces below, so the core names no feature and the
@@ -22,6 +22,8 @@ export const ROOM_MESSAGES = {
   goto: { schema: message("goto", { slide: Int(0, SLIDE_MAX), step: Int(0, STEP_MAX) }), from: "presenter" },
   /** Presenter: the talk clock. */
   timer: { schema: message("timer", { action: v.picklist(["start", "pause", "reset"]) }), from: "presenter" },
+  /** Presenter: show or hide how to join on the projector (the card on this slide, or the corner badge). */
+  showJoin: { schema: message("showJoin", { part: v.picklist(["card", "badge"]), shown: v.boolean() }), from: "presenter" },
   /** Anyone: send me the whole state again (after a gap in `seq`). */
   sync: { schema: message("sync", {}), from: "anyone" },
   /** Anyone: answer `pong` with this id and the server's clock. */

@@ -40,6 +40,14 @@ export interface PublicState {
   timer: TimerState;
   /** The poll on screen (the last one the presenter showed, opened or closed), or none yet. */
   poll: PollView | null;
+  /**
+   * The big "how to join" card (QR, address, code) on the projector and the presenter's stage:
+   * shown or hidden by the presenter on this slide, or null for the slide's own choice (the
+   * opening slides show it). A new slide clears it.
+   */
+  joinCard: boolean | null;
+  /** The small corner badge with the room's code, on every slide without the card. */
+  joinBadge: boolean;
 }
 
 /**
@@ -71,12 +79,35 @@ export function initialState(code: string): PublicState {
     audience: 0,
     timer: { startedAt: null, elapsed: 0 },
     poll: null,
+    joinCard: null,
+    joinBadge: true,
   };
 }
 
-/** The room trusts the presenter's browser to clamp to the deck: it doesn't know the step counts. */
+/**
+ * The room trusts the presenter's browser to clamp to the deck: it doesn't know the step counts.
+ * The join card shown or hidden on one slide goes back to the next slide's own choice.
+ */
 export function goto(state: PublicState, position: { slide: number; step: number }): PublicState {
-  return { ...state, slide: position.slide, step: position.step };
+  const joinCard = position.slide === state.slide ? state.joinCard : null;
+  return { ...state, slide: position.slide, step: position.step, joinCard };
+}
+
+export type JoinPart = "card" | "badge";
+
+/** The presenter shows or hides the join card (on this slide) or the corner badge (on every slide). */
+export function showJoin(state: PublicState, part: JoinPart, shown: boolean): PublicState {
+  if (part === "card") return state.joinCard === shown ? state : { ...state, joinCard: shown };
+  return state.joinBadge === shown ? state : { ...state, joinBadge: shown };
+}
+
+/**
+ * What the projector shows of how to join: the card when the presenter asked for it on this slide
+ * (or, unasked, when the slide is an opening one), otherwise the badge unless the presenter hid it.
+ */
+export function joinShown(state: Pick<PublicState, "joinCard" | "joinBadge">, openingSlide: boolean): { card: boolean; badge: boolean } {
+  const card = state.joinCard ?? openingSlide;
+  return { card, badge: !card && state.joinBadge };
 }
 
 /** Starting a running timer changes nothing (a second remote pressing start must not reset it). */
@@ -151,6 +182,8 @@ export function diffState(before: PublicState, after: PublicState): StateChanges
   if (before.audience !== after.audience) changes.audience = after.audience;
   if (!sameTimer(before.timer, after.timer)) changes.timer = { ...after.timer };
   if (!samePollView(before.poll, after.poll)) changes.poll = after.poll;
+  if (before.joinCard !== after.joinCard) changes.joinCard = after.joinCard;
+  if (before.joinBadge !== after.joinBadge) changes.joinBadge = after.joinBadge;
   return changes;
 }
 
@@ -181,7 +214,7 @@ export function needsSnapshot(view: RoomView, delta: Pick<Delta, "seq">): boolea
  */
 export function applyDelta(view: RoomView, delta: Delta): RoomView {
   if (needsSnapshot(view, delta)) return view;
-  const { code, slide, step, presenterOnline, audience, timer, poll } = delta.changes;
+  const { code, slide, step, presenterOnline, audience, timer, poll, joinCard, joinBadge } = delta.changes;
   const state: PublicState = { ...view.state, timer: { ...view.state.timer } };
   if (code !== undefined) state.code = code;
   if (slide !== undefined) state.slide = slide;
@@ -190,5 +223,7 @@ export function applyDelta(view: RoomView, delta: Delta): RoomView {
   if (audience !== undefined) state.audience = audience;
   if (timer !== undefined) state.timer = { startedAt: timer.startedAt, elapsed: timer.elapsed };
   if (poll !== undefined) state.poll = poll;
+  if (joinCard !== undefined) state.joinCard = joinCard;
+  if (joinBadge !== undefined) state.joinBadge = joinBadge;
   return { seq: delta.seq, state };
 }

@@ -32,6 +32,8 @@ export const PublicStateSchema = v.object({
       total: v.number(),
     }),
   ),
+  joinCard: v.nullable(v.boolean()),
+  joinBadge: v.boolean(),
 }) satisfies v.GenericSchema<unknown, PublicState>; // the schema and state.ts's type must agree
 
 export const YouSchema = v.object({

@@ -324,6 +324,8 @@ test(`${(FUZZ_PHONES + 2) * FRAMES_PER_SOCKET} malformed frames: each gets its t
       timer: { startedAt: null, elapsed: 0 },
       // Votes 0,1,2,0,1,2; phone 2 then changes to 0.
       poll: { ...POLL, open: false, counts: [3, 2, 1], total: 6 },
+      joinCard: null,
+      joinBadge: true,
     };
     const [screen, freshSnapshot] = await joinAsScreen(live, room);
     fresh = screen;

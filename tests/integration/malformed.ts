@@ -164,6 +164,12 @@ function nullablePick(values: readonly string[]): Field {
   return { valid: (r) => (r.int(0, 3) === 0 ? null : r.pick(values)), wrongType: [1, true, [], {}, ["ws"]], pastLimit: outside(values) };
 }
 
+const bool: Field = {
+  valid: (r) => r.int(0, 1) === 1,
+  wrongType: ["true", "", 0, 1, null, [], {}],
+  pastLimit: (r) => r.pick(["false", "yes", 1, 0]),
+};
+
 const pollId: Field = {
   valid: (r) => word(r, 1, 1, "abcdefghijklmnopqrstuvwxyz0123456789") + word(r, 0, 20, "abcdefghijklmnopqrstuvwxyz0123456789-"),
   wrongType: NOT_STRING,
@@ -215,6 +221,7 @@ const counts: Field = {
 const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Field>> } = {
   goto: { slide: int(0, SLIDE_MAX), step: int(0, STEP_MAX) },
   timer: { action: pick(["start", "pause", "reset"]) },
+  showJoin: { part: pick(["card", "badge"]), shown: bool },
   sync: {},
   ping: { id: text(0, PING_ID_MAX) },
   read: { mark: text(0, PING_ID_MAX) },
@@ -237,7 +244,7 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as ClientMessageType[];
 const WITH_FIELDS = MESSAGE_TYPES.filter((type) => Object.keys(MESSAGES[type]).length > 0);
 /** Only a presenter may send these (`forbidden` otherwise). */
-export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "stream", "reset", "poll", "moderate", "notify"];
+export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify"];
 /** Only the audience may send these (`forbidden` for a presenter or a screen). */
 export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt"];
 /** Keys no message has; `toString` and friends are names an object inherits, but not forbidden ones. */

@@ -63,7 +63,7 @@ test("GET answers 200 with the public state, 404 for an unknown room, 400 for a 
   assert.deepEqual(await found.json(), {
     code: room.code,
     exists: true,
-    state: { code: room.code, slide: 0, step: 0, presenterOnline: false, audience: 0, timer: { startedAt: null, elapsed: 0 }, poll: null },
+    state: { code: room.code, slide: 0, step: 0, presenterOnline: false, audience: 0, timer: { startedAt: null, elapsed: 0 }, poll: null, joinCard: null, joinBadge: true },
   });
 
   const missing = await fetch(`${server.origin}/parties/main/${newRoomCode()}`);
@@ -280,6 +280,28 @@ test("a screen (the projector) follows, gets the demos' reports, is not counted 
   }
   assert.equal((await sync(screen)).state.slide, 6);
   await Promise.all([p.close(), screen.close()]);
+});
+
+test("the presenter shows and hides how to join; the projector follows, and only the presenter may", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  const [screen] = await joinAsScreen(server, room);
+  const [phone] = await audience(room.code, "join-phone");
+
+  p.send({ type: "showJoin", part: "card", shown: true });
+  await deltaWhere(screen, (changes) => changes.joinCard === true);
+  p.send({ type: "showJoin", part: "badge", shown: false });
+  await deltaWhere(screen, (changes) => changes.joinBadge === false);
+  // A new slide goes back to its own choice for the card; the badge stays hidden.
+  p.send({ type: "goto", slide: 3, step: 0 });
+  await deltaWhere(screen, (changes) => changes.slide === 3 && changes.joinCard === null);
+  for (const other of [screen, phone]) {
+    other.send({ type: "showJoin", part: "badge", shown: true });
+    assert.equal((await other.nextOfType("error")).code, "forbidden");
+  }
+  const { state } = await sync(phone);
+  assert.deepEqual({ card: state.joinCard, badge: state.joinBadge }, { card: null, badge: false });
+  await Promise.all([p.close(), screen.close(), phone.close()]);
 });
 
 test("the audience counts unique pids; presenterOnline follows the presenter", async () => {

@@ -27,6 +27,8 @@ test("valid messages parse to themselves", () => {
     { type: "timer", action: "start" },
     { type: "timer", action: "pause" },
     { type: "timer", action: "reset" },
+    { type: "showJoin", part: "card", shown: true },
+    { type: "showJoin", part: "badge", shown: false },
     { type: "sync" },
     { type: "ping", id: "" },
     { type: "ping", id: "x".repeat(32) },
@@ -95,6 +97,9 @@ test("wrong shapes and out-of-range values are bad_message, with the type as ref
     [{ type: "goto", slide: 1e400, step: 0 }, "goto"],
     [{ type: "timer", action: "stop" }, "timer"],
     [{ type: "timer" }, "timer"],
+    [{ type: "showJoin", part: "qr", shown: true }, "showJoin"],
+    [{ type: "showJoin", part: "card", shown: "true" }, "showJoin"],
+    [{ type: "showJoin", part: "card" }, "showJoin"],
     [{ type: "ping", id: 5 }, "ping"],
     [{ type: "ping", id: "x".repeat(33) }, "ping"],
     [{ type: "ping" }, "ping"],
@@ -129,7 +134,7 @@ test("parseClientMessage never throws", () => {
 
 test("the message table says who may send each type, and the parser holds to it", () => {
   const from = (sender: string) => Object.entries(MESSAGES).flatMap(([type, spec]) => (spec.from === sender ? [type] : [])).sort();
-  assert.deepEqual(from("presenter"), ["goto", "moderate", "notify", "poll", "reset", "stream", "timer"]);
+  assert.deepEqual(from("presenter"), ["goto", "moderate", "notify", "poll", "reset", "showJoin", "stream", "timer"]);
   assert.deepEqual(from("audience"), ["ack", "ask", "lane", "react", "seen", "tilt", "upvote", "vote"]);
   assert.deepEqual(from("anyone"), ["ping", "read", "rtt", "sync"]);
   const goto = JSON.stringify({ type: "goto", slide: 1, step: 0 });
@@ -156,7 +161,7 @@ test("close codes 4000, 4001, 4004, 4008, 4029 are final; others (4009: too slow
 });
 
 test("parseServerMessage accepts the server's messages and rejects junk", () => {
-  const state = { code: "ABCDE", slide: 1, step: 0, presenterOnline: true, audience: 2, timer: { startedAt: null, elapsed: 0 }, poll: null };
+  const state = { code: "ABCDE", slide: 1, step: 0, presenterOnline: true, audience: 2, timer: { startedAt: null, elapsed: 0 }, poll: null, joinCard: null, joinBadge: true };
   const snapshot = { type: "snapshot", seq: 3, now: 1, you: { role: "audience", pid: "abcdefgh" }, state };
   assert.deepEqual(parseServerMessage(JSON.stringify(snapshot)), snapshot);
   const delta = { type: "delta", seq: 4, now: 2, changes: { slide: 2 } };

@@ -7,10 +7,12 @@ import {
   diffState,
   goto,
   initialState,
+  joinShown,
   needsSnapshot,
   pauseTimer,
   resetTimer,
   setPresence,
+  showJoin,
   startTimer,
   timerElapsed,
   type RoomView,
@@ -25,6 +27,8 @@ test("a new room starts at the first slide, stopped, empty", () => {
     audience: 0,
     timer: { startedAt: null, elapsed: 0 },
     poll: null,
+    joinCard: null,
+    joinBadge: true,
   });
 });
 
@@ -33,6 +37,28 @@ test("goto moves without touching the rest, and returns a new object", () => {
   const after = goto(before, { slide: 7, step: 2 });
   assert.deepEqual(after, { ...before, slide: 7, step: 2 });
   assert.equal(before.slide, 0, "the input is not mutated");
+});
+
+test("showJoin: the card on this slide, the badge on every slide; a new slide clears the card", () => {
+  const start = initialState("ABCDE");
+  assert.equal(showJoin(start, "badge", true), start, "no change, same object");
+  const hidden = showJoin(showJoin(start, "card", false), "badge", false);
+  assert.deepEqual({ card: hidden.joinCard, badge: hidden.joinBadge }, { card: false, badge: false });
+  const step = goto(hidden, { slide: 0, step: 1 });
+  assert.equal(step.joinCard, false, "a step on the same slide keeps the presenter's choice");
+  const moved = goto(step, { slide: 1, step: 0 });
+  assert.equal(moved.joinCard, null, "the next slide decides again");
+  assert.equal(moved.joinBadge, false, "the badge stays as the presenter left it");
+  assert.deepEqual(diffState(hidden, moved), { slide: 1, joinCard: null });
+});
+
+test("joinShown: opening slides show the card unless hidden; others the badge unless hidden", () => {
+  const state = initialState("ABCDE");
+  assert.deepEqual(joinShown(state, true), { card: true, badge: false });
+  assert.deepEqual(joinShown(state, false), { card: false, badge: true });
+  assert.deepEqual(joinShown(showJoin(state, "card", false), true), { card: false, badge: true });
+  assert.deepEqual(joinShown(showJoin(state, "card", true), false), { card: true, badge: false });
+  assert.deepEqual(joinShown(showJoin(state, "badge", false), false), { card: false, badge: false });
 });
 
 test("timer: start, pause, start, pause accumulates; reset clears", () => {
@@ -102,6 +128,9 @@ test("applyDelta on the client reproduces the server's view", () => {
     (s: RoomView["state"]) => startTimer(s, 1_000),
     (s: RoomView["state"]) => setPresence(s, { audience: 12, presenterOnline: true }),
     (s: RoomView["state"]) => pauseTimer(s, 3_000),
+    (s: RoomView["state"]) => showJoin(s, "card", true),
+    (s: RoomView["state"]) => showJoin(s, "badge", false),
+    (s: RoomView["state"]) => goto(s, { slide: 5, step: 0 }),
   ];
   for (const step of steps) {
     const result = commit(server, step(server.state));
