@@ -33,7 +33,7 @@ export function bootDeck(): void {
     toggleNotes: mountNotes(deck),
     toggleFullscreen: mountFullscreen(deck),
   };
-  mountKeyboard(deck, actions);
+  mountKeyboard(deck, actions, { spaceAlwaysMoves: root.dataset.mode === "presenter" });
   for (const [name, run] of [
     ["overview", actions.toggleOverview],
     ["help", actions.toggleHelp],

@@ -7,27 +7,46 @@ export interface KeyboardActions {
   toggleFullscreen(): void;
 }
 
-/** Keys of the best decks: arrows, Space, PageUp/PageDown, Home/End; letters for the panels. */
-export function mountKeyboard(deck: Deck, actions: KeyboardActions): void {
-  document.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (isTyping(event.target)) return;
-    // While a dialog is open it owns the keyboard (Esc closes it natively).
-    if (document.querySelector("dialog[open]")) return;
+export interface KeyboardOptions {
+  /**
+   * Space moves the deck even on a focused button (Enter presses it). On the presenter's page a
+   * click on a demo's button leaves focus there, and Space must not press it again: it closed a
+   * poll and paused the timer in the middle of a talk.
+   */
+  spaceAlwaysMoves?: boolean;
+  /** The keys move the deck (not in the projector's window, which only follows the room). */
+  moves?: boolean;
+}
 
-    const onControl = event.target instanceof Element && event.target.closest("button, a, summary") !== null;
-    const move = moveFor(event, onControl);
+/** Keys of the best decks: arrows, Space, PageUp/PageDown, Home/End; letters for the panels. */
+export function mountKeyboard(deck: Deck, actions: Partial<KeyboardActions>, options: KeyboardOptions = {}): void {
+  const { spaceAlwaysMoves = false, moves = true } = options;
+  document.addEventListener("keydown", (event) => {
+    if (!isDeckKey(event)) return;
+    const onControl = !spaceAlwaysMoves && event.target instanceof Element && event.target.closest("button, a, summary") !== null;
+    const move = moves ? moveFor(event, onControl) : null;
     if (move) {
-      event.preventDefault();
+      event.preventDefault(); // on a focused button, this also keeps Space from pressing it
       deck[move]();
       return;
     }
-    const action = actionFor(event.key);
+    const name = actionFor(event.key);
+    const action = name ? actions[name] : undefined;
     if (action) {
       event.preventDefault();
-      actions[action]();
+      action();
     }
   });
+}
+
+/**
+ * A key press the deck's shortcuts may take: not already handled, no Ctrl/Cmd/Alt, not typed into
+ * a field, and no dialog open (while one is, it owns the keyboard; Esc closes it natively).
+ */
+export function isDeckKey(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (isTyping(event.target)) return false;
+  return document.querySelector("dialog[open]") === null;
 }
 
 function moveFor(event: KeyboardEvent, onControl: boolean): "next" | "previous" | "first" | "last" | null {
@@ -39,7 +58,7 @@ function moveFor(event: KeyboardEvent, onControl: boolean): "next" | "previous" 
     case "PageUp":
       return "previous";
     case " ":
-      // Space on a focused button or link presses it, as everywhere else on the web.
+      // Space on a focused button or link presses it, as everywhere else on the web (except the presenter's page).
       if (onControl) return null;
       return event.shiftKey ? "previous" : "next";
     case "Home":
