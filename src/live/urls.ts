@@ -31,6 +31,11 @@ export function screenUrl(code: string, key: string, locale: Locale): string {
   return `${location.origin}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}&screen#key=${encodeURIComponent(key)}`;
 }
 
+/** True on the projector's window (a join page opened with `&screen`, see screenUrl). */
+export function isScreenPage(): boolean {
+  return new URLSearchParams(location.search).has("screen");
+}
+
 /** The presenter view for a second device (a phone as remote). The key rides in the fragment, which browsers never send to a server. */
 export function remoteUrl(code: string, key: string, locale: Locale): string {
   return `${joinOrigin()}${localeBase(import.meta.env.BASE_URL, locale)}present/?room=${code}#key=${encodeURIComponent(key)}`;

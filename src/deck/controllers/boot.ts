@@ -1,12 +1,13 @@
 import { createDeck, type Deck } from "./deck.ts";
 import { mountView } from "./view.ts";
 import { mountLocation, initialPosition } from "./location.ts";
-import { mountKeyboard } from "./keyboard.ts";
+import { mountKeyboard, type KeyboardActions } from "./keyboard.ts";
 import { mountTouch } from "./touch.ts";
 import { mountProgress } from "./progress.ts";
 import { mountAnnouncer } from "./announcer.ts";
 import { mountOverview } from "./overview.ts";
 import { mountHelp, mountNotes, mountFullscreen } from "./panels.ts";
+import { isScreenPage } from "../../live/urls.ts";
 
 let resolveReady: (deck: Deck) => void = () => {};
 /** The page's deck once it has started: live rooms (src/live) wait for it to drive it. */
@@ -19,21 +20,30 @@ export function bootDeck(): void {
   const deck = createDeck(root);
   // In a live room the room decides the slide; the address bar stays on the room's page.
   const browsing = root.dataset.mode === "browse";
+  // The projector's window only follows the room: no key, swipe, link or overview moves it, and
+  // it has nothing of the presenter's (notes). Fullscreen (F) is all it takes from the keyboard.
+  const screen = root.dataset.mode === "audience" && isScreenPage();
+  if (screen) {
+    root.dataset.screen = "";
+    for (const link of root.querySelectorAll<HTMLElement>(".deck__bar [data-nav]")) link.hidden = true;
+  }
 
   mountView(deck);
   mountProgress(deck);
   mountAnnouncer(deck);
   if (browsing) mountLocation(deck);
   const viewport = root.querySelector<HTMLElement>("[data-deck-viewport]");
-  if (viewport) mountTouch(deck, viewport);
+  if (viewport && !screen) mountTouch(deck, viewport);
 
-  const actions = {
-    toggleOverview: mountOverview(deck),
-    toggleHelp: mountHelp(deck),
-    toggleNotes: mountNotes(deck),
-    toggleFullscreen: mountFullscreen(deck),
-  };
-  mountKeyboard(deck, actions, { spaceAlwaysMoves: root.dataset.mode === "presenter" });
+  const actions: Partial<KeyboardActions> = screen
+    ? { toggleFullscreen: mountFullscreen(deck) }
+    : {
+        toggleOverview: mountOverview(deck),
+        toggleHelp: mountHelp(deck),
+        toggleNotes: mountNotes(deck),
+        toggleFullscreen: mountFullscreen(deck),
+      };
+  mountKeyboard(deck, actions, { moves: !screen, spaceAlwaysMoves: root.dataset.mode === "presenter" });
   for (const [name, run] of [
     ["overview", actions.toggleOverview],
     ["help", actions.toggleHelp],
@@ -41,7 +51,7 @@ export function bootDeck(): void {
     ["fullscreen", actions.toggleFullscreen],
   ] as const) {
     const button = root.querySelector<HTMLButtonElement>(`.deck__bar [data-action="${name}"]`);
-    if (!button) continue;
+    if (!button || !run) continue;
     button.hidden = false;
     button.addEventListener("click", run);
   }

@@ -1,14 +1,14 @@
 import { deckReady } from "../controllers/boot.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
-import { followPresenter } from "./follow.ts";
+import { followPresenter, mirrorPresenter } from "./follow.ts";
 import { participantFor, screenKey } from "../../live/identity.ts";
 import { connectRoom } from "../../live/room.ts";
 import { setLiveSession } from "../../live/session.ts";
 import { renderStatus } from "../../live/status.ts";
 import { liveStrings } from "../../live/strings.ts";
 import { roomExists } from "../../live/api.ts";
-import { roomHost } from "../../live/urls.ts";
+import { isScreenPage, roomHost } from "../../live/urls.ts";
 import { mountReactionBoard } from "../../features/reactions/projector.ts";
 import { mountReactionTray } from "../../features/reactions/tray.ts";
 import { mountNotifications } from "../../features/notify/toast.ts";
@@ -34,7 +34,7 @@ export async function startAudience(): Promise<void> {
     return;
   }
   // `?screen`: the projector's view, opened from the presenter's panel: not counted, shows the demos' boards.
-  const screen = new URLSearchParams(location.search).has("screen");
+  const screen = isScreenPage();
   // A phone's id is the room's to issue (once; then this browser keeps it).
   const pid = screen ? undefined : await participantFor(code);
   if (pid === "busy" || pid === "unreachable") {
@@ -54,14 +54,18 @@ export async function startAudience(): Promise<void> {
     : connectRoom({ code, role: "screen", key: screenKey(code) ?? "", host: roomHost() });
   setLiveSession(pid ? { code, role: "audience", pid, client } : { code, role: "screen", client });
   client.subscribe((snapshot) => renderStatus(status, snapshot, screen ? "screen" : "audience"));
-  const goLive = followPresenter(deck, client, (live) => {
-    backToLive.hidden = live;
-    deck.root.dataset.live = String(live);
-  });
-  backToLive.addEventListener("click", goLive);
-  // Reactions and push, on every slide: the projector's screen shows the room's reactions; a phone reacts and gets notified.
-  if (screen) mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
-  else {
+  // Reactions and push, on every slide: the projector's screen shows the room's reactions, and
+  // only follows (no "back to live": nothing there takes it off); a phone follows
+  // until its person browses on their own, reacts and gets notified.
+  if (screen) {
+    mirrorPresenter(deck, client);
+    mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
+  } else {
+    const goLive = followPresenter(deck, client, (live) => {
+      backToLive.hidden = live;
+      deck.root.dataset.live = String(live);
+    });
+    backToLive.addEventListener("click", goLive);
     mountReactionTray(client, deck.root.querySelector<HTMLElement>(".deck__bar")!);
     mountNotifications(client);
   }

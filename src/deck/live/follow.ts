@@ -39,38 +39,59 @@ export function drivePresenter(deck: Deck, client: RoomClient): void {
   });
 }
 
+/** Moves the deck to the room's position when it is elsewhere; `applying` tells the deck's listeners the move is the room's. */
+function roomFollower(deck: Deck, client: RoomClient): { catchUp(): void; applying(): boolean } {
+  let applying = false;
+  return {
+    catchUp() {
+      const position = roomPosition(client);
+      if (!position || samePosition(position, deck.position())) return;
+      applying = true;
+      deck.go(position);
+      applying = false;
+    },
+    applying: () => applying,
+  };
+}
+
+/**
+ * The projector's window: the deck shows the room's position, always. Nothing in the window moves
+ * it (boot.ts gives it no keys, swipes or links); a move from anywhere else is undone at once, so
+ * it has no "off live" state to come back from.
+ */
+export function mirrorPresenter(deck: Deck, client: RoomClient): void {
+  const follower = roomFollower(deck, client);
+  client.subscribe(follower.catchUp);
+  deck.onMove(() => {
+    if (!follower.applying()) queueMicrotask(follower.catchUp);
+  });
+}
+
 /**
  * Audience: the deck follows the presenter while "live". Browsing on one's own (keys, swipes,
  * overview) leaves live mode until "back to live" (or a move back onto the live position).
  */
 export function followPresenter(deck: Deck, client: RoomClient, onLiveChange: (live: boolean) => void): () => void {
   let live = true;
-  let applying = false;
+  const follower = roomFollower(deck, client);
   const setLive = (value: boolean) => {
     if (value === live) return;
     live = value;
     onLiveChange(live);
   };
-  const catchUp = () => {
-    const position = roomPosition(client);
-    if (!position || samePosition(position, deck.position())) return;
-    applying = true;
-    deck.go(position);
-    applying = false;
-  };
 
   deck.onMove((position) => {
-    if (applying) return;
+    if (follower.applying()) return;
     const position_ = roomPosition(client);
     setLive(position_ !== null && samePosition(position_, position));
   });
   client.subscribe(() => {
-    if (live) catchUp();
+    if (live) follower.catchUp();
   });
   onLiveChange(live);
 
   return () => {
     setLive(true);
-    catchUp();
+    follower.catchUp();
   };
 }
