@@ -19,6 +19,11 @@ export const slideSchema = z.strictObject({
   /** How many step reveals the slide has; step 0 is the slide as it first appears. */
   steps: z.number().int().min(0).max(20).default(0),
   kind: z.enum(slideKinds).default("default"),
+  /**
+   * In a live room, the projector shows how to join (QR code, address, room code) beside this
+   * slide until the presenter hides it (J): for the opening slides, while people sit down.
+   */
+  join: z.boolean().default(false),
   /** Names rolled on the credits slide. */
   credits: z.array(z.string().trim().min(1)).optional(),
 });

@@ -31,6 +31,12 @@ export const deckStrings = defineStrings({
       [["F"], "Tela cheia"],
       [["?"], "Esta ajuda"],
     ] as Array<[keys: string[], action: string]>,
+    /** Only on the presenter's page, after the shortcuts above. */
+    presenterShortcuts: [
+      [["J"], "Mostrar ou esconder como entrar (QR code, endereço e código) neste slide, no projetor"],
+      [["Shift+J"], "Mostrar ou esconder o código no canto dos slides"],
+      [["Enter"], "Aciona o botão em foco (Espaço sempre muda o slide)"],
+    ] as Array<[keys: string[], action: string]>,
     touch: "No celular: deslize para os lados para mudar de slide.",
     supporters: "Apoiadores da Live de Python",
   },
@@ -62,6 +68,11 @@ export const deckStrings = defineStrings({
       [["N"], "Speaker notes"],
       [["F"], "Full screen"],
       [["?"], "This help"],
+    ],
+    presenterShortcuts: [
+      [["J"], "Show or hide how to join (QR code, address and code) on this slide, on the projector"],
+      [["Shift+J"], "Show or hide the code in the slides' corner"],
+      [["Enter"], "Presses the focused button (Space always changes the slide)"],
     ],
     touch: "On a phone: swipe sideways to change slides.",
     supporters: "Live de Python supporters",

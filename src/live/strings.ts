@@ -64,6 +64,17 @@ export const liveStrings = defineStrings({
       noscriptLink: "Ver os slides sem a sala",
       backToLive: "Voltar ao vivo",
     },
+    /** How to join, on the projector and the presenter's stage (src/deck/live/joinInfo.ts). */
+    joinInfo: {
+      label: "Como entrar na sala",
+      title: "Entre pelo celular",
+      scan: "Aponte a câmera para o QR code",
+      open: "ou abra",
+      type: "e digite o código",
+      code: "Código da sala: ",
+      showCard: "Como entrar, na tela (J)",
+      showBadge: "Código no canto (Shift+J)",
+    },
     /** The room's error codes, worded (the server sends only the code). */
     errors: {
       bad_json: "JSON inválido",
@@ -147,6 +158,16 @@ export const liveStrings = defineStrings({
       noscript: "Following the room live needs JavaScript.",
       noscriptLink: "See the slides without the room",
       backToLive: "Back to live",
+    },
+    joinInfo: {
+      label: "How to join the room",
+      title: "Join from your phone",
+      scan: "Point your camera at the QR code",
+      open: "or open",
+      type: "and type the code",
+      code: "Room code: ",
+      showCard: "How to join, on screen (J)",
+      showBadge: "Code in the corner (Shift+J)",
     },
     errors: {
       bad_json: "Invalid JSON",

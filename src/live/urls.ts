@@ -26,6 +26,11 @@ export function joinUrl(code: string, locale: Locale): string {
   return `${joinOrigin()}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}`;
 }
 
+/** The address people type on a phone, without the scheme: the join page, where they then type the code. */
+export function joinAddress(locale: Locale): string {
+  return `${joinOrigin()}${localeBase(import.meta.env.BASE_URL, locale)}join/`.replace(/^https?:\/\//, "");
+}
+
 /** The projector's view of the room: the slides and the demos' boards, without the presenter's notes. Its key rides in the fragment. */
 export function screenUrl(code: string, key: string, locale: Locale): string {
   return `${location.origin}${localeBase(import.meta.env.BASE_URL, locale)}join/?room=${code}&screen#key=${encodeURIComponent(key)}`;

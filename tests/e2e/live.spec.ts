@@ -9,7 +9,7 @@ test("phones join by link and by code, and follow the presenter's slides and ste
   const joinLink = page.locator('[data-panel="join-url"]');
   await expect(joinLink).toHaveAttribute("href", new RegExp(`/join/\\?room=${code}$`));
   expect(await joinLink.getAttribute("href")).not.toMatch(/localhost|127\.0\.0\.1/);
-  await expect(page.getByRole("img", { name: `QR code para entrar na sala ${code}` })).toBeVisible();
+  await expect(page.locator("[data-presenter-panel]").getByRole("img", { name: `QR code para entrar na sala ${code}` })).toBeVisible();
   // The panel knows where the talk is from the start: position, next slide, notes.
   await expect(page.locator('[data-panel="position"]')).toHaveText(/^Slide 1 de \d+$/);
   await expect(page.locator('[data-panel="next-title"]')).toHaveText("Roteiro");

@@ -2,6 +2,7 @@ import { deckReady } from "../controllers/boot.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
 import { followPresenter, mirrorPresenter } from "./follow.ts";
+import { mountJoinInfo } from "./joinInfo.ts";
 import { participantFor, screenKey } from "../../live/identity.ts";
 import { connectRoom } from "../../live/room.ts";
 import { setLiveSession } from "../../live/session.ts";
@@ -54,12 +55,13 @@ export async function startAudience(): Promise<void> {
     : connectRoom({ code, role: "screen", key: screenKey(code) ?? "", host: roomHost() });
   setLiveSession(pid ? { code, role: "audience", pid, client } : { code, role: "screen", client });
   client.subscribe((snapshot) => renderStatus(status, snapshot, screen ? "screen" : "audience"));
-  // Reactions and push, on every slide: the projector's screen shows the room's reactions, and
-  // only follows (no "back to live": nothing there takes it off); a phone follows
+  // Reactions and push, on every slide: the projector's screen shows the room's reactions and how
+  // to join, and only follows (no "back to live": nothing there takes it off); a phone follows
   // until its person browses on their own, reacts and gets notified.
   if (screen) {
     mirrorPresenter(deck, client);
     mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
+    mountJoinInfo(deck, client, code);
   } else {
     const goLive = followPresenter(deck, client, (live) => {
       backToLive.hidden = live;

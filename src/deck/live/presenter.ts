@@ -5,6 +5,7 @@ import { createRoom, NoRoom } from "../../live/api.ts";
 import { drivePresenter } from "./follow.ts";
 import { presenterKey, rememberPresenterKey } from "../../live/identity.ts";
 import { mountPresenterPanel } from "./presenterPanel.ts";
+import { controlJoinInfo, mountJoinInfo } from "./joinInfo.ts";
 import { connectRoom } from "../../live/room.ts";
 import { setLiveSession } from "../../live/session.ts";
 import { renderStatus } from "../../live/status.ts";
@@ -58,5 +59,8 @@ export async function startPresenter(): Promise<void> {
   drivePresenter(deck, client);
   setLiveSession({ code: room.code, role: "presenter", client });
   mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
+  // The stage shows how to join too: a laptop mirrored to the projector has no projector window.
+  mountJoinInfo(deck, client, room.code);
+  controlJoinInfo(deck, client, panel.querySelectorAll<HTMLButtonElement>("[data-join-toggle]"));
   document.documentElement.dataset.room = room.code;
 }
