@@ -10,8 +10,7 @@ import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../ro
 import type { Peer, RoomLink } from "../room/feature.ts";
 import { fullBucket, take, type Verdict, type Bucket } from "../room/limiter.ts";
 import { presenterLiveness } from "../room/liveness.ts";
-import { countAudience, isParticipantId, type Member } from "../room/participants.ts";
-import type { Presence } from "../room/state.ts";
+import { isParticipantId, type Member } from "../room/participants.ts";
 import type { ServerMessage } from "../room/wire.ts";
 
 /** The roles a key proves, in an `auth` frame (src/room/protocol.ts). */
@@ -194,11 +193,13 @@ export class Peers {
     this.byId.set(connection.id, { link: connection, connection, member, source, bucket: fullBucket(now), heardAt: now, shunned: false, backlog: freshBacklog() });
   }
 
-  remove(link: RoomLink): void {
+  /** `link` is gone: the member it was, if it was admitted. */
+  remove(link: RoomLink): Member | undefined {
     const peer = this.byId.get(link.id);
     if (peer) this.owed -= lagOf(peer.backlog);
     this.byId.delete(link.id);
     this.awaiting.delete(link.id);
+    return peer?.member;
   }
 
   /**
@@ -301,9 +302,9 @@ export class Peers {
     return Array.from(this.byId.values()).flatMap(({ link, member }) => (member.role === "screen" ? [link] : []));
   }
 
-  presence(): Presence {
-    const members = Array.from(this.byId.values(), ({ member }) => member);
-    return { audience: countAudience(members), presenterOnline: members.some((member) => member.role === "presenter") };
+  /** Who is connected now (presence is worked out from them: src/room/presence.ts). */
+  members(): Member[] {
+    return Array.from(this.byId.values(), ({ member }) => member);
   }
 
   /**

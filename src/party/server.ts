@@ -15,6 +15,7 @@ import { parseClientMessage } from "../room/messages.ts";
 import { erasableAt } from "../room/retention.ts";
 import type { Peer } from "../room/feature.ts";
 import type { Member } from "../room/participants.ts";
+import { departed, heldPresence, NO_DEPARTURES, type Departures } from "../room/presence.ts";
 import { parseAuth } from "../room/protocol.ts";
 import { applyTimerAction, commit, goto, initialState, setPresence, showJoin, type PublicState, type RoomView } from "../room/state.ts";
 import type { RoomCreated, ServerMessage } from "../room/wire.ts";
@@ -27,7 +28,10 @@ import { answer } from "./routes.ts";
 import { roomSettings, type RoomSettings } from "./settings.ts";
 import { featureStorage } from "./storage.ts";
 
-/** Presence deltas wait this long, so a storm of joins makes one broadcast, not one per phone. */
+/**
+ * Presence deltas wait this long, so a storm of joins makes one broadcast, not one per phone.
+ * Leaves wait longer: a reload must not look like a leave (src/room/presence.ts).
+ */
 export const PRESENCE_COALESCE_MS = 100;
 
 /** Storage keys of the view, and of when it last changed, written on every change (the keys' hashes: keys.ts). */
@@ -44,9 +48,12 @@ export default class RoomServer implements Party.Server {
   private keys!: RoomKeys;
   private view: RoomView | null = null;
   private published: RoomView | null = null;
-  // A pending presence broadcast. Losing it to an eviction is harmless: presence is recomputed
-  // from the live connections on the next start.
+  // A pending presence broadcast (due at presenceDue), and who left within the grace period.
+  // Losing them to an eviction is harmless: presence is recomputed from the live connections on
+  // the next start.
   private presenceTimer: ReturnType<typeof setTimeout> | null = null;
+  private presenceDue = 0;
+  private departures: Departures = NO_DEPARTURES;
   private features!: Features;
   // Null until first needed after a start or a wake-up (see Peers).
   private admitted: Peers | null = null;
@@ -65,6 +72,7 @@ export default class RoomServer implements Party.Server {
   private fresh(): void {
     const room = this.room;
     this.view = this.published = null;
+    this.departures = NO_DEPARTURES;
     this.keys = new RoomKeys(this.settings.issueRate);
     // A feature's pending write from before an erase must not bring its data back.
     const generation = ++this.generation;
@@ -108,7 +116,7 @@ export default class RoomServer implements Party.Server {
       // After a restart nobody is connected; after a hibernation wake-up the sockets are still
       // here. Either way the stored presence may be stale: correct it as a change of its own, so
       // one seq never names two different states.
-      await this.change(setPresence(this.view.state, this.peers().presence()));
+      await this.change(setPresence(this.view.state, heldPresence(this.peers().members(), this.departures, Date.now()).presence));
     });
     // Started by a request or a connection (not an alarm): the registry keeps its entry.
     if (this.view && code !== "") await registryOf(this.room.context.parties).touch(code);
@@ -249,8 +257,10 @@ export default class RoomServer implements Party.Server {
     this.left(connection);
   }
 
-  private left(connection: Party.Connection | { id: string }): void {
-    this.peers().remove(connection);
+  /** A connection closed; unless `held` is false, its member still counts for the grace period. */
+  private left(connection: Party.Connection | { id: string }, { held = true } = {}): void {
+    const member = this.peers().remove(connection);
+    if (member && held) this.departures = departed(this.departures, member, Date.now());
     this.features.leave(connection);
     this.schedulePresence();
   }
@@ -267,7 +277,8 @@ export default class RoomServer implements Party.Server {
    */
   async onAlarm(): Promise<void> {
     this.sweepScheduled = false;
-    for (const link of this.peers().sweep(Date.now())) this.left(link);
+    // Counted out at once: a presenter quiet this long has had its grace already.
+    for (const link of this.peers().sweep(Date.now())) this.left(link, { held: false });
     this.peers().catchUp((member) => this.snapshotFor(member));
     if (this.peers().watched) return await this.scheduleSweep();
     if (!this.view) return;
@@ -328,11 +339,23 @@ export default class RoomServer implements Party.Server {
     return this.admitted;
   }
 
-  private schedulePresence(): void {
-    if (this.presenceTimer !== null || !this.view) return;
+  /** Works out presence in `delayMs` (or sooner, if already due sooner), then again when a held leave runs out. */
+  private schedulePresence(delayMs = PRESENCE_COALESCE_MS): void {
+    if (!this.view) return;
+    const due = Date.now() + delayMs;
+    if (this.presenceTimer !== null) {
+      if (this.presenceDue <= due) return;
+      clearTimeout(this.presenceTimer);
+    }
+    this.presenceDue = due;
     this.presenceTimer = setTimeout(() => {
       this.presenceTimer = null;
-      if (this.view) this.change(setPresence(this.view.state, this.peers().presence())).catch((error: unknown) => console.error("presence", error));
-    }, PRESENCE_COALESCE_MS);
+      if (!this.view) return;
+      const now = Date.now();
+      const held = heldPresence(this.peers().members(), this.departures, now);
+      this.departures = held.departures;
+      if (held.recheckAt !== null) this.schedulePresence(held.recheckAt - now);
+      this.change(setPresence(this.view.state, held.presence)).catch((error: unknown) => console.error("presence", error));
+    }, delayMs);
   }
 }

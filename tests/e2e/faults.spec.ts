@@ -1,5 +1,6 @@
 import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { expectOnSlide, goToSlide, iphone14, joined, origin, pixel7, present, shownSlide } from "./live.ts";
+import { PRESENCE_GRACE_MS } from "../../src/room/presence.ts";
 
 test.use({ baseURL: origin });
 
@@ -120,7 +121,7 @@ test("when the presenter drops, every phone says so and keeps its slide; when it
 
   await page.close();
   for (const { page: p } of phones) {
-    await expect(p.locator("[data-room-status]")).toHaveText("Apresentador offline");
+    await expect(p.locator("[data-room-status]")).toHaveText("Apresentador offline", { timeout: PRESENCE_GRACE_MS + 5_000 });
     await expect(p.locator(`#slide-${live}`)).toBeVisible();
   }
 

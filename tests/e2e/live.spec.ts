@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectOnSlide, goToSlide, iphone14, joined, origin, phone, pixel7, present, shownSlide } from "./live.ts";
+import { PRESENCE_GRACE_MS } from "../../src/room/presence.ts";
 
 test.use({ baseURL: origin });
 
@@ -73,7 +74,8 @@ test("a reloaded phone rejoins as the same person; the presenter's absence is to
   await expect(page.locator('[data-panel="audience"]')).toHaveText("1");
 
   await page.close();
-  await expect(a.page.locator("[data-room-status]")).toHaveText("Apresentador offline");
+  // Told once the room's grace for a reload has run out (src/room/presence.ts).
+  await expect(a.page.locator("[data-room-status]")).toHaveText("Apresentador offline", { timeout: PRESENCE_GRACE_MS + 5_000 });
   // The phone keeps the slide it was on.
   await expect(a.page.locator(`#slide-${live}`)).toBeVisible();
   await a.context.close();

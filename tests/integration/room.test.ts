@@ -8,6 +8,7 @@ import { newRoomCode } from "../../src/room/codes.ts";
 import { DEFAULT_RATE } from "../../src/room/limiter.ts";
 import type { DeltaMessage, RoomCreated } from "../../src/room/wire.ts";
 import { hashKey } from "../../src/room/secret.ts";
+import { PRESENCE_GRACE_MS } from "../../src/room/presence.ts";
 import { applyDelta, type RoomView, type StateChanges } from "../../src/room/state.ts";
 import { TestSocket, allFrames } from "./client.ts";
 import { createRoom as createTestRoom, joinAsAudience, joinAsPresenter, joinAsScreen, joinPhones, participant, roomSocketUrl, settled, sync } from "./rooms.ts";
@@ -322,12 +323,45 @@ test("the audience counts unique pids; presenterOnline follows the presenter", a
   const [p] = await presenter(room);
   await deltaWhere(watcher, (changes) => changes.presenterOnline === true);
   assert.equal((await sync(watcher)).state.audience, 2, "presenters are not audience");
+  const closedAt = Date.now();
   await p.close();
-  await deltaWhere(watcher, (changes) => changes.presenterOnline === false);
+  await watcher.next((m) => m.type === "delta" && m.changes.presenterOnline === false, PRESENCE_GRACE_MS + 3_000);
+  assert.ok(Date.now() - closedAt >= PRESENCE_GRACE_MS - 200, "a leave is held for the grace period");
 
   await reloaded.close();
-  await deltaWhere(watcher, (changes) => changes.audience === 1);
+  await watcher.next((m) => m.type === "delta" && m.changes.audience === 1, PRESENCE_GRACE_MS + 3_000);
   await watcher.close();
+});
+
+test("reloads are no leaves: a presenter or phone back within the grace period changes nothing on the phones", async () => {
+  const room = await createRoom();
+  const [p] = await presenter(room);
+  const [watcher] = await audience(room.code, "watcher-1");
+  const [phone] = await audience(room.code, "reloading-phone");
+  const before = await settled(watcher, { audience: 2, presenterOnline: true });
+
+  // The presenter's page reloads (a second passes before its new socket is in), then a phone's does.
+  await p.close();
+  await sleep(1_000);
+  const [again] = await presenter(room);
+  await phone.close();
+  await sleep(1_000);
+  const [phoneAgain] = await audience(room.code, "reloading-phone");
+  await sleep(PRESENCE_GRACE_MS + 500); // every held leave has run out by now
+
+  const since = watcher.unreadMessages().filter((m) => m.type === "delta" && m.seq > before.seq);
+  assert.deepEqual(since, [], "no phone saw the presenter go offline or the count drop");
+  const after = await sync(watcher);
+  assert.deepEqual([after.seq, after.state.audience, after.state.presenterOnline], [before.seq, 2, true]);
+
+  // Arrivals still show at once (within the 100 ms window), and a real leave does after the grace period.
+  const [newcomer] = await audience(room.code, "newcomer");
+  const joinedAt = Date.now();
+  await deltaWhere(watcher, (changes) => changes.audience === 3);
+  assert.ok(Date.now() - joinedAt < 1_000, `the newcomer counted after ${Date.now() - joinedAt} ms`);
+  await newcomer.close();
+  await watcher.next((m) => m.type === "delta" && m.changes.audience === 2, PRESENCE_GRACE_MS + 3_000);
+  await Promise.all([again.close(), phoneAgain.close(), watcher.close()]);
 });
 
 test("a join storm is coalesced into a few presence deltas", async () => {

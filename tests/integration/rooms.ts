@@ -1,6 +1,7 @@
 /** Rooms and their members on a test server: what most integration tests start with. */
 import assert from "node:assert/strict";
 import { newRoomCode } from "../../src/room/codes.ts";
+import { PRESENCE_GRACE_MS } from "../../src/room/presence.ts";
 import { screenKeyOf } from "../../src/room/secret.ts";
 import type { ParticipantIssued, RoomCreated, SnapshotMessage } from "../../src/room/wire.ts";
 import type { PublicState } from "../../src/room/state.ts";
@@ -80,7 +81,7 @@ export async function sync(socket: TestSocket): Promise<SnapshotMessage> {
   return socket.nextOfType("snapshot");
 }
 
-/** Syncs until presence shows `expected` (presence deltas trail joins by ~100 ms); returns that snapshot. */
+/** Syncs until presence shows `expected` (presence trails joins by ~100 ms, leaves by the grace period); returns that snapshot. */
 export async function settled(socket: TestSocket, expected: Partial<Pick<PublicState, "audience" | "presenterOnline">>): Promise<SnapshotMessage> {
   let snapshot: SnapshotMessage | undefined;
   await until(
@@ -88,7 +89,7 @@ export async function settled(socket: TestSocket, expected: Partial<Pick<PublicS
       const { state } = (snapshot = await sync(socket));
       return Object.entries(expected).every(([key, value]) => state[key as keyof typeof expected] === value);
     },
-    { stepMs: 50, timeoutMs: 3_000, what: `presence to reach ${JSON.stringify(expected)}` },
+    { stepMs: 50, timeoutMs: PRESENCE_GRACE_MS + 3_000, what: `presence to reach ${JSON.stringify(expected)}` },
   );
   return snapshot!;
 }
