@@ -13,6 +13,18 @@ import { applyDelta, needsSnapshot, type RoomView } from "../room/state.ts";
  */
 export type LinkStatus = "connecting" | "online" | "reconnecting" | "offline" | "refused";
 
+/**
+ * Why the socket has not connected for STUCK_AFTER_MS, as far as this device can tell: the room's
+ * address doesn't answer at all ("no_server": another network, or the server stopped), or it
+ * answers over HTTP but the WebSocket doesn't get through ("no_socket": a proxy or firewall).
+ * `local`: the room is served over plain http (`npm start` on the presenter's computer), not a
+ * deployed https one: the advice differs.
+ */
+export interface Stuck {
+  reason: "no_server" | "no_socket";
+  local: boolean;
+}
+
 export interface RoomSnapshot {
   status: LinkStatus;
   view: RoomView | null;
@@ -22,6 +34,8 @@ export interface RoomSnapshot {
   error: ErrorMessage | null;
   /** Who the server says this connection is, and this participant's ballots. */
   you: You | null;
+  /** Not connected for a while, and why (null while connected, or not yet long enough to say). */
+  stuck: Stuck | null;
 }
 
 /** One frame on this device's socket, as the wire inspector shows it. */
@@ -66,6 +80,14 @@ const REFUSALS: ReadonlySet<string> = new Set(["unauthorized", "no_room", "bad_r
 const HEARTBEAT_MS = 10_000;
 const HEARTBEAT_TIMEOUT_MS = 5_000;
 const RETRY_MAX_MS = 4_000;
+/** Not connected this long: say why, not only "Reconectando…" (then look again as often). */
+export const STUCK_AFTER_MS = 10_000;
+const PROBE_TIMEOUT_MS = 5_000;
+
+/** "ws" on an http page, "wss" on an https one, whatever the host (PartySocket guesses from it: see connectRoom). */
+export function socketProtocol(pageProtocol: string): "ws" | "wss" {
+  return pageProtocol === "https:" ? "wss" : "ws";
+}
 
 /** The message is `feature`'s report: its name says so, and the name types the data. */
 function isReportOf<F extends FeatureName>(message: { feature: FeatureName; data: unknown }, feature: F): message is WholeReport<F> {
@@ -101,7 +123,12 @@ export function connectRoom(options: RoomOptions): RoomClient {
   if (options.pid) query.pid = options.pid;
   // PartySocket waits up to 10 s between retries by default and ignores reconnect() during that
   // wait, so a phone back on Wi-Fi sat out the rest of it: 4 s at most keeps the return quick.
-  const socket = new PartySocket({ host: options.host ?? location.host, room: options.code, query, maxReconnectionDelay: RETRY_MAX_MS });
+  // PartySocket's own guess is "ws" only for localhost and private IPv4 ranges, "wss" for any other
+  // host: a phone on a `name.local` address, a LAN outside those ranges or a public IP over plain
+  // http retried a TLS handshake against a plain port forever. The page's own scheme is the answer.
+  const host = options.host ?? location.host;
+  const protocol = socketProtocol(location.protocol);
+  const socket = new PartySocket({ host, room: options.code, query, protocol, maxReconnectionDelay: RETRY_MAX_MS });
   // A presenter or screen proves itself first, on every (re)connect, before anything else is sent
   // (a missing key is sent empty, so the room refuses it at once instead of waiting for it).
   if (options.role !== "audience") {
@@ -110,13 +137,17 @@ export function connectRoom(options: RoomOptions): RoomClient {
     socket.addEventListener("open", () => socket.send(auth));
   }
 
-  let snapshot: RoomSnapshot = { status: "connecting", view: null, clockOffset: 0, error: null, you: null };
+  let snapshot: RoomSnapshot = { status: "connecting", view: null, clockOffset: 0, error: null, you: null, stuck: null };
   const listeners = new Set<(snapshot: RoomSnapshot) => void>();
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const frameListeners = new Set<(frame: WireFrame) => void>();
   const reports = new ReportChannel();
   const update = (changes: Partial<RoomSnapshot>) => {
     snapshot = { ...snapshot, ...changes };
+    if (snapshot.status === "online") {
+      stuck.stop();
+      snapshot.stuck = null;
+    } else if (snapshot.status !== "refused") stuck.watch();
     for (const listener of listeners) listener(snapshot);
   };
   const tap = (direction: WireFrame["direction"], text: string) => {
@@ -208,6 +239,36 @@ export function connectRoom(options: RoomOptions): RoomClient {
   addEventListener("online", onOnline);
   document.addEventListener("visibilitychange", onVisible);
 
+  // A socket that can't connect only ever says "retrying": after STUCK_AFTER_MS, ask the room's
+  // HTTP address whether anything answers there, so the person can be told why, in words.
+  const stuck = (() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const diagnose = async () => {
+      timer = undefined;
+      const answers = await fetch(`${location.protocol}//${host}/parties/main/${options.code}`, { cache: "no-store", signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
+        () => true,
+        () => false,
+      );
+      if (stopped || snapshot.status === "online" || snapshot.status === "refused") return;
+      update({ stuck: { reason: answers ? "no_socket" : "no_server", local: protocol === "ws" } });
+    };
+    return {
+      watch() {
+        if (!timer && !stopped) timer = setTimeout(() => void diagnose(), STUCK_AFTER_MS);
+      },
+      stop() {
+        clearTimeout(timer);
+        timer = undefined;
+      },
+      end() {
+        stopped = true;
+        this.stop();
+      },
+    };
+  })();
+  stuck.watch();
+
   // Conference Wi-Fi drops connections without closing them; a ping nobody answers means a dead
   // socket, so reconnect rather than wait minutes for TCP to notice.
   const heartbeat = (() => {
@@ -258,6 +319,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
     send,
     close() {
       heartbeat.stop();
+      stuck.end();
       removeEventListener("offline", onOffline);
       removeEventListener("online", onOnline);
       document.removeEventListener("visibilitychange", onVisible);

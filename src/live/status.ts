@@ -25,9 +25,14 @@ export function describeStatus(snapshot: RoomSnapshot, role: Role, locale: Local
     case "offline":
       return { tone: "bad", text: t.offline };
     case "connecting":
-      return { tone: "wait", text: t.connecting };
-    case "reconnecting":
-      return { tone: "wait", text: t.reconnecting };
+    case "reconnecting": {
+      const stuck = snapshot.stuck;
+      if (!stuck) return { tone: "wait", text: snapshot.status === "connecting" ? t.connecting : t.reconnecting };
+      if (stuck.reason === "no_socket") return { tone: "bad", text: t.stuck.noSocket };
+      // A phone is told about its network; the presenter's laptop and the projector window, about the server.
+      const words = role === "audience" ? t.stuck.phone : t.stuck.server;
+      return { tone: "bad", text: stuck.local ? words.local : words.deployed };
+    }
     case "online": {
       const state = snapshot.view?.state;
       if (role !== "presenter" && state && !state.presenterOnline) return { tone: "warn", text: t.presenterOffline };

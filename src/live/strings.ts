@@ -19,6 +19,18 @@ export const liveStrings = defineStrings({
       noServer: "Servidor de salas indisponível: rode npm start",
       tooManyRooms: "Muitas salas novas deste endereço agora: espere um minuto e recarregue",
       noKey: "Este navegador não tem a chave desta sala",
+      /** Not connected for 10 s (src/live/room.ts, Stuck): why, as far as the device can tell. */
+      stuck: {
+        phone: {
+          local: "O celular não alcança o computador de quem apresenta: mesma rede Wi-Fi?",
+          deployed: "Sem resposta do servidor da sala: confira a internet do celular",
+        },
+        server: {
+          local: "O servidor de salas não responde: o npm start ainda está rodando?",
+          deployed: "O servidor da sala não responde: confira a internet",
+        },
+        noSocket: "A rede abre a página mas bloqueia o WebSocket (proxy ou firewall?)",
+      },
     },
     panel: {
       label: "Painel do apresentador",
@@ -115,6 +127,17 @@ export const liveStrings = defineStrings({
       noServer: "Room server unavailable: run npm start",
       tooManyRooms: "Too many new rooms from this address just now: wait a minute and reload",
       noKey: "This browser doesn't have this room's key",
+      stuck: {
+        phone: {
+          local: "The phone can't reach the presenter's computer: same Wi-Fi network?",
+          deployed: "No answer from the room's server: check the phone's internet",
+        },
+        server: {
+          local: "The room server doesn't answer: is npm start still running?",
+          deployed: "The room's server doesn't answer: check the internet",
+        },
+        noSocket: "This network opens the page but blocks the WebSocket (a proxy or firewall?)",
+      },
     },
     panel: {
       label: "Presenter panel",

@@ -20,6 +20,7 @@ const snapshot = (status: RoomSnapshot["status"], audience = 0): RoomSnapshot =>
   clockOffset: 0,
   error: null,
   you: null,
+  stuck: null,
 });
 
 test("the room card says who is in the room, in each language", () => {

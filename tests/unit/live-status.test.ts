@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { errorText } from "../../src/live/errors.ts";
-import type { RoomSnapshot } from "../../src/live/room.ts";
+import { socketProtocol, type RoomSnapshot } from "../../src/live/room.ts";
 import { describeStatus } from "../../src/live/status.ts";
 import { liveStrings } from "../../src/live/strings.ts";
 import { ERROR_CODES, errorMessage } from "../../src/room/errors.ts";
@@ -9,14 +9,15 @@ import { initialState } from "../../src/room/state.ts";
 
 function online(audience: number, presenterOnline: boolean): RoomSnapshot {
   const state = { ...initialState("K7M2Q"), audience, presenterOnline };
-  return { status: "online", view: { seq: 1, state }, clockOffset: 0, error: null, you: null };
+  return { status: "online", view: { seq: 1, state }, clockOffset: 0, error: null, you: null, stuck: null };
 }
-const link = (status: RoomSnapshot["status"], error: RoomSnapshot["error"] = null): RoomSnapshot => ({
+const link = (status: RoomSnapshot["status"], error: RoomSnapshot["error"] = null, stuck: RoomSnapshot["stuck"] = null): RoomSnapshot => ({
   status,
   view: null,
   clockOffset: 0,
   error,
   you: null,
+  stuck,
 });
 
 test("the presenter sees how many people are in the room, in each language", () => {
@@ -41,6 +42,30 @@ test("connecting and reconnecting wait, in each language", () => {
   assert.deepEqual(describeStatus(link("reconnecting"), "presenter", "pt-br"), { tone: "wait", text: "Reconectando…" });
   assert.deepEqual(describeStatus(link("connecting"), "audience", "en"), { tone: "wait", text: "Connecting…" });
   assert.deepEqual(describeStatus(link("reconnecting"), "presenter", "en"), { tone: "wait", text: "Reconnecting…" });
+});
+
+test("a link stuck for 10 s says why in words: the phone's network, the server, or a blocked WebSocket", () => {
+  const noServer = (local: boolean) => link("reconnecting", null, { reason: "no_server", local });
+  assert.deepEqual(describeStatus(noServer(true), "audience", "pt-br"), {
+    tone: "bad",
+    text: "O celular não alcança o computador de quem apresenta: mesma rede Wi-Fi?",
+  });
+  assert.equal(describeStatus(noServer(true), "audience", "en").text, "The phone can't reach the presenter's computer: same Wi-Fi network?");
+  assert.match(describeStatus(noServer(false), "audience", "pt-br").text, /^Sem resposta do servidor da sala/);
+  // The presenter's laptop and the projector window run beside the server under npm start.
+  assert.match(describeStatus(noServer(true), "presenter", "pt-br").text, /npm start/);
+  assert.match(describeStatus(noServer(true), "screen", "en").text, /npm start/);
+  assert.doesNotMatch(describeStatus(noServer(false), "presenter", "en").text, /npm start/);
+  const blocked = link("connecting", null, { reason: "no_socket", local: true });
+  assert.match(describeStatus(blocked, "audience", "pt-br").text, /bloqueia o WebSocket/);
+  assert.match(describeStatus(blocked, "presenter", "en").text, /blocks the WebSocket/);
+  // Offline is the device's own trouble, and says so first.
+  assert.equal(describeStatus(link("offline", null, { reason: "no_server", local: true }), "audience", "en").text, "You're offline");
+});
+
+test("the socket's scheme follows the page's, whatever the host", () => {
+  assert.equal(socketProtocol("http:"), "ws");
+  assert.equal(socketProtocol("https:"), "wss");
 });
 
 test("a refusal says why, in the person's language", () => {
