@@ -1,6 +1,6 @@
 /** The room server's HTTP side: create a room, ask whether one exists. */
 import { newRoomCode } from "../room/codes.ts";
-import type { ParticipantIssued, RoomCreated } from "../room/wire.ts";
+import type { ParticipantIssued, RoomCreated, RoomInfo } from "../room/wire.ts";
 import { roomApi } from "./urls.ts";
 
 /** Why no room was made: this address made too many just now (429), or no answer. */
@@ -43,6 +43,17 @@ export async function issueParticipant(code: string): Promise<string | NoPartici
     const response = await fetch(`${roomApi(code)}/participants`, { method: "POST" });
     if (!response.ok) return response.status === 429 ? "busy" : "unreachable";
     return ((await response.json()) as ParticipantIssued).pid;
+  } catch {
+    return "unreachable";
+  }
+}
+
+/** Room `code`'s public state (its slide, its audience), "missing" if it doesn't exist (any more), or no answer. */
+export async function roomInfo(code: string): Promise<RoomInfo | "missing" | "unreachable"> {
+  try {
+    const response = await fetch(roomApi(code), { cache: "no-store" });
+    if (response.status === 404) return "missing";
+    return response.ok ? ((await response.json()) as RoomInfo) : "unreachable";
   } catch {
     return "unreachable";
   }

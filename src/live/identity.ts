@@ -4,6 +4,7 @@ import { issueParticipant, type NoParticipant } from "./api.ts";
 const PID_PREFIX = "full-duplex:participant:";
 const KEY_PREFIX = "full-duplex:presenter-key:";
 const SCREEN_PREFIX = "full-duplex:screen-key:";
+const LAST_PRESENTED = "full-duplex:last-presented";
 
 const issuing = new Map<string, Promise<string | NoParticipant>>();
 
@@ -36,13 +37,26 @@ export function rememberPresenterKey(code: string, key: string): void {
   write(KEY_PREFIX + code, key);
 }
 
-/** The room was erased: its key opens nothing any more. */
+/** The room was erased (or is gone): its key opens nothing any more. */
 export function forgetPresenterKey(code: string): void {
   try {
     localStorage.removeItem(KEY_PREFIX + code);
+    if (localStorage.getItem(LAST_PRESENTED) === code) localStorage.removeItem(LAST_PRESENTED);
   } catch {
     // Storage refused: nothing was kept.
   }
+}
+
+/** This browser presents room `code` now: `/present/` opened afresh offers to go back to it. */
+export function rememberPresented(code: string): void {
+  write(LAST_PRESENTED, code);
+}
+
+/** The room this browser presented last, if it still holds its key. */
+export function lastPresented(): { code: string; key: string } | null {
+  const code = read(LAST_PRESENTED);
+  const key = code ? presenterKey(code) : null;
+  return code && key ? { code, key } : null;
 }
 
 /**

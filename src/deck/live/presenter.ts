@@ -1,9 +1,11 @@
 import { deckReady } from "../controllers/boot.ts";
+import type { Deck } from "../controllers/deck.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
-import { createRoom, NoRoom } from "../../live/api.ts";
+import { createRoom, NoRoom, roomInfo } from "../../live/api.ts";
 import { drivePresenter } from "./follow.ts";
-import { presenterKey, rememberPresenterKey } from "../../live/identity.ts";
+import { forgetPresenterKey, lastPresented, presenterKey, rememberPresented, rememberPresenterKey } from "../../live/identity.ts";
+import { askReopen } from "./reopen.ts";
 import { mountPresenterPanel } from "./presenterPanel.ts";
 import { controlJoinInfo, mountJoinInfo } from "./joinInfo.ts";
 import { connectRoom } from "../../live/room.ts";
@@ -13,8 +15,12 @@ import { liveStrings } from "../../live/strings.ts";
 import { roomHost } from "../../live/urls.ts";
 import { mountReactionBoard } from "../../features/reactions/projector.ts";
 
-/** The room this page presents: from the address (with the key saved here or handed over in the fragment), or a new one. */
-async function presenterRoom(): Promise<{ code: string; key: string } | null> {
+/**
+ * The room this page presents: from the address (with the key saved here or handed over in the
+ * fragment); else the one this browser presented last, if it still exists and the presenter
+ * says so; else a new one.
+ */
+async function presenterRoom(deck: Deck, status: HTMLElement): Promise<{ code: string; key: string } | null> {
   const params = new URLSearchParams(location.search);
   const code = normalizeRoomCode(params.get("room") ?? "");
   const handed = new URLSearchParams(location.hash.slice(1)).get("key");
@@ -25,6 +31,21 @@ async function presenterRoom(): Promise<{ code: string; key: string } | null> {
   if (code) {
     const key = presenterKey(code);
     return key ? { code, key } : null;
+  }
+  const last = lastPresented();
+  if (last) {
+    const info = await roomInfo(last.code);
+    // Gone (erased, or expired): nothing to go back to, nothing to ask. No answer: creating fails too, and says so.
+    if (info === "missing") forgetPresenterKey(last.code);
+    else if (info !== "unreachable") {
+      status.textContent = liveStrings[pageLocale()].reopen.choosing;
+      const choice = await askReopen(document.querySelector<HTMLDialogElement>("[data-reopen]")!, deck, info);
+      if (choice === "back") {
+        history.replaceState(null, "", `${location.pathname}?room=${last.code}`);
+        return last;
+      }
+      status.textContent = liveStrings[pageLocale()].status.creating;
+    }
   }
   const created = await createRoom();
   rememberPresenterKey(created.code, created.key);
@@ -40,7 +61,7 @@ export async function startPresenter(): Promise<void> {
 
   let room: { code: string; key: string } | null;
   try {
-    room = await presenterRoom();
+    room = await presenterRoom(deck, status);
   } catch (error) {
     status.dataset.tone = "bad";
     status.textContent = error instanceof NoRoom && error.reason === "too_many" ? t.tooManyRooms : t.noServer;
@@ -53,6 +74,7 @@ export async function startPresenter(): Promise<void> {
     return;
   }
 
+  rememberPresented(room.code);
   const client = connectRoom({ code: room.code, role: "presenter", key: room.key, host: roomHost() });
   client.subscribe((snapshot) => renderStatus(status, snapshot, "presenter"));
   mountPresenterPanel(panel, deck, client, room.code, room.key);
