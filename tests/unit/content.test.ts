@@ -104,3 +104,42 @@ test("only the credits slide carries credits, and it comes last", () => {
 test("slides never repeat their title as a heading in the body", () => {
   for (const { file, body } of slides) assert.doesNotMatch(body, /^# /m, file);
 });
+
+// The facts a knowledgeable audience checks (issue 14, item 12; sources in FACTS.md), pinned in
+// both languages: slide number (as people see it) → what its source must and must not say.
+const sources = (locale: "" | "en/") => {
+  const folder = new URL(locale, dir);
+  return (number: number) => {
+    const file = readdirSync(folder).find((name) => name.startsWith(`${String(number).padStart(2, "0")}-`));
+    assert.ok(file, `slide ${number} in slides/${locale}`);
+    return readFileSync(new URL(file, folder), "utf8");
+  };
+};
+const facts: { slide: number; says: [RegExp, RegExp]; never: RegExp[] }[] = [
+  // The browser API moved to its own WHATWG standard; AJAX (2005) to RFC 6455 (2011) is six years.
+  { slide: 9, says: [/WebSockets Standard[\s\S]*seis anos/, /WebSockets Standard[\s\S]*six years/], never: [/HTML Living Standard/, /(oito|eight) (anos|years)"/] },
+  // Cookies predate RFC 6265, which is only their current specification.
+  { slide: 15, says: [/Netscape em 1994[\s\S]*atual é a RFC 6265/, /Netscape in 1994[\s\S]*current specification is RFC 6265/], never: [/\*\*cookies\*\* \(RFC 6265/] },
+  // The article's numbers are labelled as the article's: pre-RFC draft framing, 2^20-based Mbit/s.
+  { slide: 21, says: [/segundo o artigo[\s\S]*0x00 … 0xFF[\s\S]*2²⁰[\s\S]*6,97 \/ 0,016 e 697 \/ 1,6/, /according to the article[\s\S]*0x00 … 0xFF[\s\S]*2²⁰[\s\S]*6\.97 \/ 0\.016 and 697 \/ 1\.6/], never: [] },
+  // HTTP/2 and HTTP/3 open WebSockets with an extended CONNECT; the Accept is not about caches.
+  { slide: 30, says: [/RFC 8441[\s\S]*RFC 9220[\s\S]*`CONNECT` estendido[\s\S]*`200`[\s\S]*seções 1\.3 e 10/, /RFC 8441[\s\S]*RFC 9220[\s\S]*extended `CONNECT`[\s\S]*`200`[\s\S]*sections 1\.3 and 10/], never: [/Todo WebSocket começa|Every WebSocket starts/, /cache/] },
+  // The app's JSON ping is not the protocol's control frame (slide 8's 0x9/0xA).
+  { slide: 33, says: [/ping da aplicação[\s\S]*0x9 e 0xA/, /application ping[\s\S]*0x9 and 0xA/], never: [] },
+  { slide: 36, says: [/ping da aplicação[\s\S]*0x9 e 0xA/, /application ping[\s\S]*0x9 and 0xA/], never: [] },
+  { slide: 8, says: [/\*\*ping\*\* \(0x9\) e \*\*pong\*\* \(0xA\)/, /\*\*ping\*\* \(0x9\) and \*\*pong\*\* \(0xA\)/], never: [] },
+  // websockets 10.4 is what Debian 12 (bookworm) packages.
+  { slide: 37, says: [/10\.4 empacotada no Debian 12/, /10\.4 packaged in Debian 12/], never: [] },
+];
+
+test("the slides state the checked facts, in Portuguese and in English", () => {
+  const [pt, en] = [sources(""), sources("en/")];
+  for (const { slide, says, never } of facts) {
+    for (const [index, read] of [pt, en].entries()) {
+      const source = read(slide);
+      const where = `slide ${slide} (${index === 0 ? "pt-br" : "en"})`;
+      assert.match(source, says[index]!, where);
+      for (const wrong of never) assert.doesNotMatch(source, wrong, where);
+    }
+  }
+});

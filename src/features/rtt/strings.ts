@@ -4,8 +4,8 @@ import { defineStrings } from "../../i18n/strings.ts";
 export const rttStrings = defineStrings({
   "pt-br": {
     offline:
-      "Ao vivo, cada celular mede aqui, duas vezes por segundo, quanto um ping leva para ir ao servidor e voltar pelo WebSocket da sala, enquanto o servidor, pelo mesmo socket e ao mesmo tempo, empurra para ele a mediana da sala. O projetor mostra a distribuição: quantos aparelhos em cada faixa (de <10 ms a ≥500 ms), a mediana (p50), o p95 e o pior tempo.",
-    how: "Cada aparelho manda 2 pings por segundo e mede a volta; pelo mesmo WebSocket, ao mesmo tempo, o servidor empurra os números da sala sem ninguém pedir.",
+      "Ao vivo, cada celular mede aqui, duas vezes por segundo, quanto um ping da aplicação (uma mensagem JSON, não o ping de controle do protocolo) leva para ir ao servidor e voltar pelo WebSocket da sala, enquanto o servidor, pelo mesmo socket e ao mesmo tempo, empurra para ele a mediana da sala. O projetor mostra a distribuição: quantos aparelhos em cada faixa (de <10 ms a ≥500 ms), a mediana (p50), o p95 e o pior tempo.",
+    how: "Cada aparelho manda 2 pings da aplicação (JSON) por segundo e mede a volta; pelo mesmo WebSocket, ao mesmo tempo, o servidor empurra os números da sala sem ninguém pedir.",
     thisComputer: "Este computador",
     thisPhone: "Este celular",
     phoneToServer: "Seu celular ↔ servidor",
@@ -34,8 +34,8 @@ export const rttStrings = defineStrings({
   },
   en: {
     offline:
-      "Live, every phone measures here, twice a second, how long a ping takes to reach the server and come back over the room's WebSocket, while the server, on that same socket and at the same time, pushes the room's median to it. The projector shows the distribution: how many devices fall in each range (from <10 ms to ≥500 ms), the median (p50), the p95 and the slowest time.",
-    how: "Every device sends 2 pings a second and times the reply; over the same WebSocket, at the same time, the server pushes the room's numbers without anyone asking.",
+      "Live, every phone measures here, twice a second, how long an application ping (a JSON message, not the protocol's ping control frame) takes to reach the server and come back over the room's WebSocket, while the server, on that same socket and at the same time, pushes the room's median to it. The projector shows the distribution: how many devices fall in each range (from <10 ms to ≥500 ms), the median (p50), the p95 and the slowest time.",
+    how: "Every device sends 2 application pings (JSON) a second and times the reply; over the same WebSocket, at the same time, the server pushes the room's numbers without anyone asking.",
     thisComputer: "This computer",
     thisPhone: "This phone",
     phoneToServer: "Your phone ↔ server",

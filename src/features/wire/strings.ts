@@ -7,9 +7,9 @@ import { defineStrings } from "../../i18n/strings.ts";
 export const wireStrings = defineStrings({
   "pt-br": {
     offline:
-      "Ao vivo, cada aparelho vê aqui os frames do seu próprio WebSocket com a sala: os que manda (↑) e os que recebe (↓), o tipo de mensagem, os bytes de payload e os 2 a 14 bytes de cabeçalho; e um deles desenhado bit a bit. Por exemplo, o ping que o botão deste slide manda:",
+      "Ao vivo, cada aparelho vê aqui os frames do seu próprio WebSocket com a sala: os que manda (↑) e os que recebe (↓), o tipo de mensagem, os bytes de payload e os 2 a 14 bytes de cabeçalho; e um deles desenhado bit a bit. Por exemplo, o ping da aplicação que o botão deste slide manda (uma mensagem JSON num frame de texto, não o frame de controle ping, 0x9, do protocolo):",
     sampleCaption: (ping: string) => `${ping}: do celular para o servidor, mascarado`,
-    ping: "Mandar um ping",
+    ping: "Mandar um ping da aplicação",
     sync: "Pedir o estado (sync)",
     maskedNote:
       "Cliente → servidor: MASK = 1. A chave de máscara (4 bytes) é sorteada pelo navegador a cada frame e o JavaScript não a vê: por isso os bits aparecem como x.",
@@ -21,7 +21,7 @@ export const wireStrings = defineStrings({
       "Com permessage-deflate o payload pode viajar comprimido (RSV1 = 1): no fio, menos bytes que os contados aqui.",
     uncompressed: "Sem compressão: estes são os bytes do WebSocket (o TLS do wss:// soma os dele).",
     listHint: "Os últimos frames deste aparelho, o mais novo em cima. Escolha um para ver o cabeçalho:",
-    noFrames: "Nenhum frame ainda: mande um ping.",
+    noFrames: "Nenhum frame ainda: mande um ping da aplicação.",
     latest: "Voltar ao mais recente",
     sent: "↑ enviados",
     received: "↓ recebidos",
@@ -35,9 +35,9 @@ export const wireStrings = defineStrings({
   },
   en: {
     offline:
-      "Live, each device sees here the frames of its own WebSocket to the room: the ones it sends (↑) and receives (↓), the message type, the payload bytes and the 2 to 14 header bytes; and one of them drawn bit by bit. For example, the ping this slide's button sends:",
+      "Live, each device sees here the frames of its own WebSocket to the room: the ones it sends (↑) and receives (↓), the message type, the payload bytes and the 2 to 14 header bytes; and one of them drawn bit by bit. For example, the application ping this slide's button sends (a JSON message in a text frame, not the protocol's ping control frame, 0x9):",
     sampleCaption: (ping: string) => `${ping}: from the phone to the server, masked`,
-    ping: "Send a ping",
+    ping: "Send an application ping",
     sync: "Ask for the state (sync)",
     maskedNote:
       "Client → server: MASK = 1. The browser picks a new 4-byte masking key for every frame and JavaScript never sees it: that's why those bits show as x.",
@@ -49,7 +49,7 @@ export const wireStrings = defineStrings({
       "With permessage-deflate the payload may travel compressed (RSV1 = 1): on the wire, fewer bytes than counted here.",
     uncompressed: "No compression: these are the WebSocket's bytes (TLS on wss:// adds its own).",
     listHint: "This device's latest frames, newest on top. Pick one to see its header:",
-    noFrames: "No frames yet: send a ping.",
+    noFrames: "No frames yet: send an application ping.",
     latest: "Back to the newest",
     sent: "↑ sent",
     received: "↓ received",
