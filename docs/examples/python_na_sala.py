@@ -11,7 +11,7 @@ async def main():
     url = f"{SERVIDOR}/parties/main/{SALA}?role=audience&pid={pid}"
     async with websockets.connect(url) as ws:
         estado = json.loads(await ws.recv())["state"]  # o snapshot
-        print("slide", estado["slide"], "|", estado["audience"], "na sala")
+        print("slide", estado["slide"] + 1, "|", estado["audience"], "na sala")
         await ws.send(json.dumps({"type": "react", "counts": {"🐍": 1}}))
         async for mensagem in ws:  # o servidor fala quando quiser
             print(json.loads(mensagem))

@@ -15,7 +15,8 @@ import DeliveryRace from "./demos/DeliveryRace.astro";
 import PageVsAjax from "./demos/PageVsAjax.astro";
 import RequestResponse from "./demos/RequestResponse.astro";
 import BrowserTally from "./demos/BrowserTally.astro";
+import PythonInRoom from "./demos/PythonInRoom.astro";
 import PushNotify from "./PushNotify.astro";
 import SensorStream from "./SensorStream.astro";
 
-export const mdxComponents = { Steps, Step, Poll, Questions, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream };
+export const mdxComponents = { Steps, Step, Poll, Questions, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream, PythonInRoom };
