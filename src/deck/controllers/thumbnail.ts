@@ -6,6 +6,7 @@
 export function slideCopy(slide: HTMLElement): HTMLElement {
   const copy = document.createElement("div");
   copy.className = slide.className;
+  copy.classList.add("slide--copy");
   const inner = slide.querySelector(".slide__inner");
   if (inner) copy.append(inner.cloneNode(true));
   for (const island of copy.querySelectorAll("astro-island")) {
