@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { openSlideTitled } from "./deck.ts";
-import { expectOnSlide, goToSlide, iphone14, joined, origin, pixel7, present } from "./live.ts";
+import { expectOnSlide, goToSlide, iphone14, joined, origin, pixel7, present, type Device } from "./live.ts";
 
 const SLIDE = "Página inteira × AJAX";
 
@@ -32,7 +32,11 @@ test.describe("in a live room", () => {
   test("phones load the whole page and only the data; everyone sees the bytes each one cost", async ({ page, browser }) => {
     test.slow(); // three browsers on two cores, a dozen round trips
     const code = await present(page);
-    const phones = [await joined(browser, pixel7, code), await joined(browser, iphone14, code)];
+    // Both phones in India (GMT+5:30, no daylight saving time): the clock each one shows is its own
+    // zone's, labelled. One zone for both keeps every answer the same size (see the end).
+    const zone = "Asia/Kolkata";
+    const inIndia = (device: Device): Device => ({ ...device, timezoneId: zone }) as Device; // newContext() reads timezoneId
+    const phones = [await joined(browser, inIndia(pixel7), code), await joined(browser, inIndia(iphone14), code)];
     await goToSlide(page, SLIDE);
     const [a, b] = phones.map((p) => p.page) as [Page, Page];
     for (const p of [a, b]) await expectOnSlide(p, SLIDE);
@@ -43,11 +47,16 @@ test.describe("in a live room", () => {
     await expect(frame.locator("h1")).toHaveText("Portal Web 2005");
     await expect(frame.locator("#visitas")).toHaveText("000001");
     await expect(frame.locator(".noticia")).toHaveCount(6);
+    await expect(frame.locator("#hora")).toHaveText(/^\d\d:\d\d:\d\d GMT\+5:30$/);
 
     // Phone B: only the data; the counter moves on, in place.
     await loadData(b);
     await expect(side(b, "data").locator(".pages__counter")).toHaveText("000002");
-    await expect(side(b, "data").locator(".pages__json")).toHaveText(/^\{"visits":2,"time":"\d\d:\d\d:\d\d"\}$/);
+    await expect(side(b, "data").locator(".pages__json")).toHaveText(/^\{"visits":2,"time":"\d\d:\d\d:\d\d GMT\+5:30"\}$/);
+    await expect(side(b, "data")).toContainText(/atualizado às \d\d:\d\d:\d\d GMT\+5:30/);
+    // And it is the phone's own wall clock: the hour its browser reads in that zone.
+    const hour = await b.evaluate(() => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", hourCycle: "h23" }).format(new Date()));
+    expect(await side(b, "data").locator(".pages__json").textContent()).toContain(`"time":"${hour}:`);
     await loadData(b);
     await expect(side(b, "data").locator(".pages__counter")).toHaveText("000003");
     await expect(side(b, "page").locator("iframe")).toHaveCount(0);

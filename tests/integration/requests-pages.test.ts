@@ -169,14 +169,14 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.match(html, /^<!DOCTYPE html/);
   assert.match(html, /<\/html>\n$/);
   assert.match(html, /<p class="contador" id="visitas">000001<\/p>/);
-  assert.match(html, /<b id="hora">\d\d:\d\d:\d\d<\/b>/);
+  assert.match(html, /<b id="hora">\d\d:\d\d:\d\d UTC<\/b>/, "no zone asked: UTC, and it says so");
 
   const data = await rawGet(`${base}/data?pid=${PID}`);
   assert.match(data.received.toString("utf8"), /\r\ncontent-type: application\/json\r\n/i);
   const visit = JSON.parse(bodyOf(data.received)) as { visits: number; time: string };
   assert.deepEqual(Object.keys(visit), ["visits", "time"]);
   assert.equal(visit.visits, 2, "one counter, whichever way it is read");
-  assert.match(visit.time, /^\d\d:\d\d:\d\d$/);
+  assert.match(visit.time, /^\d\d:\d\d:\d\d UTC$/);
 
   const report = await reportWhere<PagesReport>(presenter, "pages", (r) => r.page.loads === 1 && r.data.loads === 1, 3_000);
   assert.equal(report.visits, 2);
@@ -207,6 +207,12 @@ test("the pages routes send the same update as a whole page and as JSON, and the
   assert.match(english, /<html [^>]*lang="en"/);
   assert.match(english, /<h1>Web Portal 2005<\/h1>/);
   assert.match(english, /<p class="contador" id="visitas">000007<\/p>/);
+
+  // A viewer's zone: their wall clock, labelled (Tokyo has no daylight saving time: always GMT+9).
+  const tokyo = (await (await fetch(`${server.origin}${base}/data?pid=${ENGLISH}&tz=Asia/Tokyo`)).json()) as { time: string };
+  assert.match(tokyo.time, /^\d\d:\d\d:\d\d GMT\+9$/);
+  const utc = (await (await fetch(`${server.origin}${base}/data?pid=${ENGLISH}`)).json()) as { time: string };
+  assert.equal(Number(tokyo.time.slice(0, 2)), (Number(utc.time.slice(0, 2)) + 9) % 24);
 
   presenter.send({ type: "reset", feature: "pages" });
   const cleared = await reportWhere<PagesReport>(presenter, "pages", (r) => r.visits === 0, 3_000);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ACCEPT, barShares, parseVisit, routeUrl } from "../../src/features/pages/loads.ts";
-import { counterDigits, escapeHtml, newsPage, visitJson, wallClock } from "../../src/features/pages/newsPage.ts";
+import { counterDigits, escapeHtml, newsPage, visitJson, wallClock, zoneOf } from "../../src/features/pages/newsPage.ts";
 import { addLoad, emptyPagesReport, isRoute, perLoad } from "../../src/features/pages/pageTally.ts";
 
 const visit = { visits: 1234, time: "21:04:05" };
@@ -59,8 +59,22 @@ test("the counter has six digits; the clock reads hours, minutes and seconds", (
   assert.equal(counterDigits(42), "000042");
   assert.equal(counterDigits(1_234_567), "1234567");
   assert.equal(counterDigits(-3), "000000");
-  assert.match(wallClock(Date.UTC(2026, 10, 20, 23, 4, 5)), /^\d\d:04:05$/);
-  assert.equal(wallClock(Date.UTC(2026, 10, 20, 23, 4, 5)), "20:04:05", "São Paulo is UTC−3");
+  const at = Date.UTC(2026, 10, 20, 23, 4, 5);
+  assert.equal(wallClock(at), "23:04:05 UTC");
+});
+
+test("the clock is the viewer's: read in the zone the request names, labelled with its offset", () => {
+  const at = Date.UTC(2026, 10, 20, 23, 4, 5);
+  assert.equal(wallClock(at, "America/Sao_Paulo"), "20:04:05 GMT-3");
+  assert.equal(wallClock(at, "Asia/Kolkata"), "04:34:05 GMT+5:30");
+  assert.equal(wallClock(at, "Asia/Tokyo"), "08:04:05 GMT+9");
+  const zone = (query: string) => zoneOf(new URLSearchParams(query));
+  assert.equal(zone("tz=America/Sao_Paulo"), "America/Sao_Paulo");
+  assert.equal(zone("tz=America/Argentina/Buenos_Aires"), "America/Argentina/Buenos_Aires");
+  // None, unknown, malformed or twice: UTC, and the clock says so.
+  for (const query of ["", "tz=Mars/Olympus_Mons", "tz=../../etc", "tz=%3Cb%3E", `tz=${"A".repeat(80)}`, "tz=UTC&tz=Asia/Tokyo"]) {
+    assert.equal(zone(query), "UTC", query);
+  }
 });
 
 test("the tally adds each load to its route, and averages per load", () => {
@@ -81,6 +95,8 @@ test("routes, addresses, what each asks for, and bars on one scale", () => {
   assert.ok(!isRoute("everything") && !isRoute(undefined) && !isRoute("__proto__"));
   assert.equal(routeUrl("/parties/main/K7QXM", "data", "a+b_c-d1"), "/parties/main/K7QXM/pages/data?pid=a%2Bb_c-d1");
   assert.equal(routeUrl("/parties/main/K7QXM", "page", "a+b_c-d1", "en"), "/parties/main/K7QXM/pages/page?pid=a%2Bb_c-d1&lang=en");
+  // The viewer's time zone rides along, so the clock in the answer is theirs.
+  assert.equal(routeUrl("/parties/main/K7QXM", "data", "p1", "pt-br", "America/Sao_Paulo"), "/parties/main/K7QXM/pages/data?pid=p1&tz=America%2FSao_Paulo");
   assert.match(ACCEPT.page, /^text\/html/);
   assert.equal(ACCEPT.data, "application/json");
   assert.deepEqual(barShares(5000, 500), [1, 0.1]);

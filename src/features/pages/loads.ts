@@ -6,10 +6,21 @@ import type { Route } from "./pageTally.ts";
 
 /**
  * `api`: the room's HTTP endpoint (`/parties/main/<CODE>`, maybe on another host). Both routes
- * carry the locale, though only the page has words: the two requests stay alike but for the route.
+ * carry the locale, though only the page has words, and the viewer's time zone (`zone`, e.g.
+ * America/Sao_Paulo), so the clock in the answer is theirs: the two requests stay alike but for the route.
  */
-export function routeUrl(api: string, route: Route, pid: string, locale: Locale = defaultLocale): string {
-  return withLang(`${api}/pages/${route}?pid=${encodeURIComponent(pid)}`, locale);
+export function routeUrl(api: string, route: Route, pid: string, locale: Locale = defaultLocale, zone?: string): string {
+  const url = `${api}/pages/${route}?pid=${encodeURIComponent(pid)}${zone ? `&tz=${encodeURIComponent(zone)}` : ""}`;
+  return withLang(url, locale);
+}
+
+/** This device's time zone, as the browser knows it ("America/Sao_Paulo"); undefined if it can't say. */
+export function deviceZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

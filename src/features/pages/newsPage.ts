@@ -11,7 +11,7 @@ import { newsPageStrings, type NewsStory } from "./strings.ts";
 export interface Visit {
   /** The visit counter, after this load. */
   visits: number;
-  /** When the server read it, "21:04:05". */
+  /** When the server read it, in the viewer's zone: "21:04:05 GMT-3". */
   time: string;
 }
 
@@ -31,14 +31,42 @@ export function counterDigits(visits: number): string {
   return String(Math.max(0, Math.floor(visits))).padStart(6, "0");
 }
 
-/** The server's clock as a wall clock for the audience (São Paulo's time; UTC if the runtime has no zones). */
-export function wallClock(at: number): string {
-  const options: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" };
+/** An IANA time zone name as a browser reports it ("America/Sao_Paulo", "UTC"): letters, digits, _ + - and /. */
+const ZONE = /^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+){0,2}$/;
+
+/**
+ * The zone a request asked to read the clock in (`?tz=`, the viewer's own, e.g. America/Sao_Paulo):
+ * UTC when it names none, or one this runtime doesn't know. The clock says which it used.
+ */
+export function zoneOf(params: URLSearchParams): string {
+  const values = params.getAll("tz");
+  const zone = values.length === 1 ? values[0]! : "";
+  if (zone.length > 64 || !ZONE.test(zone)) return "UTC";
   try {
-    return new Intl.DateTimeFormat("pt-BR", { ...options, timeZone: "America/Sao_Paulo" }).format(at);
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
   } catch {
-    return new Intl.DateTimeFormat("pt-BR", { ...options, timeZone: "UTC" }).format(at);
+    return "UTC";
   }
+}
+
+/**
+ * The server's clock as a wall clock in the viewer's zone, labelled with its offset so nobody
+ * mistakes whose time it is: "20:04:05 GMT-3". Built from parts, so it reads the same in every
+ * language and runtime.
+ */
+export function wallClock(at: number, zone = "UTC"): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZone: zone,
+    timeZoneName: "shortOffset",
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const label = zone === "UTC" ? "UTC" : part("timeZoneName");
+  return `${part("hour")}:${part("minute")}:${part("second")} ${label}`;
 }
 
 const STYLE = `

@@ -3,8 +3,9 @@
  * as a whole HTML page or as JSON, and the bytes of each, counted by the server.
  *
  *   GET /parties/main/<CODE>/pages/page?pid=…   200 text/html: a 2005 news page with the counter
- *   GET /parties/main/<CODE>/pages/data?pid=…   200 application/json: {"visits":1234,"time":"21:04:05"}
+ *   GET /parties/main/<CODE>/pages/data?pid=…   200 application/json: {"visits":1234,"time":"21:04:05 GMT-3"}
  *     &lang=en on either: the page in English (the JSON has no words)
+ *     &tz=America/Sao_Paulo on either: the clock in the viewer's zone (UTC without it, or for a zone unknown here)
  *     400 bad or missing pid, unknown lang · 405 not a GET · 429 too fast (per pid, both routes together) · 404 other paths
  */
 import { CORS_HEADERS, json } from "../../room/http.ts";
@@ -12,7 +13,7 @@ import { errorMessage } from "../../room/errors.ts";
 import { defineFeature } from "../../room/feature.ts";
 import { KeyedLimiter } from "../../room/keyedLimiter.ts";
 import { requestSize, sizedResponse } from "../measure/bytes.ts";
-import { newsPage, visitJson, wallClock } from "./newsPage.ts";
+import { newsPage, visitJson, wallClock, zoneOf } from "./newsPage.ts";
 import { langOf } from "../../i18n/param.ts";
 import { addLoad, emptyPagesReport, isRoute, type PagesReport } from "./pageTally.ts";
 
@@ -37,7 +38,7 @@ export const pages = defineFeature("pages", {}, (host) => {
       const now = host.now();
       if (!limiter.allow(pid, now)) return json(429, errorMessage("rate_limited"));
 
-      const visit = { visits: report.visits + 1, time: wallClock(now) };
+      const visit = { visits: report.visits + 1, time: wallClock(now, zoneOf(params)) };
       const text = route === "page" ? newsPage(visit, locale) : visitJson(visit);
       const answer = sizedResponse(200, text, { "content-type": CONTENT_TYPES[route], ...COMMON_HEADERS });
       report = {

@@ -9,7 +9,7 @@ import { roomApi } from "../../live/urls.ts";
 import { useLocale } from "../../i18n/react.tsx";
 import { refusalOf, type Refusal } from "../requests/hello.ts";
 import { measuredFetch, type MeasuredResponse } from "../measure/measuredFetch.ts";
-import { ACCEPT, routeUrl } from "./loads.ts";
+import { ACCEPT, deviceZone, routeUrl } from "./loads.ts";
 import type { Route } from "./pageTally.ts";
 
 const TIMEOUT_MS = 8000;
@@ -37,7 +37,7 @@ export function usePageLoad(session: LiveSession, route: Route): { load: RouteLo
     const mine = ++pending.current;
     setLoad({ phase: "loading", previous: latest.current });
     // A phone sends its own id; a presenter's device asks the room for one (once), like a phone.
-    const url = routeUrl(roomApi(session.code), route, session.pid ?? (await participantFor(session.code)), locale);
+    const url = routeUrl(roomApi(session.code), route, session.pid ?? (await participantFor(session.code)), locale, deviceZone());
     measuredFetch(url, { headers: { accept: ACCEPT[route] }, signal: AbortSignal.timeout(TIMEOUT_MS) }).then(
       (response) => {
         if (pending.current !== mine) return;
