@@ -34,6 +34,10 @@ test("the presenter downloads the room's results as JSON and as CSV", async ({ p
   const lines = asCsv.bytes.subarray(3).toString("utf8").split("\r\n");
   expect(lines[0]).toBe("seção,id,campo,valor");
   expect(lines).toContain("votação,ja-usou-websocket,opção 3: Ainda não,1");
+  // One language: the poll's open flag is worded too, and no feature's English key is left.
+  expect(lines).toContain("votação,ja-usou-websocket,aberta,sim");
+  expect(lines.filter((line) => /^(reactions|questions|notify|room|poll),/.test(line))).toEqual([]);
+  expect(lines).toContainEqual(expect.stringMatching(/^sala,[A-Z0-9]{5},exportado em,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/));
   await expect(page.locator('[data-panel="export-status"]')).toHaveText("");
   await page.locator(".presenter__export").screenshot({ path: "/tmp/fd/shots/export-panel.png" });
   await phone.context.close();

@@ -29,6 +29,11 @@ test("polls come out as JSON and CSV; the key goes in a header; bad requests are
   await presenter.next((m) => m.type === "delta" && (m as DeltaMessage).changes.poll?.total === 3, 5_000);
   phones[0]![0].send({ type: "react", counts: { "🐍": 2 } });
   await reportWhere<{ totals: Record<string, number> }>(presenter, "reactions", (data) => data.totals["🐍"] === 2, 5_000);
+  // A question and a notification: the two exports with times in them.
+  phones[1]![0].send({ type: "ask", text: "E o HTTP/3?" });
+  await reportWhere<{ open: number }>(presenter, "questions", (data) => data.open === 1, 5_000);
+  presenter.send({ type: "notify", kind: "like" });
+  await reportWhere<{ notifications: unknown[] }>(presenter, "notify", (data) => data.notifications.length === 1, 5_000);
 
   const url = `${server.origin}/parties/main/${room.code}/export`;
   const auth = { authorization: `Bearer ${room.key}` };
@@ -57,8 +62,25 @@ test("polls come out as JSON and CSV; the key goes in a header; bad requests are
   assert.ok(lines.includes("votação,ja-usou,opção 2: =Nunca,1"), "a formula only in the middle of a cell stays as is");
   assert.ok(lines.includes('votação,ja-usou,"opção 3: Só, brincando",0'));
   assert.ok(lines.includes("votação,ja-usou,total,3"));
-  assert.ok(lines.includes("reactions,totals,🐍,2"), "the reactions' totals");
+  assert.ok(lines.includes("reações,totais,🐍,2"), "the reactions' totals");
   assert.equal(lines.at(-1), "", "every row ends with CRLF");
+  // One language: every feature's name and key is worded in Portuguese, times are ISO 8601.
+  const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+  const rows = lines.slice(1, -1).map((line) => line.split(","));
+  assert.ok(rows.some(([section, , field, value]) => section === "perguntas" && field === "perguntada em" && ISO.test(value!)), "a question's time");
+  assert.ok(rows.some(([section, , field, value]) => section === "notificações" && field === "enviada em" && ISO.test(value!)), "a notification's time");
+  assert.ok(rows.some(([section, , field, value]) => section === "notificações" && field === "tipo" && value === "curtida"));
+  const english = ["reactions", "totals", "questions", "text", "votes", "status", "askedAt", "notify", "kind", "sentAt", "at", "sent", "audience", "acked", "latency", "true", "false", "open", "like"];
+  for (const row of rows) for (const cell of [row[0], ...row[1]!.split("."), row[2], row[3]]) assert.ok(!english.includes(cell!), `English "${cell}" in ${row.join(",")}`);
+  for (const row of rows) assert.ok(!/^\d{13}$/.test(row[3]!), `epoch milliseconds in ${row.join(",")}`);
+  // The same table in English, when the presenter's page is English.
+  const inEnglish = (await (await fetch(`${url}?format=csv&locale=en`, { headers: auth })).text()).split("\r\n");
+  assert.equal(inEnglish[0], "section,id,field,value"); // text() drops the BOM
+  assert.ok(inEnglish.some((line) => /^notifications,\d+,sent at,\d{4}-/.test(line)));
+  assert.ok(inEnglish.some((line) => /^questions,q\d+,asked at,\d{4}-/.test(line)));
+  // JSON keeps the data's own keys, with ISO times too.
+  const notifications = (results as { notify?: { sentAt: string }[] }).notify;
+  assert.match(notifications?.[0]?.sentAt ?? "", ISO);
 
   // Default format is JSON; the key never works from the URL; wrong keys and formats are refused.
   assert.equal((await fetch(url, { headers: auth })).headers.get("content-type"), "application/json");

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BOM, csvCell, toCsv } from "../../src/features/export/csv.ts";
 import { buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../../src/features/export/results.ts";
+import { exportStrings } from "../../src/features/export/strings.ts";
 import { bearerKey } from "../../src/room/http.ts";
 
 test("csvCell quotes only what needs it, RFC 4180 style", () => {
@@ -74,44 +75,95 @@ test("buildResults: room, time in ISO, polls with exactly their fields, and the 
   });
 });
 
-test("resultsRows: a header, the room, a row per poll option, modules flattened by record id", () => {
+test("resultsRows: a header, the room, a row per poll option, modules flattened by record id, all in Portuguese", () => {
   const results = buildResults("K7QXM", 0, {
     polls: [poll],
     reactions: { totals: { "🐍": 2, "👏": 5 } },
-    questions: [{ id: "q1", text: "=cmd()", votes: 2 }, { text: "sem id" }],
+    questions: [{ id: "q1", text: "=cmd()", votes: 2, status: "answered" }, { text: "sem id" }],
   });
   assert.deepEqual(resultsRows(results), [
     ["seção", "id", "campo", "valor"],
     ["sala", "K7QXM", "código", "K7QXM"],
     ["sala", "K7QXM", "exportado em", "1970-01-01T00:00:00.000Z"],
     ["votação", "ja-usou", "pergunta", "Você já usou WebSocket?"],
-    ["votação", "ja-usou", "aberta", false],
+    ["votação", "ja-usou", "aberta", "não"],
     ["votação", "ja-usou", "opção 1: Sim", 3],
     ["votação", "ja-usou", "opção 2: Nunca", 1],
     ["votação", "ja-usou", "total", 4],
-    ["reactions", "totals", "🐍", 2],
-    ["reactions", "totals", "👏", 5],
-    ["questions", "q1", "id", "q1"],
-    ["questions", "q1", "text", "=cmd()"],
-    ["questions", "q1", "votes", 2],
-    ["questions", "2", "text", "sem id"],
+    ["reações", "totais", "🐍", 2],
+    ["reações", "totais", "👏", 5],
+    ["perguntas", "q1", "id", "q1"],
+    ["perguntas", "q1", "texto", "=cmd()"],
+    ["perguntas", "q1", "votos", 2],
+    ["perguntas", "q1", "situação", "respondida"],
+    ["perguntas", "2", "texto", "sem id"],
   ]);
   // Through toCsv, the audience's formula is text.
-  assert.match(toCsv(resultsRows(results)), /\r\nquestions,q1,text,'=cmd\(\)\r\n/);
+  assert.match(toCsv(resultsRows(results)), /\r\nperguntas,q1,texto,'=cmd\(\)\r\n/);
 });
 
-test("resultsRows in English: the header and the room's and polls' labels; the data as it is", () => {
-  const results = buildResults("K7QXM", 0, { polls: [poll], questions: [{ id: "q1", text: "sem id" }] });
+test("resultsRows in English: every label, key and yes/no in English; the data as it is", () => {
+  const results = buildResults("K7QXM", 0, { polls: [poll], questions: [{ id: "q1", text: "sem id", status: "open", askedAt: "1970-01-01T00:00:00.000Z" }] });
   assert.deepEqual(resultsRows(results, "en"), [
     ["section", "id", "field", "value"],
     ["room", "K7QXM", "code", "K7QXM"],
     ["room", "K7QXM", "exported at", "1970-01-01T00:00:00.000Z"],
     ["poll", "ja-usou", "question", "Você já usou WebSocket?"],
-    ["poll", "ja-usou", "open", false],
+    ["poll", "ja-usou", "open", "no"],
     ["poll", "ja-usou", "option 1: Sim", 3],
     ["poll", "ja-usou", "option 2: Nunca", 1],
     ["poll", "ja-usou", "total", 4],
     ["questions", "q1", "id", "q1"],
     ["questions", "q1", "text", "sem id"],
+    ["questions", "q1", "status", "open"],
+    ["questions", "q1", "asked at", "1970-01-01T00:00:00.000Z"],
   ]);
+});
+
+/** One export of every feature that exports, shaped as their servers make it (each feature's server.ts). */
+const everyFeature = {
+  polls: [poll],
+  reactions: { totals: { "🐍": 2 }, total: 2 },
+  questions: [{ id: "q1", text: "E o HTTP/3?", votes: 1, status: "hidden", askedAt: "2026-11-23T21:04:05.000Z" }],
+  notify: [{ id: 3, kind: "like", sentAt: "2026-11-23T21:05:00.000Z", sent: 41, audience: 40, acked: 38, latency: { mean: 23, max: 140 } }],
+};
+
+test("one language per export: no key of any feature's export goes out untranslated, in either language", () => {
+  const results = buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), everyFeature);
+  const keys = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === "object") for (const [key, inner] of Object.entries(value)) (keys.add(key), collect(inner));
+  };
+  for (const [module, data] of Object.entries(everyFeature)) if (module !== "polls") (keys.add(module), collect(data));
+  keys.delete("🐍"); // data, not a word
+  for (const locale of ["pt-br", "en"] as const) {
+    const words = exportStrings[locale].words;
+    for (const key of keys) assert.ok(Object.hasOwn(words, key), `${locale}: no word for "${key}"`);
+  }
+  // In Portuguese, none of the data's English keys or values is left in a label or a worded value.
+  const english = new Set([...keys, "open", "answered", "hidden", "email", "message", "like", "true", "false"].filter((key) => exportStrings["pt-br"].words[key] !== key));
+  for (const row of resultsRows(results, "pt-br").slice(1)) {
+    const [section, id, field, value] = row.map(String) as [string, string, string, string];
+    for (const label of [section, ...id.split("."), field, value]) assert.ok(!english.has(label), `English "${label}" in ${row.join(",")}`);
+  }
+  assert.deepEqual(resultsRows(results, "pt-br").filter((row) => row[0] === "notificações"), [
+    ["notificações", "3", "id", 3],
+    ["notificações", "3", "tipo", "curtida"],
+    ["notificações", "3", "enviada em", "2026-11-23T21:05:00.000Z"],
+    ["notificações", "3", "conexões que receberam", 41],
+    ["notificações", "3", "pessoas na sala", 40],
+    ["notificações", "3", "confirmaram", 38],
+    ["notificações", "3.latência (ms)", "média", 23],
+    ["notificações", "3.latência (ms)", "máxima", 140],
+  ]);
+});
+
+test("times are ISO 8601 everywhere in the export: no epoch milliseconds", () => {
+  const rows = resultsRows(buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), everyFeature), "en");
+  const timeFields = rows.filter((row) => /\bat$/.test(String(row[2])));
+  assert.deepEqual(timeFields.map((row) => row[2]), ["exported at", "asked at", "sent at"]);
+  for (const row of timeFields) assert.match(String(row[3]), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, row.join(","));
+  // No number in the table is big enough to be a clock reading (ms since 1970).
+  for (const row of rows) if (typeof row[3] === "number") assert.ok(row[3] < 1e11, row.join(","));
 });

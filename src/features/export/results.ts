@@ -76,26 +76,34 @@ function leaves(value: unknown, path: string[]): [string[], Cell][] {
 }
 
 /**
- * One table: `seção,id,campo,valor` (`section,id,field,value` in English). Polls get a row per
- * option (`opção 2: Não` → its count); a module's export is flattened generically, so a new module
- * needs no CSV code: the row's id is the path to a record (array elements named by their `id`),
- * the field its last key. Module names and keys are the data's own, the same in every locale.
+ * One table, in one language: `seção,id,campo,valor` (`section,id,field,value` in English). Polls
+ * get a row per option (`opção 2: Não` → its count); a module's export is flattened generically,
+ * so a new module needs no CSV code: the row's id is the path to a record (array elements named
+ * by their `id`), the field its last key. Module names, keys, yes/no and the values of `status`
+ * and `kind` are worded in the locale (strings.ts); the audience's text, ids and emoji stay as they are.
  */
 export function resultsRows(results: RoomResults, locale: Locale = defaultLocale): Cell[][] {
   const t = exportStrings[locale];
+  const word = (key: string) => (Object.hasOwn(t.words, key) ? t.words[key]! : key);
+  const cell = (value: Cell, field: string): Cell => {
+    if (typeof value === "boolean") return value ? t.yes : t.no;
+    const values = Object.hasOwn(t.values, field) ? t.values[field]! : undefined;
+    return typeof value === "string" && values && Object.hasOwn(values, value) ? values[value]! : value;
+  };
   const rows: Row[] = [
     [t.room, results.room, t.code, results.room],
     [t.room, results.room, t.exportedAt, results.exportedAt],
   ];
   for (const poll of results.polls) {
-    rows.push([t.poll, poll.id, t.question, poll.question], [t.poll, poll.id, t.open, poll.open]);
+    rows.push([t.poll, poll.id, t.question, poll.question], [t.poll, poll.id, t.open, cell(poll.open, "open")]);
     poll.options.forEach((option, i) => rows.push([t.poll, poll.id, t.option(i + 1, option), poll.counts[i] ?? 0]));
     rows.push([t.poll, poll.id, t.total, poll.total]);
   }
   for (const [module, data] of Object.entries(results)) {
     if (module === "room" || module === "exportedAt" || module === "polls") continue;
     for (const [path, value] of leaves(data, [])) {
-      rows.push([module, path.slice(0, -1).join("."), path.at(-1) ?? "", value]);
+      const field = path.at(-1) ?? "";
+      rows.push([word(module), path.slice(0, -1).map(word).join("."), word(field), cell(value, field)]);
     }
   }
   return [[...t.header], ...rows];

@@ -32,6 +32,7 @@ export const notify = defineFeature("notify", NOTIFY_MESSAGES, (host) => {
       ledger.clear();
     },
     report: () => ledger.report(),
-    export: () => ledger.report().notifications,
+    // Times in the download are ISO 8601, like every other time in it.
+    export: () => ledger.report().notifications.map(({ id, kind, at, sent, audience, acked, latency }) => ({ id, kind, sentAt: new Date(at).toISOString(), sent, audience, acked, latency })),
   };
 });
