@@ -121,7 +121,7 @@ const facts: { slide: number; says: [RegExp, RegExp]; never: RegExp[] }[] = [
   // Cookies predate RFC 6265, which is only their current specification.
   { slide: 15, says: [/Netscape em 1994[\s\S]*atual é a RFC 6265/, /Netscape in 1994[\s\S]*current specification is RFC 6265/], never: [/\*\*cookies\*\* \(RFC 6265/] },
   // The article's numbers are labelled as the article's: pre-RFC draft framing, 2^20-based Mbit/s.
-  { slide: 21, says: [/segundo o artigo[\s\S]*0x00 … 0xFF[\s\S]*2²⁰[\s\S]*6,97 \/ 0,016 e 697 \/ 1,6/, /according to the article[\s\S]*0x00 … 0xFF[\s\S]*2²⁰[\s\S]*6\.97 \/ 0\.016 and 697 \/ 1\.6/], never: [] },
+  { slide: 21, says: [/segundo o artigo[\s\S]*0x00 … 0xFF[\s\S]*2<sup>20<\/sup>[\s\S]*6,97 \/ 0,016 e 697 \/ 1,6/, /according to the article[\s\S]*0x00 … 0xFF[\s\S]*2<sup>20<\/sup>[\s\S]*6\.97 \/ 0\.016 and 697 \/ 1\.6/], never: [] },
   // HTTP/2 and HTTP/3 open WebSockets with an extended CONNECT; the Accept is not about caches.
   { slide: 30, says: [/RFC 8441[\s\S]*RFC 9220[\s\S]*`CONNECT` estendido[\s\S]*`200`[\s\S]*seções 1\.3 e 10/, /RFC 8441[\s\S]*RFC 9220[\s\S]*extended `CONNECT`[\s\S]*`200`[\s\S]*sections 1\.3 and 10/], never: [/Todo WebSocket começa|Every WebSocket starts/, /cache/] },
   // The app's JSON ping is not the protocol's control frame (slide 8's 0x9/0xA).
