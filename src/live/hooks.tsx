@@ -26,6 +26,16 @@ export function useLiveSession(): LiveSession | null {
   return session;
 }
 
+/**
+ * The room this page is in, if any, without asking for one: for a demo that works without a
+ * room (the handshake echo) but shows the presenter's run on the projector.
+ */
+export function useSessionIfAny(): LiveSession | null {
+  const [session, setSession] = useState<LiveSession | null>(null);
+  useEffect(() => watchLiveSession(setSession), []);
+  return session;
+}
+
 export function useLinkStatus(session: LiveSession | null): LinkStatus | null {
   const [status, setStatus] = useState<LinkStatus | null>(session?.client.get().status ?? null);
   useEffect(() => {
@@ -80,6 +90,14 @@ export function useSlideActive<T extends Element>(): [(node: T | null) => void, 
 /** Presenters and the projector's screen show a demo's board (the room's measurements). */
 export function showsBoard(session: LiveSession): boolean {
   return session.role !== "audience";
+}
+
+/**
+ * The projector's screen works no control at all: where a demo runs in the presenter's own
+ * browser, the screen shows the presenter's run (src/features/mirror).
+ */
+export function isScreen(session: LiveSession | null): session is LiveSession & { role: "screen" } {
+  return session?.role === "screen";
 }
 
 /** Only the presenter works a demo's controls (start, fire, reset). */

@@ -16,6 +16,9 @@ import type { ErrorCode } from "../../src/room/errors.ts";
 import type { Role } from "../../src/room/participants.ts";
 import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/features/polls/protocol.ts";
 import { REPORTING } from "../../src/features/index.ts";
+import { MIRROR_DEMOS } from "../../src/features/mirror/protocol.ts";
+import { MAX_ROWS as WIRE_ROWS_MAX } from "../../src/features/wire/frames.ts";
+import { locales } from "../../src/i18n/locales.ts";
 
 // ── The PRNG ─────────────────────────────────────────────────────────────────────────────────
 
@@ -217,6 +220,76 @@ const counts: Field = {
   },
 };
 
+/** A valid view of one of the presenter's demos, as the projector gets it (the `mirror` message). */
+function validView(r: Random): Record<string, unknown> {
+  switch (r.pick(MIRROR_DEMOS)) {
+    case "handshake":
+      return {
+        demo: "handshake",
+        path: `/parties/handshake/${word(r, 1, 12)}`,
+        request: { method: "GET", upgrade: "websocket", connection: r.pick(["Upgrade", "keep-alive, Upgrade", null]), key: `${word(r, 22, 22)}==`, version: "13", extensions: r.pick([null, "permessage-deflate"]), protocol: null },
+        accept: r.pick([null, `${word(r, 27, 27)}=`]),
+      };
+    case "wire": {
+      const rows = Array.from({ length: r.int(0, WIRE_ROWS_MAX) }, (_, i) => ({
+        id: i + 1,
+        direction: r.pick(["in", "out"]),
+        at: r.int(0, 2 ** 42),
+        type: word(r, 1, 16),
+        note: word(r, 0, 16),
+        payloadBytes: r.int(0, 70_000),
+      }));
+      const side = () => ({ frames: r.int(0, 1000), bytes: r.int(0, 1e9), headerBytes: r.int(0, 1e6) });
+      return { demo: "wire", rows, drawn: rows.length > 0 && r.int(0, 1) ? 1 : null, totals: { in: side(), out: side() }, extensions: r.pick(["", "permessage-deflate"]) };
+    }
+    default: {
+      const visit = () => (r.int(0, 2) === 0 ? null : { visits: r.int(0, 1e6), time: word(r, 0, 8, "0123456789:") });
+      return { demo: "pages", lang: r.pick(locales), page: visit(), data: visit() };
+    }
+  }
+}
+
+const mirrorView: Field = {
+  valid: validView,
+  wrongType: [1, "wire", true, null, [], [{ demo: "wire" }]],
+  pastLimit: (r) => {
+    const view = validView(r);
+    const request = view["request"] as Record<string, unknown> | undefined;
+    const broken: Array<() => void> = [
+      () => (view["demo"] = r.pick(["poll", "", "WIRE", "handshake ", 7, null])),
+      () => (view[r.pick(["extra", "role", "key", "html"])] = r.pick([1, "x", true, {}])),
+      () => delete view[r.pick(Object.keys(view).filter((key) => key !== "demo"))],
+    ];
+    if (view["demo"] === "handshake") {
+      broken.push(
+        () => (request!["key"] = r.pick(["", "k".repeat(65), 5, null])),
+        () => (request![r.pick(["cookie", "host", "origin"])] = "x"),
+        () => (view["path"] = "/".repeat(65)),
+      );
+    } else if (view["demo"] === "wire") {
+      const row = { id: 1, direction: "in", at: 0, type: "sync", note: "", payloadBytes: 15 };
+      broken.push(
+        () => (view["rows"] = Array.from({ length: WIRE_ROWS_MAX + 1 }, (_, i) => ({ ...row, id: i + 1 }))),
+        () => {
+          const wrong: Record<string, readonly unknown[]> = { direction: ["sideways", "IN", null], type: ["x".repeat(17), 1, null], note: ["x".repeat(17), 0, null], payloadBytes: [-1, 0.5, "28"], id: [0, -1, 0.5, null] };
+          const field = r.pick(Object.keys(wrong));
+          view["rows"] = [{ ...row, [field]: r.pick(wrong[field]!) }];
+        },
+        () => (view["rows"] = [{ ...row, masked: true }]),
+        () => (view["drawn"] = r.pick([0, -1, 1.5, "1"])),
+        () => (view["extensions"] = "x".repeat(201)),
+      );
+    } else {
+      broken.push(
+        () => (view["lang"] = r.pick(["fr", "pt-BR", "", null])),
+        () => (view[r.pick(["page", "data"])] = r.pick([{ visits: -1, time: "x" }, { visits: 1.5, time: "x" }, { visits: 1, time: "x".repeat(33) }, { visits: 1 }, "<html>"])),
+      );
+    }
+    r.pick(broken)();
+    return view;
+  },
+};
+
 /** Every client message and its fields (besides `type`). A new type fails to compile until it is here. */
 const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Field>> } = {
   goto: { slide: int(0, SLIDE_MAX), step: int(0, STEP_MAX) },
@@ -239,12 +312,13 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   notify: { kind: pick(NOTIFICATION_KINDS) },
   ack: { id: int(1, EVENT_ID_MAX) },
   tilt: { beta: finite(-180, 180), gamma: finite(-90, 90) },
+  mirror: { view: mirrorView },
 };
 
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as ClientMessageType[];
 const WITH_FIELDS = MESSAGE_TYPES.filter((type) => Object.keys(MESSAGES[type]).length > 0);
 /** Only a presenter may send these (`forbidden` otherwise). */
-export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify"];
+export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify", "mirror"];
 /** Only the audience may send these (`forbidden` for a presenter or a screen). */
 export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt"];
 /** Keys no message has; `toString` and friends are names an object inherits, but not forbidden ones. */

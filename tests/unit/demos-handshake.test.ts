@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { acceptSteps, RFC_EXAMPLE, WEBSOCKET_GUID } from "../../src/features/handshake/accept.ts";
 import { echoOf } from "../../src/features/handshake/echo.ts";
 import { handshakeStrings } from "../../src/features/handshake/strings.ts";
+import { echoOfShown, handshakeShown, HandshakeShownSchema } from "../../src/features/handshake/shown.ts";
+import * as v from "valibot";
 
 test("RFC 6455's example key gives its example accept, step by step", async () => {
   const steps = await acceptSteps(RFC_EXAMPLE.key);
@@ -43,4 +45,26 @@ test("the verdict reads the same way in both languages: ✓ when the accepts mat
     assert.match(t.differs, /^✗ /);
   }
   assert.equal(handshakeStrings.en.again, "New handshake");
+});
+
+test("the presenter's handshake travels to the projector as it was, and its accept recomputes the same", async () => {
+  const headers = new Headers({
+    upgrade: "websocket",
+    connection: "Upgrade",
+    "sec-websocket-key": "x3JJHMbDL1EzLkh9GBhXDw==",
+    "sec-websocket-version": "13",
+    "sec-websocket-extensions": "permessage-deflate; client_max_window_bits",
+  });
+  const accept = (await acceptSteps("x3JJHMbDL1EzLkh9GBhXDw==")).accept;
+  const echo = echoOf("GET", headers, accept);
+  const shown = handshakeShown(echo, "/parties/handshake/k3j2h1");
+  assert.ok(shown);
+  const parsed = v.safeParse(HandshakeShownSchema, JSON.parse(JSON.stringify(shown)));
+  assert.ok(parsed.success, "the view is valid");
+  assert.deepEqual(echoOfShown(parsed.output), echo);
+  assert.equal((await acceptSteps(parsed.output.request.key)).accept, parsed.output.accept, "the projector's recomputed accept matches");
+  // Nothing to show without a key; an overlong header is cut, not refused.
+  assert.equal(handshakeShown(echoOf("GET", new Headers(), null), "/x"), null);
+  const long = handshakeShown(echoOf("GET", new Headers({ "sec-websocket-key": "k", "sec-websocket-protocol": "p".repeat(1000) }), null), "/x");
+  assert.ok(long && v.safeParse(HandshakeShownSchema, long).success);
 });

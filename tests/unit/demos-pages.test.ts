@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ACCEPT, barShares, parseVisit, routeUrl } from "../../src/features/pages/loads.ts";
-import { counterDigits, escapeHtml, newsPage, visitJson, wallClock, zoneOf } from "../../src/features/pages/newsPage.ts";
+import { counterDigits, escapeHtml, newsPage, visitJson, visitOfPage, wallClock, zoneOf } from "../../src/features/pages/newsPage.ts";
+import { pagesShown, PagesShownSchema, shownBodies } from "../../src/features/pages/shown.ts";
+import * as v from "valibot";
 import { addLoad, emptyPagesReport, isRoute, perLoad } from "../../src/features/pages/pageTally.ts";
 
 const visit = { visits: 1234, time: "21:04:05" };
@@ -101,4 +103,24 @@ test("routes, addresses, what each asks for, and bars on one scale", () => {
   assert.equal(ACCEPT.data, "application/json");
   assert.deepEqual(barShares(5000, 500), [1, 0.1]);
   assert.deepEqual(barShares(0, 0), [0, 0]);
+});
+
+test("the presenter's loads travel to the projector as their update, and draw the very same page and JSON", () => {
+  for (const lang of ["pt-br", "en"] as const) {
+    const html = newsPage({ visits: 42, time: "09:08:07" }, lang);
+    assert.deepEqual(visitOfPage(html), { visits: 42, time: "09:08:07" });
+    const json = visitJson({ visits: 43, time: "09:08:09" });
+    const shown = pagesShown({ page: html, data: json }, lang);
+    assert.ok(shown);
+    const parsed = v.safeParse(PagesShownSchema, JSON.parse(JSON.stringify(shown)));
+    assert.ok(parsed.success, "the view is valid");
+    assert.deepEqual(shownBodies(parsed.output), { page: html, data: json }, "byte for byte what the presenter got");
+  }
+  // A time with markup in it comes back as text, and the page escapes it again.
+  const odd = newsPage({ visits: 7, time: `<b>"&'` });
+  assert.deepEqual(visitOfPage(odd), { visits: 7, time: `<b>"&'` });
+  // Only one side loaded: the other box stays empty; nothing loaded, nothing to send.
+  assert.deepEqual(pagesShown({ page: null, data: visitJson(visit) }, "pt-br"), { demo: "pages", lang: "pt-br", page: null, data: visit });
+  assert.equal(pagesShown({ page: null, data: null }, "pt-br"), null);
+  assert.equal(pagesShown({ page: "<html>an error page</html>", data: '{"code":"rate_limited"}' }, "pt-br"), null);
 });

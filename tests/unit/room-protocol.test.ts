@@ -12,8 +12,8 @@ function parseClientMessage(raw: Parameters<typeof parseWith>[0], role: Role = "
   return parseWith(raw, MESSAGES, role);
 }
 
-function errorOf(raw: Parameters<typeof parseClientMessage>[0]): { code: ErrorCode; ref?: string } {
-  const result = parseClientMessage(raw);
+function errorOf(raw: Parameters<typeof parseClientMessage>[0], role: Role = "presenter"): { code: ErrorCode; ref?: string } {
+  const result = parseClientMessage(raw, role);
   assert.equal(result.ok, false, `expected an error for ${String(raw).slice(0, 60)}`);
   if (result.ok) throw new Error("unreachable");
   assert.equal(result.error.type, "error");
@@ -134,7 +134,7 @@ test("parseClientMessage never throws", () => {
 
 test("the message table says who may send each type, and the parser holds to it", () => {
   const from = (sender: string) => Object.entries(MESSAGES).flatMap(([type, spec]) => (spec.from === sender ? [type] : [])).sort();
-  assert.deepEqual(from("presenter"), ["goto", "moderate", "notify", "poll", "reset", "showJoin", "stream", "timer"]);
+  assert.deepEqual(from("presenter"), ["goto", "mirror", "moderate", "notify", "poll", "reset", "showJoin", "stream", "timer"]);
   assert.deepEqual(from("audience"), ["ack", "ask", "lane", "react", "seen", "tilt", "upvote", "vote"]);
   assert.deepEqual(from("anyone"), ["ping", "read", "rtt", "sync"]);
   const goto = JSON.stringify({ type: "goto", slide: 1, step: 0 });
@@ -147,6 +147,46 @@ test("the message table says who may send each type, and the parser holds to it"
   assert.equal(parseClientMessage(react, "audience").ok, true);
   // Shape first: a malformed message is bad_message whoever sends it.
   assert.equal(errorOf(JSON.stringify({ type: "goto", slide: -1, step: 0 })).code, "bad_message");
+});
+
+test("mirror: one view of one demo, strict, presenter only", () => {
+  const handshake = {
+    demo: "handshake",
+    path: "/parties/handshake/k3j2h1",
+    request: { method: "GET", upgrade: "websocket", connection: "Upgrade", key: "x3JJHMbDL1EzLkh9GBhXDw==", version: "13", extensions: null, protocol: null },
+    accept: "HSmrc0sMlYUkAGmm5OPpG2HaGWk=",
+  };
+  const row = { id: 3, direction: "out", at: 1_735_732_800_042, type: "ping", note: "yours", payloadBytes: 28 };
+  const side = { frames: 1, bytes: 34, headerBytes: 6 };
+  const wire = { demo: "wire", rows: [row], drawn: 3, totals: { in: { frames: 0, bytes: 0, headerBytes: 0 }, out: side }, extensions: "" };
+  const pages = { demo: "pages", lang: "en", page: null, data: { visits: 4, time: "21:04:05" } };
+  for (const view of [handshake, wire, pages]) {
+    const text = JSON.stringify({ type: "mirror", view });
+    assert.deepEqual(parseClientMessage(text), { ok: true, message: { type: "mirror", view } }, view.demo);
+    for (const role of ["audience", "screen"] as const) assert.deepEqual(errorOf(text, role), { code: "forbidden", ref: "mirror" }, role);
+  }
+  const bad = [
+    { ...handshake, demo: "poll" },
+    { ...handshake, extra: 1 },
+    { ...handshake, request: { ...handshake.request, key: "" } },
+    { ...handshake, request: { ...handshake.request, cookie: "x" } },
+    { ...handshake, path: "/".repeat(65) },
+    { ...wire, rows: Array.from({ length: 11 }, (_, i) => ({ ...row, id: i + 1 })) },
+    { ...wire, rows: [{ ...row, direction: "up" }] },
+    { ...wire, rows: [{ ...row, type: "x".repeat(17) }] },
+    { ...wire, rows: [{ ...row, payloadBytes: -1 }] },
+    { ...wire, rows: [{ ...row, masked: true }] },
+    { ...wire, drawn: 0 },
+    { ...wire, totals: { in: side } },
+    { ...pages, lang: "fr" },
+    { ...pages, page: { visits: 1.5, time: "x" } },
+    { ...pages, data: { visits: 1, time: "x".repeat(33) } },
+    { ...pages, data: "<html>" },
+    null,
+    "wire",
+  ];
+  for (const view of bad) assert.deepEqual(errorOf(JSON.stringify({ type: "mirror", view })), { code: "bad_message", ref: "mirror" }, JSON.stringify(view));
+  assert.deepEqual(errorOf(JSON.stringify({ type: "mirror" })), { code: "bad_message", ref: "mirror" });
 });
 
 test("errors carry a code, and a ref and a detail key only when given: no words", () => {

@@ -12,6 +12,8 @@ export const handshakeStrings = defineStrings({
     connecting: "Conectando…",
     again: "Novo handshake",
     hint: "Cada conexão sorteia uma chave nova: o navegador escolhe, a página não pode.",
+    presentersLabel: "O que o servidor recebeu do navegador de quem apresenta",
+    presentersHint: "A cada “Novo handshake” de quem apresenta, uma chave nova, sorteada pelo navegador.",
   },
   en: {
     liveLabel: "What the server just received from your browser",
@@ -23,5 +25,7 @@ export const handshakeStrings = defineStrings({
     connecting: "Connecting…",
     again: "New handshake",
     hint: "Every connection draws a new key: the browser picks it, the page can't.",
+    presentersLabel: "What the server just received from the presenter's browser",
+    presentersHint: "Every “New handshake” the presenter makes draws a new key, picked by the browser.",
   },
 });

@@ -1,14 +1,16 @@
-import type { ComponentType, ReactNode } from "react";
+import { useEffect, useMemo, type ComponentType, type ReactNode } from "react";
 import { m } from "framer-motion";
 import { DiagramMotion, useMotionPreference } from "../../diagrams/motion.tsx";
 import { useLocale, useStrings } from "../../i18n/react.tsx";
 import type { LiveSession } from "../../live/session.ts";
-import { drives, showsBoard, useReport } from "../../live/hooks.tsx";
+import { drives, isScreen, showsBoard, useReport } from "../../live/hooks.tsx";
+import { usePresenterView, useShowOnProjector } from "../mirror/useMirror.ts";
 import { formatByteCount, formatBytes, formatMs, formatRatio } from "../measure/format.ts";
 import type { MeasuredResponse } from "../measure/measuredFetch.ts";
 import { barShares, parseVisit } from "./loads.ts";
 import { counterDigits } from "./newsPage.ts";
 import { perLoad, type PerLoad, type Route } from "./pageTally.ts";
+import { pagesShown, shownBodies, type PagesShown } from "./shown.ts";
 import ScaledFrame from "./ScaledFrame.tsx";
 import { shownResponse, usePageLoad, type RouteLoad } from "./usePageLoad.ts";
 import { refusalStrings } from "../requests/strings.ts";
@@ -20,7 +22,8 @@ import { liveIsland } from "../../live/island.tsx";
  * The same update — the site's visit counter — fetched two ways: the whole page again, as the
  * web did until ~2005, or only the data, as AJAX does. Each device sees the page redrawn or the
  * number changing in place, and the bytes of its own loads; the projector shows what the server
- * counted for the whole room, per load, side by side.
+ * counted for the whole room, per load, side by side, and in its two boxes the page and the
+ * number the presenter's last loads brought (the presenter's page sends them: src/features/mirror).
  */
 export default liveIsland(pagesStrings, ({ session }) => (
   <DiagramMotion>
@@ -34,6 +37,16 @@ function LivePages({ session }: { session: LiveSession }) {
   const page = usePageLoad(session, "page");
   const data = usePageLoad(session, "data");
   const presenter = showsBoard(session); // the room's averages: presenter or projector screen
+  const screen = isScreen(session); // the projector: the presenter's loads, nothing to press
+  const show = useShowOnProjector(session);
+  const presenters = usePresenterView(session, "pages");
+  const bodies = useBodies(screen ? presenters : null, page.load, data.load);
+  // The presenter's last answers are the projector's too (the same page, the same number).
+  useEffect(() => {
+    if (screen) return;
+    const view = pagesShown(bodies, locale);
+    if (view) show(view);
+  }, [screen, bodies, locale, show]);
   const report = useReport(session, "pages");
   const room = presenter && report ? { page: perLoad(report.page), data: perLoad(report.data), report } : null;
   const mine = { page: shownResponse(page.load), data: shownResponse(data.load) };
@@ -55,11 +68,21 @@ function LivePages({ session }: { session: LiveSession }) {
     ) : (
       <MyMeasure response={mine[route]} share={shares[route]} />
     );
+  const side = (route: Route, { load, fetchIt }: { load: RouteLoad; fetchIt: () => void }) => (
+    <Side
+      route={route}
+      phase={screen ? (bodies[route] === null ? "idle" : "loaded") : load.phase}
+      body={bodies[route]}
+      fetchIt={screen ? null : fetchIt}
+      failed={!screen && load.phase === "failed" ? load : null}
+      measure={measure(route)}
+    />
+  );
 
   return (
     <figure className="demo pages" data-role={session.role}>
       <div className="pages__inner">
-        <Side route="page" load={page.load} fetchIt={page.fetchIt} measure={measure("page")} />
+        {side("page", page)}
         <div className="pages__ratio" aria-live="polite">
           {ratio ? (
             <>
@@ -73,7 +96,7 @@ function LivePages({ session }: { session: LiveSession }) {
             <span className="pages__ratio-text">{t.loadBoth}</span>
           )}
         </div>
-        <Side route="data" load={data.load} fetchIt={data.fetchIt} measure={measure("data")} />
+        {side("data", data)}
         {presenter ? (
           <p className="pages__footer">
             {t.footer}
@@ -95,30 +118,46 @@ function LivePages({ session }: { session: LiveSession }) {
   );
 }
 
+/** What the two boxes show: this device's last answers, or (given the presenter's view) the presenter's. */
+function useBodies(presenters: PagesShown | null, page: RouteLoad, data: RouteLoad): Record<Route, string | null> {
+  const pageBody = shownResponse(page)?.body ?? null;
+  const dataBody = shownResponse(data)?.body ?? null;
+  return useMemo(
+    () => (presenters ? shownBodies(presenters) : { page: pageBody, data: dataBody }),
+    [presenters, pageBody, dataBody],
+  );
+}
+
 interface SideProps {
   route: Route;
-  load: RouteLoad;
-  fetchIt: () => void;
+  phase: RouteLoad["phase"];
+  /** The last answer's body, drawn in the box (null: nothing loaded yet). */
+  body: string | null;
+  /** Loads it again; null on the projector, which has nothing to press. */
+  fetchIt: (() => void) | null;
+  failed: Extract<RouteLoad, { phase: "failed" }> | null;
   measure: ReactNode;
 }
 
 /** How each side shows the last answer (what it is called, and its button, are in pagesStrings.sides). */
-const PREVIEWS: Record<Route, ComponentType<{ load: RouteLoad }>> = { page: PagePreview, data: DataPreview };
+const PREVIEWS: Record<Route, ComponentType<{ body: string | null }>> = { page: PagePreview, data: DataPreview };
 
-function Side({ route, load, fetchIt, measure }: SideProps) {
+function Side({ route, phase, body, fetchIt, failed, measure }: SideProps) {
   const { title, action } = useStrings(pagesStrings).sides[route];
   const { refusal, unreachable } = useStrings(refusalStrings);
   const Preview = PREVIEWS[route];
   return (
-    <section className={`pages__side pages__side--${route}`} aria-label={title} data-phase={load.phase}>
+    <section className={`pages__side pages__side--${route}`} aria-label={title} data-phase={phase}>
       <p className="demo__label">{title}</p>
-      <button type="button" className="demo__button pages__button" onClick={fetchIt} disabled={load.phase === "loading"}>
-        {action}
-      </button>
-      <Preview load={load} />
-      {load.phase === "failed" ? (
+      {fetchIt ? (
+        <button type="button" className="demo__button pages__button" onClick={fetchIt} disabled={phase === "loading"}>
+          {action}
+        </button>
+      ) : null}
+      <Preview body={body} />
+      {failed ? (
         <p className="pages__error" role="alert">
-          {load.refusal ? refusal(load.refusal) : unreachable}
+          {failed.refusal ? refusal(failed.refusal) : unreachable}
         </p>
       ) : null}
       {measure}
@@ -126,19 +165,17 @@ function Side({ route, load, fetchIt, measure }: SideProps) {
   );
 }
 
-function PagePreview({ load }: { load: RouteLoad }) {
+function PagePreview({ body }: { body: string | null }) {
   const t = useStrings(pagesStrings);
-  const response = shownResponse(load);
-  if (!response) return <p className="pages__placeholder">{t.pageHere}</p>;
-  return <ScaledFrame html={response.body} title={t.frameTitle} address="GET …/pages/page" />;
+  if (body === null) return <p className="pages__placeholder">{t.pageHere}</p>;
+  return <ScaledFrame html={body} title={t.frameTitle} address="GET …/pages/page" />;
 }
 
-function DataPreview({ load }: { load: RouteLoad }) {
+function DataPreview({ body }: { body: string | null }) {
   const t = useStrings(pagesStrings);
   const { transition } = useMotionPreference();
-  const response = shownResponse(load);
-  const visit = response ? parseVisit(response.body) : null;
-  if (!response || !visit) return <p className="pages__placeholder">{t.numberHere}</p>;
+  const visit = body === null ? null : parseVisit(body);
+  if (body === null || !visit) return <p className="pages__placeholder">{t.numberHere}</p>;
   return (
     <div className="pages__widget">
       <p className="pages__widget-title">{t.counter}</p>
@@ -152,7 +189,7 @@ function DataPreview({ load }: { load: RouteLoad }) {
         {counterDigits(visit.visits)}
       </m.p>
       <p className="pages__widget-time">{t.updatedAt(visit.time)}</p>
-      <code className="pages__json">{response.body}</code>
+      <code className="pages__json">{body}</code>
     </div>
   );
 }

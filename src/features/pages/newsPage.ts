@@ -21,9 +21,21 @@ export function visitJson(visit: Visit): string {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const UNESCAPES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ESCAPES).map(([char, entity]) => [entity, char]));
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+}
+
+/**
+ * The update a page of `newsPage` carries, read back from its markup (null for any other text):
+ * what the presenter's page load sends the projector, which draws the same page again.
+ */
+export function visitOfPage(html: string): Visit | null {
+  const visits = /<p class="contador" id="visitas">(\d+)<\/p>/.exec(html)?.[1];
+  const time = /<b id="hora">([^<]*)<\/b>/.exec(html)?.[1];
+  if (visits === undefined || time === undefined) return null;
+  return { visits: Number(visits), time: time.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => UNESCAPES[entity]!) };
 }
 
 /** The counter as the era drew it: six digits, zeros in front. */

@@ -3,7 +3,7 @@ import { DiagramMotion } from "../../diagrams/motion.tsx";
 import { useLocale, useStrings } from "../../i18n/react.tsx";
 
 import type { LiveSession } from "../../live/session.ts";
-import { drives, showsBoard, serverNow, useReport } from "../../live/hooks.tsx";
+import { drives, isScreen, showsBoard, serverNow, useReport } from "../../live/hooks.tsx";
 import type { Exchange, RequestsReport } from "./exchangeLog.ts";
 import { formatByteCount, formatBytes, formatMs, statusLine } from "../measure/format.ts";
 import Lane, { TRAVEL_SECONDS, type Tone } from "./Lane.tsx";
@@ -80,7 +80,8 @@ function RoomExchanges({ session }: { session: LiveSession }) {
           </ol>
         )}
         <div className="requests__footer">
-          <SendButton send={send} busy={busy} />
+          {/* The projector's screen presses nothing: the presenter's requests are listed with the room's. */}
+          {isScreen(session) ? null : <SendButton send={send} busy={busy} />}
           <Totals report={report} />
           {drives(session) && (
             <button

@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import FrameHeader from "../../diagrams/FrameHeader.tsx";
 import type { LiveSession } from "../../live/session.ts";
-import { useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
+import { drives, isScreen, useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
+import { usePresenterView, useShowOnProjector } from "../mirror/useMirror.ts";
 import {
   NO_TOTALS,
   WIRE_PING_PREFIX,
   addToTotals,
+  carriesMirror,
   clockTime,
+  detailOf,
   isCompressed,
   keepLatest,
   selectedRow,
@@ -14,6 +17,7 @@ import {
   type WireRow,
   type WireTotals,
 } from "./frames.ts";
+import { wireBoard, wireShown } from "./shown.ts";
 import { useLocale, useStrings } from "../../i18n/react.tsx";
 import { htmlLang, type Locale } from "../../i18n/locales.ts";
 import { wireStrings } from "./strings.ts";
@@ -37,9 +41,10 @@ const SAMPLE_PING = '{"type":"ping","id":"wire1"}';
 /**
  * The wire, live: every text frame this device's room socket sends (↑, masked by the browser)
  * and receives (↓), with what its RFC 6455 header cost, and one of them drawn bit by bit.
- * Client-side only: each device inspects its own socket.
+ * Client-side: each device inspects its own socket, but the projector's window, which shows the
+ * presenter's board (the presenter's page sends it: src/features/mirror).
  */
-export default liveIsland(wireStrings, LiveWire, SampleFrame);
+export default liveIsland(wireStrings, ({ session }) => (isScreen(session) ? <PresentersWire session={session} /> : <OwnWire session={session} />), SampleFrame);
 
 /** Outside a room: the frame a ping would make, bit by bit. */
 function SampleFrame() {
@@ -52,12 +57,12 @@ interface Wire {
   totals: WireTotals;
 }
 
-function LiveWire({ session }: { session: LiveSession }) {
+/** This device's own socket (a phone's, or the presenter's, whose board the projector shows). */
+function OwnWire({ session }: { session: LiveSession }) {
   const t = useStrings(wireStrings);
-  const locale = useLocale();
-  const bytes = useBytes();
   const [ref, active] = useSlideActive<HTMLElement>();
   const status = useLinkStatus(session);
+  const show = useShowOnProjector(session);
   // Frames are recorded from the moment the island mounts (coming back to the slide, the frames
   // sent meanwhile are listed), but the list only re-renders while the slide is on screen.
   const wire = useRef<Wire>({ rows: [], totals: NO_TOTALS });
@@ -65,13 +70,13 @@ function LiveWire({ session }: { session: LiveSession }) {
   const [shown, setShown] = useState<Wire>(wire.current);
   const [picked, setPicked] = useState<number | null>(null);
   const pings = useRef(0);
-  const listLabel = useId();
 
   useEffect(() => {
     let next = 1;
     let render: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = session.client.onFrame((frame) => {
-      const row = wireRow(frame, next++, locale);
+      const row = wireRow(frame, next++);
+      if (carriesMirror(row)) return;
       wire.current = { rows: keepLatest(wire.current.rows, row), totals: addToTotals(wire.current.totals, row) };
       // Drawing a frame takes a few tens of ms; a pong arriving meanwhile would wait and get a
       // late timestamp. Waiting a moment lets a ping and its pong be timed first, drawn together.
@@ -86,7 +91,7 @@ function LiveWire({ session }: { session: LiveSession }) {
       clearTimeout(render);
       unsubscribe();
     };
-  }, [session, locale]);
+  }, [session]);
 
   useEffect(() => {
     activeNow.current = active;
@@ -103,11 +108,20 @@ function LiveWire({ session }: { session: LiveSession }) {
   const selected = selectedRow(shown.rows, picked);
   const following = picked === null || selected?.id !== picked;
   const extensions = session.client.extensions();
-  const compressed = isCompressed(extensions);
+
+  // While the slide is on screen, what the presenter sees is the projector's board too.
+  useEffect(() => {
+    if (active) show(wireShown(shown.rows, selected, shown.totals, extensions));
+  }, [active, shown, selected, extensions, show]);
 
   return (
-    <figure className="demo wire" ref={ref}>
-      <div className="wire__top">
+    <Board
+      rootRef={ref}
+      wire={shown}
+      selected={selected}
+      extensions={extensions}
+      onPick={setPicked}
+      controls={
         <p className="demo__actions">
           <button type="button" className="demo__button" onClick={ping} disabled={!online}>
             {t.ping}
@@ -116,13 +130,66 @@ function LiveWire({ session }: { session: LiveSession }) {
             {t.sync}
           </button>
         </p>
-        <Totals totals={shown.totals} />
+      }
+      footer={
+        <>
+          {following ? null : (
+            <p className="demo__actions">
+              <button type="button" className="demo__button" onClick={() => setPicked(null)}>
+                {t.latest}
+              </button>
+            </p>
+          )}
+          {drives(session) ? <p className="wire__note">{t.mirrorNote}</p> : null}
+        </>
+      }
+    />
+  );
+}
+
+/** The projector: the presenter's socket, as the presenter's board shows it; nothing to press. */
+function PresentersWire({ session }: { session: LiveSession }) {
+  const view = usePresenterView(session, "wire");
+  const board = useMemo(() => (view ? wireBoard(view) : null), [view]);
+  const wire = board ?? { rows: [], totals: NO_TOTALS };
+  return <Board wire={wire} selected={selectedRow(wire.rows, board?.drawn ?? null)} extensions={board?.extensions ?? ""} presenters />;
+}
+
+interface BoardProps {
+  wire: Wire;
+  selected: WireRow | null;
+  extensions: string;
+  /** The projector's board: the presenter's frames, worded as theirs, and nothing to pick. */
+  presenters?: boolean;
+  onPick?: (id: number) => void;
+  controls?: ReactNode;
+  footer?: ReactNode;
+  rootRef?: (node: HTMLElement | null) => void;
+}
+
+function Board({ wire, selected, extensions, presenters = false, onPick, controls, footer, rootRef }: BoardProps) {
+  const t = useStrings(wireStrings);
+  const bytes = useBytes();
+  const listLabel = useId();
+  const compressed = isCompressed(extensions);
+  const words = presenters ? { ...t, ...t.presenters } : t;
+  const describe = (row: WireRow) => what(row, t, presenters);
+
+  return (
+    <figure className="demo wire" ref={rootRef} data-source={presenters ? "presenter" : "own"}>
+      <div className="wire__top">
+        {controls}
+        <Totals totals={wire.totals} />
       </div>
 
       <div className="wire__frame">
         {selected ? (
           <>
-            <FrameHeader payloadLength={selected.payloadBytes} masked={selected.masked} caption={frameCaption(selected, t, bytes)} />
+            <FrameHeader
+              payloadLength={selected.payloadBytes}
+              masked={selected.masked}
+              caption={words.caption(selected.direction === "out", describe(selected), clockTime(selected.at), bytes.format(selected.totalBytes))}
+            />
             <p className="wire__note">
               {selected.masked ? t.maskedNote : t.unmaskedNote}
             </p>
@@ -137,45 +204,53 @@ function LiveWire({ session }: { session: LiveSession }) {
 
       <div className="wire__list">
         <p className="demo__hint" id={listLabel}>
-          {t.listHint}
+          {words.listHint}
         </p>
-        {shown.rows.length === 0 ? (
-          <p className="wire__empty">{t.noFrames}</p>
+        {wire.rows.length === 0 ? (
+          <p className="wire__empty">{words.noFrames}</p>
         ) : (
           <ol className="wire__rows" aria-labelledby={listLabel}>
-            {shown.rows.map((row) => (
-              <li key={row.id}>
-                <button
-                  type="button"
-                  className="wire__row"
-                  data-direction={row.direction}
-                  aria-pressed={row.id === selected?.id}
-                  aria-label={rowLabel(row, t, bytes)}
-                  onClick={() => setPicked(row.id)}
-                >
+            {wire.rows.map((row) => {
+              const detail = detailOf(row, t.detail, presenters);
+              const line = (
+                <>
                   <span className="wire__dir" aria-hidden="true">
                     {row.direction === "out" ? "↑" : "↓"}
                   </span>
                   <span className="wire__time demo__number">{clockTime(row.at)}</span>
                   <span className="wire__type">
                     {row.type}
-                    {row.detail ? <span className="wire__detail"> {row.detail}</span> : null}
+                    {detail ? <span className="wire__detail"> {detail}</span> : null}
                   </span>
                   <span className="wire__bytes demo__number">
                     {bytes.format(row.payloadBytes)} + <strong>{row.headerBytes}</strong> B
                   </span>
-                </button>
-              </li>
-            ))}
+                </>
+              );
+              return (
+                <li key={row.id}>
+                  {onPick ? (
+                    <button
+                      type="button"
+                      className="wire__row"
+                      data-direction={row.direction}
+                      aria-pressed={row.id === selected?.id}
+                      aria-label={rowLabel(row, t, bytes, describe(row))}
+                      onClick={() => onPick(row.id)}
+                    >
+                      {line}
+                    </button>
+                  ) : (
+                    <div className="wire__row" data-direction={row.direction} data-drawn={row.id === selected?.id}>
+                      {line}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         )}
-        {following ? null : (
-          <p className="demo__actions">
-            <button type="button" className="demo__button" onClick={() => setPicked(null)}>
-              {t.latest}
-            </button>
-          </p>
-        )}
+        {footer}
       </div>
     </figure>
   );
@@ -209,15 +284,12 @@ function Totals({ totals }: { totals: WireTotals }) {
   );
 }
 
-function what(row: WireRow): string {
-  return row.detail ? `${row.type} (${row.detail})` : row.type;
+function what(row: WireRow, t: Texts, presenters: boolean): string {
+  const detail = detailOf(row, t.detail, presenters);
+  return detail ? `${row.type} (${detail})` : row.type;
 }
 
-function rowLabel(row: WireRow, t: Texts, bytes: Intl.NumberFormat): string {
+function rowLabel(row: WireRow, t: Texts, bytes: Intl.NumberFormat, described: string): string {
   const out = row.direction === "out";
-  return t.rowLabel(out, clockTime(row.at), what(row), bytes.format(row.payloadBytes), String(row.headerBytes), bytes.format(row.totalBytes));
-}
-
-function frameCaption(row: WireRow, t: Texts, bytes: Intl.NumberFormat): string {
-  return t.caption(row.direction === "out", what(row), clockTime(row.at), bytes.format(row.totalBytes));
+  return t.rowLabel(out, clockTime(row.at), described, bytes.format(row.payloadBytes), String(row.headerBytes), bytes.format(row.totalBytes));
 }

@@ -7,7 +7,7 @@ import { headerSize } from "../../diagrams/frameHeader.ts";
 import { utf8Length } from "../../room/utf8.ts";
 import type { WireFrame } from "../../live/room.ts";
 import type { Locale } from "../../i18n/locales.ts";
-import { wireStrings } from "./strings.ts";
+import type { wireStrings } from "./strings.ts";
 
 /** How many frames the list keeps (newest first). */
 export const MAX_ROWS = 10;
@@ -22,8 +22,8 @@ export interface WireRow {
   at: number;
   /** The message's JSON `type` ("?" when it has none). */
   type: string;
-  /** A few words, in the page's language, on which message of that type it was (a ping's owner, a report's demo…), or "". */
-  detail: string;
+  /** Which message of that type it was, in no language yet (see `note`): a ping's sender, a report's demo…, or "". */
+  note: string;
   payloadBytes: number;
   /** Client → server frames are masked (RFC 6455 §5.3): 4 more header bytes. */
   masked: boolean;
@@ -57,48 +57,81 @@ function short(text: string, max = 16): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function pingDetail(id: unknown, detail: (typeof wireStrings)[Locale]["detail"]): string {
+/** Who sent a ping (by its id's prefix): the notes a ping or pong may carry, worded by `detailOf`. */
+const PING_NOTES = ["heartbeat", "yours", "rtt"] as const;
+type PingNote = (typeof PING_NOTES)[number];
+
+function pingNote(id: unknown): PingNote | "" {
   if (typeof id !== "string") return "";
-  if (id.startsWith("hb")) return detail.heartbeat;
-  if (id.startsWith(WIRE_PING_PREFIX)) return detail.yours;
-  if (id.startsWith("rtt")) return detail.rtt;
+  if (id.startsWith("hb")) return "heartbeat";
+  if (id.startsWith(WIRE_PING_PREFIX)) return "yours";
+  if (id.startsWith("rtt")) return "rtt";
   return "";
 }
 
-/** The message's type and which one it was, read from its JSON (text that isn't ours: "?"). */
-export function describeMessage(text: string, locale: Locale): { type: string; detail: string } {
-  const detail = wireStrings[locale].detail;
+/**
+ * The message's type and which one it was, read from its JSON (text that isn't ours: "?"). The
+ * note is in no language (a ping's sender, a slide's number, a demo's or field's name), so a row
+ * can travel to the projector and be worded there (`detailOf`).
+ */
+export function describeMessage(text: string): { type: string; note: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { type: "?", detail: "" };
+    return { type: "?", note: "" };
   }
-  if (!isRecord(value) || typeof value["type"] !== "string") return { type: "?", detail: "" };
+  if (!isRecord(value) || typeof value["type"] !== "string") return { type: "?", note: "" };
   const type = short(value["type"]);
   switch (type) {
     case "ping":
     case "pong":
-      return { type, detail: pingDetail(value["id"], detail) };
+      return { type, note: pingNote(value["id"]) };
     case "report":
-      return { type, detail: typeof value["feature"] === "string" ? short(value["feature"]) : "" };
+      return { type, note: typeof value["feature"] === "string" ? short(value["feature"]) : "" };
     case "delta":
-      return { type, detail: isRecord(value["changes"]) ? short(Object.keys(value["changes"]).join(", ")) : "" };
+      return { type, note: isRecord(value["changes"]) ? short(Object.keys(value["changes"]).join(", ")) : "" };
     case "error":
-      return { type, detail: typeof value["code"] === "string" ? short(value["code"]) : "" };
+      return { type, note: typeof value["code"] === "string" ? short(value["code"]) : "" };
     case "goto":
-      return { type, detail: typeof value["slide"] === "number" ? detail.slide(value["slide"] + 1) : "" };
+      return { type, note: typeof value["slide"] === "number" ? short(String(value["slide"] + 1)) : "" };
     default:
-      return { type, detail: "" };
+      return { type, note: "" };
   }
 }
 
-/** One frame as a row: text frames (opcode 0x1), unfragmented, masked when this device sent them. */
-export function wireRow(frame: WireFrame, id: number, locale: Locale): WireRow {
-  const payloadBytes = utf8Length(frame.text);
-  const masked = frame.direction === "out";
-  const headerBytes = headerSize(payloadBytes, masked);
-  return { id, direction: frame.direction, at: frame.at, ...describeMessage(frame.text, locale), payloadBytes, masked, headerBytes, totalBytes: headerBytes + payloadBytes };
+/**
+ * A row's note in the viewer's words: a ping's sender and a slide's number are worded; names
+ * from the wire stay as they are. On the projector (`presenters`) "yours" is the presenter's.
+ */
+export function detailOf(row: Pick<WireRow, "type" | "note">, detail: (typeof wireStrings)[Locale]["detail"], presenters = false): string {
+  const { type, note } = row;
+  if (type === "ping" || type === "pong") {
+    if (!(PING_NOTES as readonly string[]).includes(note)) return "";
+    return note === "yours" && presenters ? detail.presenters : detail[note as PingNote];
+  }
+  if (type === "goto") return /^\d+$/.test(note) ? detail.slide(Number(note)) : "";
+  return note;
+}
+
+/** A row from what it says: text frames (opcode 0x1), unfragmented, masked when this device sent them. */
+export function rowOf(row: Pick<WireRow, "id" | "direction" | "at" | "type" | "note" | "payloadBytes">): WireRow {
+  const masked = row.direction === "out";
+  const headerBytes = headerSize(row.payloadBytes, masked);
+  return { ...row, masked, headerBytes, totalBytes: headerBytes + row.payloadBytes };
+}
+
+/**
+ * The frames that carry the presenter's view of a demo to the projector (src/features/mirror):
+ * left out of the list, or listing them would make another one, and so on.
+ */
+export function carriesMirror(row: Pick<WireRow, "type" | "note">): boolean {
+  return row.type === "mirror" || (row.type === "report" && row.note === "mirror");
+}
+
+/** One frame on this device's socket as a row. */
+export function wireRow(frame: WireFrame, id: number): WireRow {
+  return rowOf({ id, direction: frame.direction, at: frame.at, ...describeMessage(frame.text), payloadBytes: utf8Length(frame.text) });
 }
 
 /** The list after `row` arrives: newest first, at most `max` rows. */

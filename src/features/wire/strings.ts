@@ -30,8 +30,16 @@ export const wireStrings = defineStrings({
       `${out ? "Enviado" : "Recebido"} às ${time}: ${what}, ${payload} bytes de payload + ${header} de cabeçalho = ${total} bytes`,
     caption: (out: boolean, what: string, time: string, total: string) =>
       `${what}, ${out ? "↑ deste aparelho para o servidor" : "↓ do servidor para este aparelho"}, às ${time}: frame de texto, ${total} bytes no total`,
-    /** Which ping or pong a frame was, by who sent it (see frames.ts). */
-    detail: { heartbeat: "batimento", yours: "seu", rtt: "medição", slide: (n: number) => `slide ${n}` },
+    /** Which ping or pong a frame was, by who sent it (see frames.ts); `presenters` is "yours" as the projector says it. */
+    detail: { heartbeat: "batimento", yours: "seu", presenters: "de quem apresenta", rtt: "medição", slide: (n: number) => `slide ${n}` },
+    mirrorNote: "Fora da lista: os frames que levam esta tela ao projetor.",
+    /** The projector, showing the presenter's socket. */
+    presenters: {
+      listHint: "Os últimos frames do WebSocket de quem apresenta, o mais novo em cima:",
+      noFrames: "Nenhum frame ainda: quem apresenta manda um ping.",
+      caption: (out: boolean, what: string, time: string, total: string) =>
+        `${what}, ${out ? "↑ de quem apresenta para o servidor" : "↓ do servidor para quem apresenta"}, às ${time}: frame de texto, ${total} bytes no total`,
+    },
   },
   en: {
     offline:
@@ -58,6 +66,13 @@ export const wireStrings = defineStrings({
       `${out ? "Sent" : "Received"} at ${time}: ${what}, ${payload} payload bytes + ${header} header = ${total} bytes`,
     caption: (out: boolean, what: string, time: string, total: string) =>
       `${what}, ${out ? "↑ from this device to the server" : "↓ from the server to this device"}, at ${time}: text frame, ${total} bytes in all`,
-    detail: { heartbeat: "heartbeat", yours: "yours", rtt: "measuring", slide: (n: number) => `slide ${n}` },
+    detail: { heartbeat: "heartbeat", yours: "yours", presenters: "presenter's", rtt: "measuring", slide: (n: number) => `slide ${n}` },
+    mirrorNote: "Not listed: the frames that carry this view to the projector.",
+    presenters: {
+      listHint: "The latest frames of the presenter's WebSocket, newest on top:",
+      noFrames: "No frames yet: the presenter sends a ping.",
+      caption: (out: boolean, what: string, time: string, total: string) =>
+        `${what}, ${out ? "↑ from the presenter to the server" : "↓ from the server to the presenter"}, at ${time}: text frame, ${total} bytes in all`,
+    },
   },
 });
