@@ -6,7 +6,7 @@
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import type { MirrorReport, MirrorView } from "../../src/features/mirror/protocol.ts";
+import type { MirrorReport, ViewOf } from "../../src/features/mirror/protocol.ts";
 import type { ServerMessage } from "../../src/room/wire.ts";
 import { createRoom, joinAsAudience, joinAsPresenter, joinAsScreen } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
@@ -16,19 +16,19 @@ let server: PartyServer;
 before(async () => (server = await startPartyServer()));
 after(() => server.dispose());
 
-const handshake: MirrorView = {
+const handshake: ViewOf<"handshake"> = {
   demo: "handshake",
   path: "/parties/handshake/k3j2h1",
   request: { method: "GET", upgrade: "websocket", connection: "Upgrade", key: "x3JJHMbDL1EzLkh9GBhXDw==", version: "13", extensions: "permessage-deflate; client_max_window_bits", protocol: null },
   accept: "HSmrc0sMlYUkAGmm5OPpG2HaGWk=",
 };
 
-function wire(pings: number): MirrorView {
+function wire(pings: number): ViewOf<"wire"> {
   const rows = Array.from({ length: pings }, (_, i) => ({ id: pings - i, direction: "out" as const, at: 1_735_732_800_000 + pings - i, type: "ping", note: "yours", payloadBytes: 28 }));
   return { demo: "wire", rows, drawn: null, totals: { in: { frames: 0, bytes: 0, headerBytes: 0 }, out: { frames: pings, bytes: 34 * pings, headerBytes: 6 * pings } }, extensions: "" };
 }
 
-const pages: MirrorView = { demo: "pages", lang: "pt-br", page: { visits: 3, time: "21:04:05" }, data: null };
+const pages: ViewOf<"pages"> = { demo: "pages", lang: "pt-br", page: { visits: 3, time: "21:04:05" }, data: null };
 
 const isError = (message: ServerMessage) => message.type === "error";
 
@@ -88,7 +88,7 @@ test("a bad view gets a typed error and changes nothing", async () => {
   await reportWhere<MirrorReport>(screen, "mirror");
 
   const bad: unknown[] = [
-    { ...handshake, request: { ...(handshake.demo === "handshake" && handshake.request), key: "" } },
+    { ...handshake, request: { ...handshake.request, key: "" } },
     { ...handshake, html: "<script>alert(1)</script>" },
     { ...wire(1), rows: wire(11).rows },
     { ...pages, lang: "fr" },
