@@ -32,7 +32,9 @@ async function presenterRoom(deck: Deck, status: HTMLElement): Promise<{ code: s
     const key = presenterKey(code);
     return key ? { code, key } : null;
   }
-  const last = lastPresented();
+  // Only the bare address (the README's link) offers the last room; one that named a room that
+  // can't be one asked for something else, and gets a fresh room as before.
+  const last = params.has("room") ? null : lastPresented();
   if (last) {
     const info = await roomInfo(last.code);
     // Gone (erased, or expired): nothing to go back to, nothing to ask. No answer: creating fails too, and says so.

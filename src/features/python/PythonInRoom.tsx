@@ -38,7 +38,8 @@ export default withLocale(function PythonInRoom({ children }: { children?: React
         {children}
       </div>
       <div className="python-room__notes">
-        <p aria-live="polite">
+        {/* Filled in once, as the page connects: nothing to announce (the deck's one live region names the slide). */}
+        <p>
           <Rich text={server && room ? t.live(server, room) : t.placeholders} />
         </p>
         <p>
