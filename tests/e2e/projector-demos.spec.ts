@@ -116,7 +116,8 @@ test("Página inteira × AJAX: the presenter's loaded page and AJAX value fill t
   const pageTime = await side(page, "page").frameLocator("iframe").locator("#hora").textContent();
   const json = await side(page, "data").locator(".pages__json").textContent();
   expect(pageCounter).toBe("000001");
-  expect(json).toMatch(/^\{"visits":2,"time":"\d\d:\d\d:\d\d"\}$/);
+  // The time carries its zone (slide 18 shows the viewer's own: "20:04:05 GMT-3", or "UTC").
+  expect(json).toMatch(/^\{"visits":2,"time":"\d\d:\d\d:\d\d (UTC|GMT[+-][\d:]+)"\}$/);
 
   // The projector: the same page (its counter and time) and the same JSON, drawn from the presenter's run.
   const frame = side(screen, "page").frameLocator("iframe");
