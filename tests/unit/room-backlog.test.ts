@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { acked, BEHIND, CAUGHT_UP, CLOSE, count, freshBacklog, lagOf, laneOf, MARK_EVERY, marked, MARKS_KEPT, ROOM_BUDGET } from "../../src/room/backlog.ts";
+import { acked, BEHIND, CAUGHT_UP, CLOSE, count, CROWDED, freshBacklog, lagOf, laneOf, MARK_EVERY, marked, MARKS_KEPT, ROOM_BUDGET } from "../../src/room/backlog.ts";
 
 describe("a connection's backlog", () => {
   it("asks for a mark once per MARK_EVERY characters, however they are split", () => {
@@ -52,9 +52,9 @@ describe("a connection's backlog", () => {
     assert.equal(laneOf(backlog, 0), "close");
   });
 
-  it("when the room owes more than its budget, anyone past CAUGHT_UP is closed", () => {
+  it("when the room owes more than its budget, anyone past CROWDED is closed", () => {
     const backlog = freshBacklog();
-    count(backlog, CAUGHT_UP);
+    count(backlog, CROWDED);
     assert.equal(laneOf(backlog, ROOM_BUDGET + 1), "live");
     count(backlog, 1);
     assert.equal(laneOf(backlog, ROOM_BUDGET), "live");
