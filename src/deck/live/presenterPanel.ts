@@ -14,6 +14,9 @@ import { eraseRoom } from "../../live/api.ts";
 import { forgetPresenterKey } from "../../live/identity.ts";
 import { screenKeyOf } from "../../room/secret.ts";
 
+/** How long the remote button says "Link copiado" before it reads as a button again. */
+export const REMOTE_COPIED_MS = 4000;
+
 /**
  * The presenter's side panel: how to join (code, QR, address), who is here, the talk clock,
  * the next slide and this slide's notes. Plain DOM updates: it redraws a few numbers a second.
@@ -33,11 +36,15 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   void screenKeyOf(key).then((screenKey) => (find<HTMLAnchorElement>("screen")!.href = screenUrl(code, screenKey, locale)));
 
   const remote = find<HTMLButtonElement>("remote")!;
+  let restore: ReturnType<typeof setTimeout> | undefined;
   remote.addEventListener("click", async () => {
     const target = remoteUrl(code, key, locale);
     try {
       await navigator.clipboard.writeText(target);
       remote.textContent = t.remoteCopied;
+      // Back to its label, so the button still says what it does the next time it is needed.
+      clearTimeout(restore);
+      restore = setTimeout(() => (remote.textContent = t.remote), REMOTE_COPIED_MS);
     } catch {
       prompt(t.remotePrompt, target);
     }
