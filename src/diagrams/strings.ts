@@ -39,7 +39,7 @@ export const diagramsStrings = defineStrings({
       opcodes: { 0x0: "continuação", 0x1: "texto", 0x2: "binário", 0x8: "fechar", 0x9: "ping", 0xa: "pong" },
       final: "quadro final",
       moreFragments: "há mais fragmentos",
-      reserved: "reservados",
+      reserved: "reser\u00ADvados", // a soft hyphen: a narrow field breaks it as "reser-vados"
       masked: "mascarado",
       unmasked: "sem máscara",
       payloadLength: "tamanho do payload",

@@ -10,7 +10,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { deckShape } from "./deck.ts";
-import { measureStep, type Floors, type Offender } from "./layout.ts";
+import { measureStep, measureThumbnails, type Floors, type Offender } from "./layout.ts";
 import { origin, pixel7, projectorLink } from "./live.ts";
 
 test.use({ baseURL: origin, reducedMotion: "reduce" });
@@ -24,7 +24,7 @@ const STAGE: Floors = { body: 0, code: 0, diagram: 0 };
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 /** The slides (1-based) each view is photographed on, fully revealed. */
-const SHOOT: Record<string, number[]> = { projector: [31, 32, 38], "phone-360": [4, 14, 20, 31, 33, 38, 40], stage: [1] };
+const SHOOT: Record<string, number[]> = { projector: [31, 32, 38], "phone-360": [4, 14, 20, 31, 33, 38, 40], stage: [1, 30] };
 
 interface View {
   name: string;
@@ -143,6 +143,13 @@ for (const locale of ["pt-BR", "en"] as const) {
         }
       }
     }
+
+    // The overview's thumbnails, drawn small: nothing spills out of one or over its title.
+    await page.keyboard.press("o");
+    await expect(page.locator("[data-overview]")).toBeVisible();
+    for (const o of await measureThumbnails(page)) found.push({ ...o, where: "stage overview" });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/layout-${locale}-overview.png` });
+    await page.keyboard.press("Escape");
 
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     console.log(`layout audit ${locale}: ${stepCounts.reduce((a, b) => a + b + 1, 0)} steps × ${views.length} views in ${seconds} s`);

@@ -122,8 +122,10 @@ export function measureStep(page: Page, floors: Floors): Promise<Offender[]> {
         if (size < wanted - 0.25) report("small", el, `${size.toFixed(1)} px < ${wanted} px`);
 
         // A word of prose broken across two lines ("reservado s").
-        if (rects.length > 1) {
+        if (rects.length > 1 && !code) {
           for (const match of text.matchAll(/\p{L}{3,}/gu)) {
+            // A soft hyphen is a break the text allows (drawn as a hyphen).
+            if (text[match.index - 1] === "\u00AD" || text[match.index + match[0].length] === "\u00AD") continue;
             const word = document.createRange();
             word.setStart(node, match.index);
             word.setEnd(node, match.index + match[0].length);
@@ -145,4 +147,34 @@ export function measureStep(page: Page, floors: Floors): Promise<Offender[]> {
     }
     return offenders;
   }, floors);
+}
+
+/**
+ * The overview's thumbnails (open on the page): each is the slide drawn small, so nothing in it may
+ * spill out of its frame or over its title.
+ */
+export function measureThumbnails(page: Page): Promise<Offender[]> {
+  return page.evaluate(() => {
+    const offenders: Offender[] = [];
+    for (const [index, inner] of [...document.querySelectorAll<HTMLElement>("[data-overview] .slide__inner")].entries()) {
+      const box = inner.getBoundingClientRect();
+      const title = inner.querySelector(".slide__title")?.getBoundingClientRect();
+      const body = inner.querySelector(".slide__body");
+      for (const el of inner.querySelectorAll<HTMLElement>("*")) {
+        if (el.closest(".credits, .sr-only") || !el.checkVisibility({ visibilityProperty: true })) continue;
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height) continue;
+        const what = `slide ${index + 1} <${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}">`;
+        if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.left < box.left - 1 || r.top < box.top - 1) {
+          offenders.push({ kind: "cut", what, detail: "spills out of its thumbnail" });
+          break;
+        }
+        if (title && body?.contains(el) && r.top < title.bottom - 1 && r.bottom > title.top && r.left < title.right && r.right > title.left) {
+          offenders.push({ kind: "covered", what, detail: "over the slide's title in its thumbnail" });
+          break;
+        }
+      }
+    }
+    return offenders;
+  });
 }
