@@ -141,6 +141,30 @@ for (const locale of ["pt-BR", "en"] as const) {
           for (const p of phones) await expect(p.locator("[data-slide-index]:not([hidden]) [data-poll-count]").first()).toHaveText("2");
           await audit(slide, step, " voted");
         }
+        // A live demo, run: each phone presses its button (a request, a handshake, a ping…) and
+        // what comes back must fit too. The questions slide gets a question.
+        if (step === 0) {
+          let ran = false;
+          for (const p of phones) {
+            const current = p.locator("[data-slide-index]:not([hidden])");
+            const question = current.locator("textarea");
+            if (await question.count()) {
+              await question.fill(locale === "en" ? "Does a WebSocket survive a phone going to sleep for a while?" : "Um WebSocket sobrevive ao celular dormir por um tempo?");
+              await current.locator("button[type=submit]").click();
+              ran = true;
+              continue;
+            }
+            const button = current.locator(".demo__button:not(.poll__choice):not([disabled])").first();
+            if (await button.count()) {
+              await button.click();
+              ran = true;
+            }
+          }
+          if (ran) {
+            await page.waitForTimeout(1500); // the answers arrive and are drawn
+            await audit(slide, step, " ran");
+          }
+        }
       }
     }
 
