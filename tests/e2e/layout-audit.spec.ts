@@ -11,7 +11,9 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { deckShape } from "./deck.ts";
 import { measureStep, measureThumbnails, type Floors, type Offender } from "./layout.ts";
-import { origin, pixel7, projectorLink } from "./live.ts";
+import { origin, pixel7, present, projectorLink } from "./live.ts";
+import { liveStrings } from "../../src/live/strings.ts";
+import type { StatusTone } from "../../src/live/status.ts";
 
 test.use({ baseURL: origin, reducedMotion: "reduce" });
 
@@ -192,3 +194,62 @@ for (const locale of ["pt-BR", "en"] as const) {
     expect(errors, "console errors").toEqual([]);
   });
 }
+
+test("at 320 px the phone's bar fits in every state and language, and the title slide is whole", async ({ page, browser }) => {
+  const room = await present(page);
+  for (const locale of ["pt-br", "en"] as const) {
+    const phone = await phoneAt(browser, 320, 640, `${locale === "en" ? "/en" : ""}/join/?room=${room}`);
+    await expect(phone.locator("[data-room-status]")).toHaveAttribute("data-tone", "ok");
+    expect(await measureStep(phone, PHONE), `${locale}: the title slide at 320 px`).toEqual([]);
+
+    const t = liveStrings[locale].status;
+    const states: [StatusTone, string][] = [
+      ["ok", t.live],
+      ["wait", t.connecting],
+      ["wait", t.reconnecting],
+      ["warn", t.presenterOffline],
+      ["bad", t.offline],
+      ["bad", t.refused],
+      ["bad", t.stuck.phone.local],
+      ["bad", t.stuck.phone.deployed],
+    ];
+    for (const [tone, text] of states) {
+      for (const browsing of [false, true]) {
+        // The pill as src/live/status.ts writes it; "back to live" as a phone that browsed away shows it.
+        const problems = await phone.evaluate(
+          ({ tone, text, browsing }) => {
+            const status = document.querySelector<HTMLElement>("[data-room-status]")!;
+            status.dataset.tone = tone;
+            status.textContent = text;
+            document.querySelector<HTMLElement>("[data-back-to-live]")!.hidden = !browsing;
+            const bar = document.querySelector<HTMLElement>(".deck__bar")!.getBoundingClientRect();
+            const items = [...document.querySelectorAll<HTMLElement>(".deck__bar > *, .deck__bar .reactions-tray__button")].filter((el) => el.checkVisibility());
+            const out: string[] = [];
+            const rects = items.map((el) => ({ el, r: el.getBoundingClientRect() }));
+            for (const { el, r } of rects) {
+              const label = `${el.className || el.tagName} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+              if (r.left < -0.5 || r.right > window.innerWidth + 0.5) out.push(`${label} off screen (${Math.round(r.left)}…${Math.round(r.right)})`);
+              // What sits in the bar stays in its one row; what floats above it (tray, banner, button) is positioned.
+              if (el.parentElement!.matches(".deck__bar") && getComputedStyle(el).position === "static" && (r.top < bar.top - 0.5 || r.bottom > bar.bottom + 0.5)) out.push(`${label} spills out of the bar`);
+            }
+            // Two items in the bar's row never overlap (a banner over the tray is by design: taps wait for the room).
+            const row = rects.filter(({ el }) => el.parentElement!.matches(".deck__bar") && getComputedStyle(el).position === "static");
+            for (const [i, a] of row.entries()) {
+              for (const b of row.slice(i + 1)) {
+                if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+                const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+                const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+                if (x > 1 && y > 1) out.push(`${a.el.className} overlaps ${b.el.className}`);
+              }
+            }
+            return out;
+          },
+          { tone, text, browsing },
+        );
+        if (SHOTS) await phone.screenshot({ path: `${SHOTS}/layout-320-${locale}-${tone}-${browsing}.png`, clip: { x: 0, y: 440, width: 320, height: 200 } });
+        expect.soft(problems, `${locale}, "${text}"${browsing ? ", browsing" : ""}`).toEqual([]);
+      }
+    }
+    await phone.context().close();
+  }
+});
