@@ -14,6 +14,7 @@ import { measureStep, measureThumbnails, type Floors, type Offender } from "./la
 import { origin, pixel7, present, projectorLink } from "./live.ts";
 import { liveStrings } from "../../src/live/strings.ts";
 import type { StatusTone } from "../../src/live/status.ts";
+import { REMOTE_COPIED_MS } from "../../src/deck/live/presenterPanel.ts";
 
 test.use({ baseURL: origin, reducedMotion: "reduce" });
 
@@ -132,6 +133,7 @@ for (const locale of ["pt-BR", "en"] as const) {
           await page.keyboard.press("n");
           await expect(page.locator(".deck--notes")).toHaveCount(1);
           for (const o of await measureStep(page, STAGE)) found.push({ ...o, where: "stage 1.0 notes" });
+          if (SHOTS) await page.screenshot({ path: `${SHOTS}/layout-${locale}-stage-1-notes.png` });
           await page.keyboard.press("n");
         }
         // The poll: opened, and every phone votes; then the results are what must fit.
@@ -252,4 +254,16 @@ test("at 320 px the phone's bar fits in every state and language, and the title 
     }
     await phone.context().close();
   }
+});
+
+test("the presenter's remote button says the link was copied, then reads as its label again", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await present(page);
+  const remote = page.locator('[data-panel="remote"]');
+  const label = await remote.textContent();
+  await page.clock.install();
+  await remote.click();
+  await expect(remote).toHaveText("Link copiado: abra no seu celular");
+  await page.clock.runFor(REMOTE_COPIED_MS + 100);
+  await expect(remote).toHaveText(label!);
 });
