@@ -27,7 +27,10 @@ const STAGE: Floors = { body: 0, code: 0, diagram: 0 };
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 /** The slides (1-based) each view is photographed on, fully revealed. */
-const SHOOT: Record<string, number[]> = { projector: [31, 32, 38], "phone-360": [4, 14, 20, 31, 33, 38, 40], stage: [1, 30] };
+const SHOOT: Record<string, number[]> = { projector: [31, 32, 38], "phone-360": [4, 14, 20, 31, 33, 38, 40], stage: [1, 30, 33] };
+
+/** Slides (1-based) whose speaker's notes (N) are opened on the stage: long and short notes, with and without the join card. */
+const NOTES_ON = [1, 6, 14, 22, 30, 33, 37, 38];
 
 interface View {
   name: string;
@@ -129,12 +132,13 @@ for (const locale of ["pt-BR", "en"] as const) {
         }
         await audit(slide, step);
         // The speaker's notes under the stage (N) stay clear of the pill too.
-        if (slide === 1 && step === 0) {
+        if (step === 0 && NOTES_ON.includes(slide)) {
           await page.keyboard.press("n");
           await expect(page.locator(".deck--notes")).toHaveCount(1);
-          for (const o of await measureStep(page, STAGE)) found.push({ ...o, where: "stage 1.0 notes" });
-          if (SHOTS) await page.screenshot({ path: `${SHOTS}/layout-${locale}-stage-1-notes.png` });
+          for (const o of await measureStep(page, STAGE)) found.push({ ...o, where: `stage ${slide}.0 notes` });
+          if (SHOTS && (slide === 1 || slide === 38)) await page.screenshot({ path: `${SHOTS}/layout-${locale}-stage-${slide}-notes.png` });
           await page.keyboard.press("n");
+          await expect(page.locator(".deck--notes")).toHaveCount(0);
         }
         // The poll: opened, and every phone votes; then the results are what must fit.
         if (step === 0 && (await page.locator("[data-slide-index]:not([hidden]) section.poll").count())) {
@@ -164,6 +168,15 @@ for (const locale of ["pt-BR", "en"] as const) {
               ran = true;
             }
           }
+          // The wire at its tallest: the presenter's own socket, ten pings, then the state (a frame over
+          // 125 bytes, whose drawing has the extended length) as the newest, drawn row.
+          const wire = page.locator("[data-slide-index]:not([hidden]) .wire .demo__button");
+          if (await wire.count()) {
+            for (let i = 0; i < 10; i++) await wire.first().click();
+            await wire.last().click();
+            await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+            ran = true;
+          }
           if (ran) {
             await page.waitForTimeout(1500); // the answers arrive and are drawn
             await audit(slide, step, " ran");
@@ -176,7 +189,10 @@ for (const locale of ["pt-BR", "en"] as const) {
     await page.keyboard.press("o");
     await expect(page.locator("[data-overview]")).toBeVisible();
     for (const o of await measureThumbnails(page)) found.push({ ...o, where: "stage overview" });
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/layout-${locale}-overview.png` });
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/layout-${locale}-overview.png` });
+      await page.locator('[data-thumb="32"]').screenshot({ path: `${SHOTS}/layout-${locale}-overview-33.png` });
+    }
     await page.keyboard.press("Escape");
 
     const seconds = ((Date.now() - started) / 1000).toFixed(0);

@@ -9,8 +9,11 @@ import type { WireFrame } from "../../live/room.ts";
 import type { Locale } from "../../i18n/locales.ts";
 import type { wireStrings } from "./strings.ts";
 
-/** How many frames the list keeps (newest first). */
-export const MAX_ROWS = 10;
+/**
+ * How many frames the list keeps (newest first): eight rows at the projector's 24-px floor, beside
+ * the tallest drawing (a frame with an extended length), still fit the slide.
+ */
+export const MAX_ROWS = 8;
 
 /** The ping ids this demo sends when someone taps "send": never the heartbeat's "hb…". */
 export const WIRE_PING_PREFIX = "wire";
