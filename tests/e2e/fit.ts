@@ -29,6 +29,10 @@ export async function measureSlides(page: Page): Promise<SlideFit[]> {
         .filter((el) => {
           const r = el.getBoundingClientRect();
           if (el.closest(".credits, .sr-only") || r.width === 0 || r.height === 0) return false;
+          // Inside a box that scrolls (code on a phone scrolls sideways rather than wrap): reachable.
+          for (let a = el.parentElement; a && a !== inner; a = a.parentElement) {
+            if (/auto|scroll/.test(getComputedStyle(a).overflowX)) return false;
+          }
           return r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.left < box.left - 1;
         })
         .slice(0, 3)
