@@ -136,6 +136,20 @@ export function measureStep(page: Page, floors: Floors): Promise<Offender[]> {
       }
     }
 
+    // Any element (a picture, a QR code, a box) wider than the window, unless a scroller holds it.
+    for (const root of roots) {
+      for (const el of root.querySelectorAll<HTMLElement>("*")) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height || (r.left >= -1 && r.right <= window.innerWidth + 1)) continue;
+        if (el.closest(".sr-only, .credits")) continue;
+        let held = false;
+        for (let a = el.parentElement; a && a !== root.parentElement && !held; a = a.parentElement) {
+          held = /auto|scroll/.test(getComputedStyle(a).overflowX);
+        }
+        if (!held) report("wide", el, `x ${Math.round(r.left)}…${Math.round(r.right)} of ${window.innerWidth}`);
+      }
+    }
+
     // Code on a phone keeps its indentation: it scrolls sideways, never wraps.
     if (phone) {
       for (const pre of slide.querySelectorAll<HTMLElement>("pre")) {

@@ -197,9 +197,6 @@ function Board({ wire, selected, extensions, presenters = false, onPick, control
         ) : (
           <p className="wire__empty">{t.noDrawing}</p>
         )}
-        <p className="wire__note" data-compressed={compressed}>
-          {t.extensions} <code>{extensions || t.noExtensions}</code>. {compressed ? t.compressed : t.uncompressed}
-        </p>
       </div>
 
       <div className="wire__list">
@@ -251,6 +248,10 @@ function Board({ wire, selected, extensions, presenters = false, onPick, control
           </ol>
         )}
         {footer}
+        {/* About the whole connection, not the drawn frame: under the list, which leaves the drawing's column room for a frame with an extended length. */}
+        <p className="wire__note" data-compressed={compressed}>
+          {t.extensions} <code>{extensions || t.noExtensions}</code>. {compressed ? t.compressed : t.uncompressed}
+        </p>
       </div>
     </figure>
   );
