@@ -115,9 +115,10 @@ test("a note in the viewer's words: senders and slides worded, names from the wi
   assert.equal(say('{"type":"ping","id":"hb1735732800000"}', "en"), "heartbeat");
   assert.equal(say('{"type":"pong","id":"wire3","now":1}', "en"), "yours");
   assert.equal(say('{"type":"goto","slide":29,"step":0}', "en"), "slide 30");
-  // On the projector the presenter's own ping is the presenter's, not the viewer's.
-  assert.equal(say('{"type":"ping","id":"wire1"}', "pt-br", true), "de quem apresenta");
-  assert.equal(say('{"type":"ping","id":"wire1"}', "en", true), "presenter's");
+  // On the projector the list is the presenter's: their own ping is not "yours", and needs no word.
+  assert.equal(say('{"type":"ping","id":"wire1"}', "pt-br", true), "");
+  assert.equal(say('{"type":"ping","id":"wire1"}', "en", true), "");
+  assert.equal(say('{"type":"ping","id":"hb1735732800000"}', "pt-br", true), "batimento");
   // A note that isn't one of ours says nothing.
   assert.equal(detailOf({ type: "ping", note: "toString" }, wireStrings["pt-br"].detail), "");
   assert.equal(detailOf({ type: "goto", note: "x" }, wireStrings["pt-br"].detail), "");

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import FrameHeader from "../../diagrams/FrameHeader.tsx";
 import type { LiveSession } from "../../live/session.ts";
-import { drives, isScreen, useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
+import { isScreen, useLinkStatus, useSlideActive } from "../../live/hooks.tsx";
 import { usePresenterView, useShowOnProjector } from "../mirror/useMirror.ts";
 import {
   NO_TOTALS,
@@ -140,7 +140,6 @@ function OwnWire({ session }: { session: LiveSession }) {
               </button>
             </p>
           )}
-          {drives(session) ? <p className="wire__note">{t.mirrorNote}</p> : null}
         </>
       }
     />

@@ -111,7 +111,8 @@ export function detailOf(row: Pick<WireRow, "type" | "note">, detail: (typeof wi
   const { type, note } = row;
   if (type === "ping" || type === "pong") {
     if (!(PING_NOTES as readonly string[]).includes(note)) return "";
-    return note === "yours" && presenters ? detail.presenters : detail[note as PingNote];
+    // The projector's list is the presenter's: "yours" there needs no word (the row must fit at 24 px).
+    return note === "yours" && presenters ? "" : detail[note as PingNote];
   }
   if (type === "goto") return /^\d+$/.test(note) ? detail.slide(Number(note)) : "";
   return note;

@@ -30,9 +30,8 @@ export const wireStrings = defineStrings({
       `${out ? "Enviado" : "Recebido"} às ${time}: ${what}, ${payload} bytes de payload + ${header} de cabeçalho = ${total} bytes`,
     caption: (out: boolean, what: string, time: string, total: string) =>
       `${what}, ${out ? "↑ deste aparelho para o servidor" : "↓ do servidor para este aparelho"}, às ${time}: frame de texto, ${total} bytes no total`,
-    /** Which ping or pong a frame was, by who sent it (see frames.ts); `presenters` is "yours" as the projector says it. */
-    detail: { heartbeat: "batimento", yours: "seu", presenters: "de quem apresenta", rtt: "medição", slide: (n: number) => `slide ${n}` },
-    mirrorNote: "Fora da lista: os frames que levam esta tela ao projetor.",
+    /** Which ping or pong a frame was, by who sent it (see frames.ts); on the projector the presenter's own have none: the list says whose they are. */
+    detail: { heartbeat: "batimento", yours: "seu", rtt: "medição", slide: (n: number) => `slide ${n}` },
     /** The projector, showing the presenter's socket. */
     presenters: {
       listHint: "Os últimos frames do WebSocket de quem apresenta, o mais novo em cima:",
@@ -66,8 +65,7 @@ export const wireStrings = defineStrings({
       `${out ? "Sent" : "Received"} at ${time}: ${what}, ${payload} payload bytes + ${header} header = ${total} bytes`,
     caption: (out: boolean, what: string, time: string, total: string) =>
       `${what}, ${out ? "↑ from this device to the server" : "↓ from the server to this device"}, at ${time}: text frame, ${total} bytes in all`,
-    detail: { heartbeat: "heartbeat", yours: "yours", presenters: "presenter's", rtt: "measuring", slide: (n: number) => `slide ${n}` },
-    mirrorNote: "Not listed: the frames that carry this view to the projector.",
+    detail: { heartbeat: "heartbeat", yours: "yours", rtt: "measuring", slide: (n: number) => `slide ${n}` },
     presenters: {
       listHint: "The latest frames of the presenter's WebSocket, newest on top:",
       noFrames: "No frames yet: the presenter sends a ping.",
