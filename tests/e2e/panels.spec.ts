@@ -30,9 +30,12 @@ test("Esc toggles the overview; arrows and Enter choose a slide by keyboard alon
   await expect(overview).toBeHidden();
   await expect(page.locator("[data-deck]")).toBeVisible();
 
-  await page.keyboard.press("O");
-  // The arrows move from the focused card: wait for the overview to focus the current slide's.
-  await expect(overview.locator('[aria-current="page"]')).toBeFocused();
+  // The arrows move from the focused card: wait for the overview to focus the current slide's. Under
+  // load an O pressed while the closing overview still has focus can be lost: press again if so.
+  await expect(async () => {
+    if (!(await overview.isVisible())) await page.keyboard.press("O");
+    await expect(overview.locator('[aria-current="page"]')).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
