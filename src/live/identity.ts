@@ -39,12 +39,8 @@ export function rememberPresenterKey(code: string, key: string): void {
 
 /** The room was erased (or is gone): its key opens nothing any more. */
 export function forgetPresenterKey(code: string): void {
-  try {
-    localStorage.removeItem(KEY_PREFIX + code);
-    if (localStorage.getItem(LAST_PRESENTED) === code) localStorage.removeItem(LAST_PRESENTED);
-  } catch {
-    // Storage refused: nothing was kept.
-  }
+  remove(KEY_PREFIX + code);
+  if (read(LAST_PRESENTED) === code) remove(LAST_PRESENTED);
 }
 
 /** This browser presents room `code` now: `/present/` opened afresh offers to go back to it. */
@@ -86,5 +82,13 @@ function write(key: string, value: string): void {
     localStorage.setItem(key, value);
   } catch {
     // Storage refused (private mode): this visit still works, a reload starts afresh.
+  }
+}
+
+function remove(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Storage refused: nothing was kept.
   }
 }
