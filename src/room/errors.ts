@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   "own_question",
   "question_limit",
   "connection_limit",
+  "no_quiz",
+  "quiz_closed",
+  "already_answered",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -16,6 +16,7 @@ import type { ErrorCode } from "../../src/room/errors.ts";
 import type { Role } from "../../src/room/participants.ts";
 import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/features/polls/protocol.ts";
 import { REPORTING } from "../../src/features/index.ts";
+import { NICKNAME_RAW_MAX, PLAYER_MAX, QUIZ_OPTIONS_MAX, QUIZ_OPTIONS_MIN, QUIZ_SECONDS_MAX, QUIZ_SECONDS_MIN } from "../../src/features/quiz/protocol.ts";
 import { MIRROR_DEMOS } from "../../src/features/mirror/protocol.ts";
 import { MAX_ROWS as WIRE_ROWS_MAX } from "../../src/features/wire/frames.ts";
 import { locales } from "../../src/i18n/locales.ts";
@@ -205,6 +206,30 @@ const pollDefinition: Field = {
   },
 };
 
+function validQuiz(r: Random): Record<string, unknown> {
+  const options = Array.from({ length: r.int(QUIZ_OPTIONS_MIN, QUIZ_OPTIONS_MAX) }, () => word(r, 1, 20));
+  return { id: pollId.valid(r), question: word(r, 1, 40), options, answer: r.int(0, options.length - 1), seconds: r.int(QUIZ_SECONDS_MIN, QUIZ_SECONDS_MAX) };
+}
+
+const quizDefinition: Field = {
+  valid: validQuiz,
+  wrongType: [1, "quiz", true, null, [], ["A", "B"]],
+  pastLimit: (r) => {
+    const quiz = validQuiz(r);
+    const broken: Array<() => void> = [
+      () => (quiz["id"] = pollId.pastLimit(r)),
+      () => (quiz["options"] = Array.from({ length: QUIZ_OPTIONS_MAX + 1 }, (_, i) => `opção ${i}`)),
+      () => (quiz["answer"] = (quiz["options"] as string[]).length),
+      () => (quiz["answer"] = r.pick([-1, 1.5, "0", null])),
+      () => (quiz["seconds"] = r.pick([QUIZ_SECONDS_MIN - 1, QUIZ_SECONDS_MAX + 1, 10.5, "10"])),
+      () => delete quiz[r.pick(["id", "question", "options", "answer", "seconds"])],
+      () => (quiz[r.pick(["extra", "startedAt", "endsAt"])] = r.pick([true, 1])),
+    ];
+    r.pick(broken)();
+    return quiz;
+  },
+};
+
 function validCounts(r: Random): Record<string, number> {
   const counts: Record<string, number> = {};
   for (let n = r.int(1, 3); n > 0; n--) counts[r.pick(REACTIONS)] = r.int(1, 50);
@@ -313,6 +338,11 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   ack: { id: int(1, EVENT_ID_MAX) },
   tilt: { beta: finite(-180, 180), gamma: finite(-90, 90) },
   mirror: { view: mirrorView },
+  quiz: { action: pick(["show", "start", "end", "leaderboard"]), quiz: quizDefinition },
+  quizSeen: { quiz: pollId },
+  quizAnswer: { quiz: pollId, option: int(0, QUIZ_OPTIONS_MAX - 1) },
+  nickname: { name: text(0, NICKNAME_RAW_MAX) },
+  hideNickname: { player: int(1, PLAYER_MAX), hidden: bool },
 };
 
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as ClientMessageType[];

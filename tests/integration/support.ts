@@ -67,7 +67,8 @@ export function foldedReport<F extends Feature>(frames: readonly string[], featu
   let whole: WholeReport<F> | undefined;
   for (const frame of frames) {
     const message = parsed(frame);
-    if (isReportOf(message, feature)) whole = foldReport(whole, message) ?? whole;
+    // With more than one patched feature TypeScript can't narrow the union back to ReportMessage<F> by itself.
+    if (isReportOf(message, feature)) whole = foldReport(whole, message as ReportMessage<F>) ?? whole;
   }
   return whole?.data ?? null;
 }
@@ -79,8 +80,8 @@ export async function foldedWhere<F extends Feature>(socket: { frames: readonly 
   return report!;
 }
 
-function isPatchOf<F extends PatchedFeature>(message: ServerMessage, feature: F): message is ReportPatch<F> {
-  return isReportOf(message, feature) && "patch" in message;
+function isPatchOf<F extends PatchedFeature>(message: ServerMessage | ReportPatch<F>, feature: F): message is ReportPatch<F> {
+  return message.type === "report" && message.feature === feature && "patch" in message;
 }
 
 /** The patch in `message` (parsed, or a raw frame) if it is a patch of `feature`, else null. */
