@@ -76,14 +76,19 @@ export interface LeaderEntry {
   hidden?: true;
 }
 
+export interface Scored {
+  points: number;
+  ms: number;
+}
+
 /** To one phone: who it is in the quiz and how it is doing. */
 export interface QuizYou {
   player?: number;
   name?: string;
   /** Its answers: question id → option. */
   answers?: Record<string, number>;
-  /** Its points per locked question it answered. */
-  scored?: Record<string, number>;
+  /** Per locked question it answered: its points, and the time it took (from when the question reached it). */
+  scored?: Record<string, Scored>;
   points?: number;
   rank?: number;
 }
@@ -95,7 +100,10 @@ export interface QuizYou {
  */
 export interface QuizReport {
   current?: RoundView;
-  /** The top LEADERBOARD_SIZE players across every question of the room. */
+  /**
+   * The top LEADERBOARD_SIZE players across every question of the room. Phones and the projector
+   * get it only while the leaderboard is on screen, so the presenter can hide a nickname first.
+   */
   leaderboard: LeaderEntry[];
   /** Players who answered at least once. */
   players: number;

@@ -24,6 +24,7 @@ import {
   type LeaderEntry,
   type QuizReport,
   type QuizYou,
+  type Scored,
   type RoundView,
   type StoredRound,
 } from "./rules.ts";
@@ -111,7 +112,9 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
   const reportFor = (presenter: boolean): QuizReport => {
     const shown = current === null ? undefined : view(current);
     const ranked = standings();
-    const report: QuizReport = { leaderboard: leaderboard(presenter), players: ranked.length };
+    // Public screens get the leaderboard once the presenter puts it on (after hiding any nickname).
+    const board = presenter || shown?.phase === "leaderboard" ? leaderboard(presenter) : [];
+    const report: QuizReport = { leaderboard: board, players: ranked.length };
     if (shown) report.current = shown;
     return report;
   };
@@ -125,12 +128,12 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
       you.name = player.name;
     }
     const mine: Record<string, number> = {};
-    const scored: Record<string, number> = {};
+    const scored: Record<string, Scored> = {};
     for (const [id, given] of answers) {
       const answer = given.get(pid);
       if (!answer) continue;
       mine[id] = answer.option;
-      if (rounds.get(id)?.closed) scored[id] = answer.points;
+      if (rounds.get(id)?.closed) scored[id] = { points: answer.points, ms: answer.taken };
     }
     if (Object.keys(mine).length > 0) you.answers = mine;
     if (Object.keys(scored).length > 0) you.scored = scored;
@@ -153,10 +156,10 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
   /** After a question locks: every player hears their own points and rank (one small frame each). */
   const tellStandings = () => {
     const ranked = standings();
-    const scoredIn = new Map<string, Record<string, number>>();
+    const scoredIn = new Map<string, Record<string, Scored>>();
     for (const [id, given] of answers) {
       if (!rounds.get(id)?.closed) continue;
-      for (const [pid, answer] of given) scoredIn.set(pid, { ...scoredIn.get(pid), [id]: answer.points });
+      for (const [pid, answer] of given) scoredIn.set(pid, { ...scoredIn.get(pid), [id]: { points: answer.points, ms: answer.taken } });
     }
     const texts = new Map(ranked.map(({ pid, points, rank }) => [pid, patchFor({ you: { points, rank, scored: scoredIn.get(pid) ?? {} } })] as const));
     for (const { link, member } of host.audience()) {
