@@ -2,6 +2,7 @@
 import Steps from "./Steps.astro";
 import Step from "./Step.astro";
 import Poll from "./Poll.astro";
+import Quiz from "./Quiz.astro";
 import Questions from "./Questions.astro";
 import Exchange from "./diagrams/Exchange.astro";
 import Timeline from "./diagrams/Timeline.astro";
@@ -19,4 +20,4 @@ import PythonInRoom from "./demos/PythonInRoom.astro";
 import PushNotify from "./PushNotify.astro";
 import SensorStream from "./SensorStream.astro";
 
-export const mdxComponents = { Steps, Step, Poll, Questions, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream, PythonInRoom };
+export const mdxComponents = { Steps, Step, Poll, Quiz, Questions, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream, PythonInRoom };

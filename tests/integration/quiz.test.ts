@@ -51,7 +51,8 @@ class QuizPhone {
     const message = JSON.parse(text) as ServerMessage;
     if (message.type === "error") this.errors.push(message);
     if (message.type !== "report" || message.feature !== "quiz") return;
-    this.report = "data" in message ? message.data : this.report && applyPatch(this.report, message.patch);
+    if ("data" in message) this.report = message.data;
+    else if (this.report) this.report = applyPatch<QuizReport>(this.report, message.patch);
     const now = Date.now();
     for (const waiter of [...this.waiters]) {
       if (this.report && waiter.match(this.report)) {
@@ -94,8 +95,6 @@ class QuizPhone {
     throw new Error("no answer to the answer");
   }
 }
-
-const isOpen = (id: string) => (report: QuizReport) => report.current?.id === id && report.current.phase === "open";
 
 test("50 phones answer around the deadline: late ones refused, points exact, one answer each, only the presenter drives", async () => {
   const server = await startPartyServer();
@@ -180,7 +179,7 @@ test("a phone whose frames are held 300 ms scores as a fast one answering at the
   const server = await startPartyServer();
   servers.push(server);
   const { room, presenter } = await roomWithPresenter(server);
-  const [[fastSocket], [slowSocket], [laggySocket]] = await joinPhones(server, room.code, 3);
+  const [fastSocket, slowSocket, laggySocket] = (await joinPhones(server, room.code, 3)).map(([socket]) => socket);
   const fast = new QuizPhone(fastSocket!);
   // Both its receipt and its answer leave 300 ms late: a slow uplink.
   const slow = new QuizPhone(slowSocket!, { outMs: 300 });
@@ -218,7 +217,7 @@ test("nicknames: cleaned, bounded; a hidden one never reaches another phone nor 
   servers.push(first);
   const { room, presenter } = await roomWithPresenter(first);
   const [screen] = await joinAsScreen(first, room);
-  const [[aSocket], [bSocket], [cSocket]] = await joinPhones(first, room.code, 3, "nick-");
+  const [aSocket, bSocket, cSocket] = (await joinPhones(first, room.code, 3, "nick-")).map(([socket]) => socket);
   const [a, b, c] = [aSocket!, bSocket!, cSocket!].map((socket) => new QuizPhone(socket)) as [QuizPhone, QuizPhone, QuizPhone];
 
   a.send({ type: "nickname", name: "  Zé\u200B do\u202E Código \n" });
