@@ -123,13 +123,13 @@ const facts: { slide: number; says: [RegExp, RegExp]; never: RegExp[] }[] = [
   // The article's numbers are labelled as the article's: pre-RFC draft framing, 2^20-based Mbit/s.
   { slide: 21, says: [/segundo o artigo[\s\S]*0x00 … 0xFF[\s\S]*2<sup>20<\/sup>[\s\S]*6,97 \/ 0,016 e 697 \/ 1,6/, /according to the article[\s\S]*0x00 … 0xFF[\s\S]*2<sup>20<\/sup>[\s\S]*6\.97 \/ 0\.016 and 697 \/ 1\.6/], never: [] },
   // HTTP/2 and HTTP/3 open WebSockets with an extended CONNECT; the Accept is not about caches.
-  { slide: 30, says: [/RFC 8441[\s\S]*RFC 9220[\s\S]*`CONNECT` estendido[\s\S]*`200`[\s\S]*seções 1\.3 e 10/, /RFC 8441[\s\S]*RFC 9220[\s\S]*extended `CONNECT`[\s\S]*`200`[\s\S]*sections 1\.3 and 10/], never: [/Todo WebSocket começa|Every WebSocket starts/, /cache/] },
+  { slide: 31, says: [/RFC 8441[\s\S]*RFC 9220[\s\S]*`CONNECT` estendido[\s\S]*`200`[\s\S]*seções 1\.3 e 10/, /RFC 8441[\s\S]*RFC 9220[\s\S]*extended `CONNECT`[\s\S]*`200`[\s\S]*sections 1\.3 and 10/], never: [/Todo WebSocket começa|Every WebSocket starts/, /cache/] },
   // The app's JSON ping is not the protocol's control frame (slide 8's 0x9/0xA).
-  { slide: 33, says: [/ping da aplicação[\s\S]*0x9 e 0xA/, /application ping[\s\S]*0x9 and 0xA/], never: [] },
-  { slide: 36, says: [/ping da aplicação[\s\S]*0x9 e 0xA/, /application ping[\s\S]*0x9 and 0xA/], never: [] },
+  { slide: 35, says: [/ping da aplicação[\s\S]*0x9 e 0xA/, /application ping[\s\S]*0x9 and 0xA/], never: [] },
+  { slide: 39, says: [/ping da aplicação[\s\S]*0x9 e 0xA/, /application ping[\s\S]*0x9 and 0xA/], never: [] },
   { slide: 8, says: [/\*\*ping\*\* \(0x9\) e \*\*pong\*\* \(0xA\)/, /\*\*ping\*\* \(0x9\) and \*\*pong\*\* \(0xA\)/], never: [] },
   // websockets 10.4 is what Debian 12 (bookworm) packages.
-  { slide: 37, says: [/10\.4 empacotada no Debian 12/, /10\.4 packaged in Debian 12/], never: [] },
+  { slide: 40, says: [/10\.4 empacotada no Debian 12/, /10\.4 packaged in Debian 12/], never: [] },
 ];
 
 test("the slides state the checked facts, in Portuguese and in English", () => {

@@ -8,8 +8,8 @@ import { fillProgram, findPlaceholders, roomServer } from "../../src/features/py
 const root = new URL("../../", import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), "utf8");
 const versions = [
-  { slide: read("slides/38-python-na-sala.mdx"), program: read("docs/examples/python_na_sala.py"), server: "SERVIDOR", room: "SALA" },
-  { slide: read("slides/en/38-python-na-sala.mdx"), program: read("docs/examples/python_in_the_room.py"), server: "SERVER", room: "ROOM" },
+  { slide: read("slides/41-python-na-sala.mdx"), program: read("docs/examples/python_na_sala.py"), server: "SERVIDOR", room: "SALA" },
+  { slide: read("slides/en/41-python-na-sala.mdx"), program: read("docs/examples/python_in_the_room.py"), server: "SERVER", room: "ROOM" },
 ];
 
 test("each language's slide shows its program in docs/examples/, character for character, inside <PythonInRoom>", () => {
