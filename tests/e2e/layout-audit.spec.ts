@@ -27,10 +27,10 @@ const STAGE: Floors = { body: 0, code: 0, diagram: 0 };
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 /** The slides (1-based) each view is photographed on, fully revealed. */
-const SHOOT: Record<string, number[]> = { projector: [31, 32, 33, 38], "phone-360": [4, 14, 20, 31, 33, 38, 40], stage: [1, 30, 33] };
+const SHOOT: Record<string, number[]> = { projector: [32, 34, 35, 41], "phone-360": [4, 14, 20, 32, 35, 41, 43], stage: [1, 31, 35] };
 
 /** Slides (1-based) whose speaker's notes (N) are opened on the stage: long and short notes, with and without the join card. */
-const NOTES_ON = [1, 6, 14, 22, 30, 33, 37, 38];
+const NOTES_ON = [1, 6, 14, 22, 31, 35, 40, 41];
 
 interface View {
   name: string;
@@ -136,7 +136,7 @@ for (const locale of ["pt-BR", "en"] as const) {
           await page.keyboard.press("n");
           await expect(page.locator(".deck--notes")).toHaveCount(1);
           for (const o of await measureStep(page, STAGE)) found.push({ ...o, where: `stage ${slide}.0 notes` });
-          if (SHOTS && (slide === 1 || slide === 38)) await page.screenshot({ path: `${SHOTS}/layout-${locale}-stage-${slide}-notes.png` });
+          if (SHOTS && (slide === 1 || slide === 41)) await page.screenshot({ path: `${SHOTS}/layout-${locale}-stage-${slide}-notes.png` });
           await page.keyboard.press("n");
           await expect(page.locator(".deck--notes")).toHaveCount(0);
         }
