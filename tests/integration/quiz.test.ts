@@ -172,6 +172,16 @@ test("50 phones answer around the deadline: late ones refused, points exact, one
   presenter.send({ type: "quiz", action: "leaderboard", quiz });
   await phones[0]!.until((report) => report.current?.phase === "leaderboard" && report.leaderboard.length === 10);
   assert.deepEqual(phones[0]!.report!.leaderboard, results.leaderboard);
+
+  // The presenter's results download: the counts per option and the whole ranking, in JSON and CSV.
+  const download = (format: string) => fetch(`${server.origin}/parties/main/${room.code}/export?format=${format}`, { headers: { authorization: `Bearer ${room.key}` } });
+  const exported = (await (await download("json")).json()) as { quiz: { questions: Array<{ id: string; answered: number; options: Array<{ answers: number; correct: boolean }> }>; leaderboard: Array<{ rank: number; points: number }> } };
+  assert.deepEqual(exported.quiz.questions[0]!.options.map((option) => [option.answers, option.correct]), [[10, false], [0, false], [25, true]]);
+  assert.equal(exported.quiz.questions[0]!.answered, 35);
+  assert.deepEqual(exported.quiz.leaderboard.map((entry) => entry.points), [...totals].sort((a, b) => b - a));
+  const csv = await (await download("csv")).text();
+  assert.match(csv, /quiz,perguntas\.menos-bytes\.alternativas\.3,respostas,25\r\n/);
+  assert.match(csv, new RegExp(`quiz,placar\\.1,pontos,${Math.max(...totals)}\r\n`));
   await Promise.all([presenter, screen, ...sockets.map(([socket]) => socket)].map((socket) => socket.close()));
 });
 

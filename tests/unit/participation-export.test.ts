@@ -126,6 +126,25 @@ const everyFeature = {
   reactions: { totals: { "🐍": 2 }, total: 2 },
   questions: [{ id: "q1", text: "E o HTTP/3?", votes: 1, status: "hidden", askedAt: "2026-11-23T21:04:05.000Z" }],
   notify: [{ id: 3, kind: "like", sentAt: "2026-11-23T21:05:00.000Z", sent: 41, audience: 40, acked: 38, latency: { mean: 23, max: 140 } }],
+  quiz: {
+    questions: [
+      {
+        id: "mascara",
+        question: "Quem mascara os frames?",
+        seconds: 20,
+        startedAt: "2026-11-23T21:06:00.000Z",
+        answered: 3,
+        options: [
+          { text: "O servidor", answers: 1, correct: false },
+          { text: "O cliente", answers: 2, correct: true },
+        ],
+      },
+    ],
+    leaderboard: [
+      { rank: 1, player: 2, name: "Ana", hidden: false, points: 1912 },
+      { rank: 2, player: 1, name: null, hidden: false, points: 0 },
+    ],
+  },
 };
 
 test("one language per export: no key of any feature's export goes out untranslated, in either language", () => {
@@ -159,10 +178,37 @@ test("one language per export: no key of any feature's export goes out untransla
   ]);
 });
 
+test("the quiz in the CSV: each question's answers per option, the right one marked, and the ranking", () => {
+  const rows = resultsRows(buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), everyFeature), "pt-br").filter((row) => row[0] === "quiz");
+  assert.deepEqual(rows, [
+    ["quiz", "perguntas.mascara", "id", "mascara"],
+    ["quiz", "perguntas.mascara", "pergunta", "Quem mascara os frames?"],
+    ["quiz", "perguntas.mascara", "segundos", 20],
+    ["quiz", "perguntas.mascara", "começou em", "2026-11-23T21:06:00.000Z"],
+    ["quiz", "perguntas.mascara", "responderam", 3],
+    ["quiz", "perguntas.mascara.alternativas.1", "texto", "O servidor"],
+    ["quiz", "perguntas.mascara.alternativas.1", "respostas", 1],
+    ["quiz", "perguntas.mascara.alternativas.1", "certa", "não"],
+    ["quiz", "perguntas.mascara.alternativas.2", "texto", "O cliente"],
+    ["quiz", "perguntas.mascara.alternativas.2", "respostas", 2],
+    ["quiz", "perguntas.mascara.alternativas.2", "certa", "sim"],
+    ["quiz", "placar.1", "posição", 1],
+    ["quiz", "placar.1", "jogador", 2],
+    ["quiz", "placar.1", "apelido", "Ana"],
+    ["quiz", "placar.1", "oculto", "não"],
+    ["quiz", "placar.1", "pontos", 1912],
+    ["quiz", "placar.2", "posição", 2],
+    ["quiz", "placar.2", "jogador", 1],
+    ["quiz", "placar.2", "apelido", null],
+    ["quiz", "placar.2", "oculto", "não"],
+    ["quiz", "placar.2", "pontos", 0],
+  ]);
+});
+
 test("times are ISO 8601 everywhere in the export: no epoch milliseconds", () => {
   const rows = resultsRows(buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), everyFeature), "en");
   const timeFields = rows.filter((row) => /\bat$/.test(String(row[2])));
-  assert.deepEqual(timeFields.map((row) => row[2]), ["exported at", "asked at", "sent at"]);
+  assert.deepEqual(timeFields.map((row) => row[2]), ["exported at", "asked at", "sent at", "started at"]);
   for (const row of timeFields) assert.match(String(row[3]), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, row.join(","));
   // No number in the table is big enough to be a clock reading (ms since 1970).
   for (const row of rows) if (typeof row[3] === "number") assert.ok(row[3] < 1e11, row.join(","));

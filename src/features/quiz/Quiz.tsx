@@ -59,7 +59,7 @@ function Quiz(definition: QuizDefinition) {
           <p className="demo__hint">{t.offlineHint}</p>
         </>
       )}
-      <p className="quiz__rule">{t.rule}</p>
+      <p className="quiz__rule" data-quiz-rule>{t.rule}</p>
     </section>
   );
 }
@@ -123,10 +123,14 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
   const phase = round?.phase ?? "ready";
   const locked = round?.answer !== undefined;
 
+  const standing = !board && you ? <Standing t={t} locale={locale} you={you} quiz={definition.id} round={round} /> : null;
+  const showBoard = report && round && (phase === "leaderboard" || (presenter && phase === "results"));
   return (
     <>
       {open ? <Countdown remaining={remaining} total={definition.seconds} /> : null}
-      {board ? (
+      {/* Once locked, a phone's own result comes first: the buttons below only say what was right. */}
+      {locked ? standing : null}
+      {board && phase === "leaderboard" ? null : board ? (
         locked ? (
           <Bars round={round!} definition={definition} />
         ) : (
@@ -160,10 +164,8 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
       <p className="quiz__status" aria-live="polite" data-quiz-status>
         {statusText(t, round, board, definition, mine, late)}
       </p>
-      {!board && you ? <Standing t={t} locale={locale} you={you} quiz={definition.id} round={round} /> : null}
-      {report && (phase === "leaderboard" || (presenter && phase === "results")) && round ? (
-        <Leaderboard entries={report.leaderboard} preview={phase === "results"} session={session} you={you} />
-      ) : null}
+      {locked ? null : standing}
+      {showBoard ? <Leaderboard entries={report.leaderboard} preview={phase === "results"} session={session} you={you} /> : null}
       {!board && phase !== "open" ? <NicknameForm session={session} you={you} online={online} /> : null}
       {presenter ? (
         <p className="demo__actions">
@@ -202,7 +204,8 @@ function statusText(t: Texts, round: RoundView | null, board: boolean, definitio
 function Countdown({ remaining, total }: { remaining: number; total: number }) {
   const t = useStrings(quizStrings);
   const { reduce } = useMotionPreference();
-  const seconds = Math.ceil(remaining / 1000);
+  // A clock offset measured a few ms short must not show 21 of a 20-second question.
+  const seconds = Math.min(total, Math.ceil(remaining / 1000));
   const mark = announcedMark(seconds, total);
   const spoken = mark === null ? t.started(t.secondsLeft(total)) : mark === 0 ? t.timeUp : t.secondsLeft(mark);
   // Reduced motion: the bar steps once a second instead of sliding.
