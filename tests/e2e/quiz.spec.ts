@@ -212,6 +212,12 @@ test.describe("in a live room", () => {
       }
       await expectReadable(screen, { body: 24, code: 22, diagram: 0 }, "the projector's bars");
 
+      if (shoot) {
+        // The presenter hides a nickname in the preview, before anyone else sees the leaderboard.
+        const hide = quizOn(page).locator('[data-quiz-leaderboard="preview"]').getByRole("button", { name: "Ocultar o apelido Robô 1" });
+        await hide.click();
+        await expect(hide).toHaveAttribute("aria-pressed", "true");
+      }
       await quizOn(page).getByRole("button", { name: t.show }).click();
       const ranks = quizOn(screen).locator('[data-quiz-leaderboard="shown"] .quiz__rank');
       await expect(ranks).toHaveCount(everyone);
@@ -219,6 +225,7 @@ test.describe("in a live room", () => {
       await expect(ranks.nth(0)).toContainText(t.points);
       await expect(ranks.last()).toContainText(t.anonymous);
       await expect(ranks.last().locator(".quiz__points")).toHaveText("0 pts");
+      if (shoot) for (const p of [screen, ana.page]) await expect(quizOn(p).locator('[data-quiz-leaderboard="shown"]')).not.toContainText("Robô 1");
       // The bars make way for the ten lines.
       await expect(quizOn(screen).locator(".quiz__bars")).toHaveCount(0);
       await expect(quizOn(ana.page).locator('.quiz__rank[data-own]')).toContainText("Ana 🐍");

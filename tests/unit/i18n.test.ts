@@ -23,7 +23,7 @@ function* files(dir: string): Generator<string> {
 const SAME_IN_BOTH = new Set([
   ...["Slide", "Slides", "Site", "Downloads", "Python.org", "WebSocket", "HTTP", "Polling", "Long polling", "Chrome", "Firefox", "Safari", "Edge"],
   ...["PageDown", "PageUp", "Home", "End", "Esc", "Enter", "Shift+J"],
-  ...["ms", "p50", "p95", "Bytes", "frames", "req.", "payload:", "(cont.)", "ping", "pong", "total"],
+  ...["ms", "p50", "p95", "Bytes", "frames", "req.", "payload:", "(cont.)", "ping", "pong", "total", "quiz"],
 ]);
 
 function compare(pt: unknown, en: unknown, path: string, problems: string[]): void {

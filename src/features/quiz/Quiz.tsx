@@ -115,7 +115,13 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
     }, []),
   );
 
-  const send = (action: "start" | "end" | "leaderboard") => session.client.send({ type: "quiz", action, quiz: definition });
+  const send = (action: "show" | "start" | "end" | "leaderboard") => session.client.send({ type: "quiz", action, quiz: definition });
+  // Every question, answer and score forgotten; this question back on screen, ready to start again.
+  const resetQuiz = () => {
+    if (!window.confirm(t.resetConfirm)) return;
+    session.client.send({ type: "reset", feature: "quiz" });
+    send("show");
+  };
   const answer = (option: number) => {
     if (session.client.send({ type: "quizAnswer", quiz: definition.id, option })) setSending(option);
   };
@@ -182,6 +188,11 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
           {phase === "results" ? (
             <button type="button" className="demo__button" disabled={!online} onClick={() => send("leaderboard")} data-quiz-action="leaderboard">
               {t.showLeaderboard}
+            </button>
+          ) : null}
+          {phase === "leaderboard" ? (
+            <button type="button" className="demo__button" disabled={!online} onClick={resetQuiz} data-quiz-action="reset">
+              {t.reset}
             </button>
           ) : null}
         </p>
@@ -284,11 +295,11 @@ function Leaderboard({ entries, preview, session, you }: { entries: LeaderEntry[
                 <button
                   type="button"
                   className="demo__button quiz__hide"
-                  aria-label={entry.hidden ? t.unhide(entry.name) : t.hide(entry.name)}
+                  aria-label={t.hide(entry.name)}
                   aria-pressed={entry.hidden === true}
                   onClick={() => session.client.send({ type: "hideNickname", player: entry.player, hidden: !entry.hidden })}
                 >
-                  {t.hidden}
+                  {t.hideButton}
                 </button>
               ) : null}
             </li>
