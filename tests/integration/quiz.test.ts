@@ -230,8 +230,12 @@ test("nicknames: cleaned, bounded; a hidden one never reaches another phone nor 
   const [aSocket, bSocket, cSocket] = (await joinPhones(first, room.code, 3, "nick-")).map(([socket]) => socket);
   const [a, b, c] = [aSocket!, bSocket!, cSocket!].map((socket) => new QuizPhone(socket)) as [QuizPhone, QuizPhone, QuizPhone];
 
+  // Phone a has a second tab open: it hears of its own nickname and answers too.
+  const [aTabSocket] = await joinAsAudience(first, room.code, "nick-0000");
+  const aTab = new QuizPhone(aTabSocket);
   a.send({ type: "nickname", name: "  Zé\u200B do\u202E Código \n" });
   await a.until((report) => report.you?.name === "Zé do Código");
+  await aTab.until((report) => report.you?.name === "Zé do Código");
   b.send({ type: "nickname", name: "Palavrão Feio" });
   await b.until((report) => report.you?.name === "Palavrão Feio");
   c.send({ type: "nickname", name: "x".repeat(21) });
@@ -250,6 +254,7 @@ test("nicknames: cleaned, bounded; a hidden one never reaches another phone nor 
       assert.equal(await phone.answered(named.id), "ok");
     }),
   );
+  await aTab.until((report) => report.you?.answers?.[named.id] === named.answer);
   presenter.send({ type: "quiz", action: "end", quiz: named });
   // The presenter sees every name, before anyone else sees the leaderboard; hides one.
   const board = await foldedWhere(presenter, "quiz", (report) => report.current?.phase === "results" && report.leaderboard.length === 3);
@@ -276,6 +281,7 @@ test("nicknames: cleaned, bounded; a hidden one never reaches another phone nor 
   for (const [who, frames] of [
     ["phone a", aSocket!.frames],
     ["phone c", cSocket!.frames],
+    ["phone a's other tab", aTabSocket.frames],
     ["projector", screen.frames],
   ] as const) {
     assert.ok(!frames.some((frame) => frame.includes("Palavrão") || frame.includes("Outro Nome")), `${who} never got the hidden nickname`);

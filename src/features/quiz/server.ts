@@ -9,7 +9,7 @@
  * phone's own (its answers, points and rank) reaches that participant's connections alone.
  */
 import { errorMessage } from "../../room/errors.ts";
-import { defineFeature, type Peer } from "../../room/feature.ts";
+import { defineFeature, type Peer, type RoomLink } from "../../room/feature.ts";
 import type { MergePatch } from "../../room/patch.ts";
 import type { ServerMessage } from "../../room/wire.ts";
 import { QUIZ_MESSAGES, type QuizDefinition } from "./protocol.ts";
@@ -147,10 +147,27 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
 
   const patchFor = (patch: MergePatch<QuizReport>) => JSON.stringify({ type: "report", feature: "quiz", patch } satisfies ServerMessage);
 
-  /** Sends `patch` to every connection of participant `pid`. */
-  const tell = (pid: string, patch: MergePatch<QuizReport>) => {
-    const text = patchFor(patch);
-    for (const { link, member } of host.audience()) if (member.pid === pid) host.send(link, text);
+  /**
+   * Sends `you` to the connection that asked at once, and to the participant's other connections
+   * (another tab) within AUDIENCE_EVERY_MS, in one pass over the room for every participant told.
+   */
+  const othersToTell = new Map<string, { from: Set<string>; you: QuizYou }>();
+  let tellTimer: ReturnType<typeof setTimeout> | null = null;
+  const tell = (link: RoomLink, pid: string, you: QuizYou) => {
+    host.send(link, patchFor({ you }));
+    const pending = othersToTell.get(pid);
+    othersToTell.set(pid, { from: (pending?.from ?? new Set()).add(link.id), you: { ...pending?.you, ...you } });
+    tellTimer ??= setTimeout(() => {
+      tellTimer = null;
+      const told = new Map(othersToTell);
+      othersToTell.clear();
+      for (const peer of host.audience()) {
+        const pending = peer.member.pid === undefined ? undefined : told.get(peer.member.pid);
+        // A connection that alone spoke for its participant has had all of it already.
+        const had = pending?.from.size === 1 && pending.from.has(peer.link.id);
+        if (pending && !had) host.send(peer.link, patchFor({ you: pending.you }));
+      }
+    }, AUDIENCE_EVERY_MS);
   };
 
   /** After a question locks: every player hears their own points and rank (one small frame each). */
@@ -250,7 +267,7 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
     const player = await playerOf(member.pid);
     await host.storage.put({ [`${ANSWER_PREFIX}${quizId}:${member.pid}`]: stored });
     host.changed();
-    tell(member.pid, { you: { player: player.n, answers: { [quizId]: option } } });
+    tell(link, member.pid, { player: player.n, answers: { ...othersToTell.get(member.pid)?.you.answers, [quizId]: option } });
   }
 
   /** This participant as a player: numbered the first time they answer or name themselves. */
@@ -275,7 +292,7 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
       await host.storage.put({ [PLAYER_PREFIX + member.pid]: named });
       host.changed();
     }
-    tell(member.pid, { you: { player: player.n, name: cleaned.name } });
+    tell(link, member.pid, { player: player.n, name: cleaned.name });
   }
 
   async function hide(n: number, hidden: boolean, peer: Peer): Promise<void> {
@@ -351,6 +368,7 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
       nextPlayer = 1;
       if (lockTimer !== null) clearTimeout(lockTimer);
       lockTimer = null;
+      othersToTell.clear();
       forget().catch((error: unknown) => console.error("quiz: reset", error));
     },
     report: () => reportFor(true),
