@@ -211,6 +211,9 @@ test.describe("in a live room", () => {
         await ana.page.screenshot({ path: `${SHOTS}/quiz-phone-rank.png` });
       }
       await expectReadable(screen, { body: 24, code: 22, diagram: 0 }, "the projector's bars");
+      // The presenter's stage holds the bars and the leaderboard's preview with its hide buttons.
+      if (shoot) await page.screenshot({ path: `${SHOTS}/quiz-stage-preview.png` });
+      await expectReadable(page, { body: 0, code: 0, diagram: 0 }, "the presenter's stage, with the preview");
 
       if (shoot) {
         // The presenter hides a nickname in the preview, before anyone else sees the leaderboard.
@@ -230,6 +233,7 @@ test.describe("in a live room", () => {
       await expect(quizOn(screen).locator(".quiz__bars")).toHaveCount(0);
       await expect(quizOn(ana.page).locator('.quiz__rank[data-own]')).toContainText("Ana 🐍");
       if (shoot) await screen.screenshot({ path: `${SHOTS}/quiz-projector-leaderboard.png` });
+      await expectReadable(page, { body: 0, code: 0, diagram: 0 }, "the presenter's stage, with the leaderboard");
       await expectReadable(screen, { body: 24, code: 22, diagram: 0 }, "the projector's leaderboard");
       await settled(screen);
       await expectAccessible(screen, "the projector's leaderboard");

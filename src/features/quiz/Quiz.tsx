@@ -171,8 +171,7 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
         {statusText(t, round, board, definition, mine, late)}
       </p>
       {locked ? null : standing}
-      {showBoard ? <Leaderboard entries={report.leaderboard} preview={phase === "results"} session={session} you={you} /> : null}
-      {!board && phase !== "open" ? <NicknameForm session={session} you={you} online={online} /> : null}
+      {/* The presenter's buttons before the preview: the next step stays in sight. */}
       {presenter ? (
         <p className="demo__actions">
           {phase === "ready" ? (
@@ -197,6 +196,8 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
           ) : null}
         </p>
       ) : null}
+      {showBoard ? <Leaderboard entries={report.leaderboard} preview={phase === "results"} session={session} you={you} /> : null}
+      {!board && phase !== "open" ? <NicknameForm session={session} you={you} online={online} /> : null}
     </>
   );
 }
@@ -275,7 +276,7 @@ function Leaderboard({ entries, preview, session, you }: { entries: LeaderEntry[
   const locale = useLocale();
   const presenter = drives(session);
   return (
-    <section className="quiz__leaderboard" aria-label={preview ? t.preview : t.leaderboard} data-quiz-leaderboard={preview ? "preview" : "shown"}>
+    <section className="quiz__leaderboard" aria-label={preview ? t.preview : t.leaderboard} data-quiz-leaderboard={preview ? "preview" : "shown"} data-compact={presenter || undefined}>
       <p className="demo__label">{preview ? t.preview : t.leaderboard}</p>
       {entries.length === 0 ? <p className="demo__hint">{t.noPlayers}</p> : null}
       <ol className="quiz__ranks">
