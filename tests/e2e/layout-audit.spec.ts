@@ -191,7 +191,7 @@ for (const locale of ["pt-BR", "en"] as const) {
     for (const o of await measureThumbnails(page)) found.push({ ...o, where: "stage overview" });
     if (SHOTS) {
       await page.screenshot({ path: `${SHOTS}/layout-${locale}-overview.png` });
-      await page.locator('[data-thumb="32"]').screenshot({ path: `${SHOTS}/layout-${locale}-overview-33.png` });
+      await page.locator('[data-thumb="34"]').screenshot({ path: `${SHOTS}/layout-${locale}-overview-35.png` });
     }
     await page.keyboard.press("Escape");
 

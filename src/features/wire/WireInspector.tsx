@@ -83,7 +83,9 @@ function OwnWire({ session }: { session: LiveSession }) {
       if (activeNow.current && render === undefined) {
         render = setTimeout(() => {
           render = undefined;
-          setShown(wire.current);
+          // The slide may have gone meanwhile (the next slide's first frames land in this wait): as
+          // the comment above says, the list only re-renders while it is on screen.
+          if (activeNow.current) setShown(wire.current);
         }, RENDER_DELAY_MS);
       }
     });
