@@ -3,6 +3,7 @@ import Steps from "./Steps.astro";
 import Step from "./Step.astro";
 import Poll from "./Poll.astro";
 import Questions from "./Questions.astro";
+import WordCloud from "./WordCloud.astro";
 import Exchange from "./diagrams/Exchange.astro";
 import Timeline from "./diagrams/Timeline.astro";
 import LayerStack from "./diagrams/LayerStack.astro";
@@ -19,4 +20,4 @@ import PythonInRoom from "./demos/PythonInRoom.astro";
 import PushNotify from "./PushNotify.astro";
 import SensorStream from "./SensorStream.astro";
 
-export const mdxComponents = { Steps, Step, Poll, Questions, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream, PythonInRoom };
+export const mdxComponents = { Steps, Step, Poll, Questions, WordCloud, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream, PythonInRoom };

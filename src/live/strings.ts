@@ -122,6 +122,8 @@ export const liveStrings = defineStrings({
       own_question: "Essa pergunta é sua: não dá para apoiar a própria",
       question_limit: "Limite de perguntas",
       connection_limit: "Conexões demais: feche outras abas desta sala",
+      no_cloud: "Essa nuvem de palavras não existe",
+      answer_limit: "Você já mandou todas as suas respostas",
     } satisfies Record<ErrorCode, string>,
     /** `rate_limited` for wrong keys (`detail` `wrong_keys`): not "too many messages". */
     wrongKeys: "Chaves erradas demais deste endereço: espere um pouco",
@@ -239,6 +241,8 @@ export const liveStrings = defineStrings({
       own_question: "That question is yours: you can't upvote your own",
       question_limit: "Question limit reached",
       connection_limit: "Too many connections: close other tabs of this room",
+      no_cloud: "That word cloud doesn't exist",
+      answer_limit: "You already sent all your answers",
     },
     wrongKeys: "Too many wrong keys from this address: wait a moment",
   },

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   "own_question",
   "question_limit",
   "connection_limit",
+  "no_cloud",
+  "answer_limit",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

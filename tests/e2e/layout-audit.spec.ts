@@ -27,7 +27,7 @@ const STAGE: Floors = { body: 0, code: 0, diagram: 0 };
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 /** The slides (1-based) each view is photographed on, fully revealed. */
-const SHOOT: Record<string, number[]> = { projector: [31, 32, 33, 38], "phone-360": [4, 14, 20, 31, 33, 38, 40], stage: [1, 30, 33] };
+const SHOOT: Record<string, number[]> = { projector: [31, 32, 33, 38], "phone-360": [4, 14, 20, 31, 33, 38, 41], stage: [1, 30, 33] };
 
 /** Slides (1-based) whose speaker's notes (N) are opened on the stage: long and short notes, with and without the join card. */
 const NOTES_ON = [1, 6, 14, 22, 30, 33, 37, 38];

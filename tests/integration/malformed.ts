@@ -16,6 +16,7 @@ import type { ErrorCode } from "../../src/room/errors.ts";
 import type { Role } from "../../src/room/participants.ts";
 import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/features/polls/protocol.ts";
 import { REPORTING } from "../../src/features/index.ts";
+import { ANSWER_RAW_MAX, KEY_MAX, PROMPT_MAX } from "../../src/features/cloud/protocol.ts";
 import { MIRROR_DEMOS } from "../../src/features/mirror/protocol.ts";
 import { MAX_ROWS as WIRE_ROWS_MAX } from "../../src/features/wire/frames.ts";
 import { locales } from "../../src/i18n/locales.ts";
@@ -205,6 +206,26 @@ const pollDefinition: Field = {
   },
 };
 
+function validCloud(r: Random): Record<string, unknown> {
+  return { id: pollId.valid(r), prompt: word(r, 1, 40) };
+}
+
+const cloudDefinition: Field = {
+  valid: validCloud,
+  wrongType: [1, "usos", true, null, [], ["usos"]],
+  pastLimit: (r) => {
+    const cloud = validCloud(r);
+    const broken: Array<() => void> = [
+      () => (cloud["id"] = pollId.pastLimit(r)),
+      () => (cloud["prompt"] = r.pick(["", "   ", word(r, PROMPT_MAX + 1, PROMPT_MAX + 20, SOLID)])),
+      () => delete cloud[r.pick(["id", "prompt"])],
+      () => (cloud[r.pick(["extra", "words", "hidden"])] = r.pick([true, 1, ["chat"]])),
+    ];
+    r.pick(broken)();
+    return cloud;
+  },
+};
+
 function validCounts(r: Random): Record<string, number> {
   const counts: Record<string, number> = {};
   for (let n = r.int(1, 3); n > 0; n--) counts[r.pick(REACTIONS)] = r.int(1, 50);
@@ -309,6 +330,9 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   ask: { text: text(1, QUESTION_RAW_MAX) },
   upvote: { id: text(0, PING_ID_MAX) },
   moderate: { id: text(0, PING_ID_MAX), action: pick(["answered", "hidden", "open"]) },
+  cloud: { action: pick(["show", "reset"]), cloud: cloudDefinition },
+  cloudHide: { cloud: pollId, key: text(1, KEY_MAX), hidden: bool },
+  cloudAnswer: { cloud: pollId, text: text(1, ANSWER_RAW_MAX) },
   notify: { kind: pick(NOTIFICATION_KINDS) },
   ack: { id: int(1, EVENT_ID_MAX) },
   tilt: { beta: finite(-180, 180), gamma: finite(-90, 90) },
@@ -318,9 +342,9 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as ClientMessageType[];
 const WITH_FIELDS = MESSAGE_TYPES.filter((type) => Object.keys(MESSAGES[type]).length > 0);
 /** Only a presenter may send these (`forbidden` otherwise). */
-export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify", "mirror"];
+export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify", "mirror", "cloud", "cloudHide"];
 /** Only the audience may send these (`forbidden` for a presenter or a screen). */
-export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt"];
+export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt", "cloudAnswer"];
 /** Keys no message has; `toString` and friends are names an object inherits, but not forbidden ones. */
 const EXTRA_KEYS = ["slid", "extra", "admin", "role", "key", "pid", "seq", "isPresenter", "Type", "type ", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
