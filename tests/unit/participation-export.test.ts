@@ -126,6 +126,7 @@ const everyFeature = {
   reactions: { totals: { "🐍": 2 }, total: 2 },
   questions: [{ id: "q1", text: "E o HTTP/3?", votes: 1, status: "hidden", askedAt: "2026-11-23T21:04:05.000Z" }],
   notify: [{ id: 3, kind: "like", sentAt: "2026-11-23T21:05:00.000Z", sent: 41, audience: 40, acked: 38, latency: { mean: 23, max: 140 } }],
+  cloud: [{ id: "para-que", prompt: "Para quê?", answers: 5, others: 0, words: [{ id: "websocket", text: "WebSocket", count: 4, hidden: false }, { id: "palavrao", text: "Palavrão", count: 1, hidden: true }] }],
 };
 
 test("one language per export: no key of any feature's export goes out untranslated, in either language", () => {
@@ -156,6 +157,13 @@ test("one language per export: no key of any feature's export goes out untransla
     ["notificações", "3", "confirmaram", 38],
     ["notificações", "3.latência (ms)", "média", 23],
     ["notificações", "3.latência (ms)", "máxima", 140],
+  ]);
+  // Each cloud's words with their counts, hidden ones marked.
+  assert.deepEqual(resultsRows(results, "pt-br").filter((row) => row[0] === "nuvem de palavras" && String(row[1]).includes("palavrao")), [
+    ["nuvem de palavras", "para-que.palavras.palavrao", "id", "palavrao"],
+    ["nuvem de palavras", "para-que.palavras.palavrao", "texto", "Palavrão"],
+    ["nuvem de palavras", "para-que.palavras.palavrao", "vezes", 1],
+    ["nuvem de palavras", "para-que.palavras.palavrao", "escondida", "sim"],
   ]);
 });
 

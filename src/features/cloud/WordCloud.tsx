@@ -238,33 +238,11 @@ function Moderation({ session, definition, entry, words, online }: { session: Li
   return (
     <details className="cloud__moderate" data-cloud-moderate>
       <summary>{t.moderate(hidden.length)}</summary>
-      <ul className="cloud__moderate-list">
-        {words.map((word) => (
-          <li key={word.id}>
-            <span>
-              {word.text} <span className="cloud__count">{word.count}</span>
-            </span>
-            <button type="button" className="demo__button" disabled={!online} aria-label={t.hideWord(word.text)} onClick={() => set(word.key, true)}>
-              {t.hide}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <WordRows words={words} label={t.hide} name={t.hideWord} disabled={!online} onPick={(word) => set(word.key, true)} />
       {hidden.length > 0 ? (
         <>
           <p className="cloud__hidden-title">{t.hiddenList}</p>
-          <ul className="cloud__moderate-list" data-cloud-hidden>
-            {hidden.map((word) => (
-              <li key={word.id}>
-                <span>
-                  {word.text} <span className="cloud__count">{word.count}</span>
-                </span>
-                <button type="button" className="demo__button" disabled={!online} aria-label={t.showWord(word.text)} onClick={() => set(word.key, false)}>
-                  {t.show}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <WordRows words={hidden} label={t.show} name={t.showWord} disabled={!online} onPick={(word) => set(word.key, false)} hidden />
         </>
       ) : null}
       <p className="demo__actions">
@@ -273,5 +251,23 @@ function Moderation({ session, definition, entry, words, online }: { session: Li
         </button>
       </p>
     </details>
+  );
+}
+
+/** Words with their counts, each with a button (hide, or show again). */
+function WordRows({ words, label, name, disabled, onPick, hidden = false }: { words: CloudWord[]; label: string; name: (word: string) => string; disabled: boolean; onPick: (word: CloudWord) => void; hidden?: boolean }) {
+  return (
+    <ul className="cloud__moderate-list" data-cloud-hidden={hidden ? "" : undefined}>
+      {words.map((word) => (
+        <li key={word.id}>
+          <span>
+            {word.text} <span className="cloud__count">{word.count}</span>
+          </span>
+          <button type="button" className="demo__button" disabled={disabled} aria-label={name(word.text)} onClick={() => onPick(word)}>
+            {label}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
