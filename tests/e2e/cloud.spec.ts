@@ -43,7 +43,8 @@ async function crowd(code: string, answers: string[][]): Promise<WebSocket[]> {
 
 test("outside a room, the cloud is its prompt and how it works live, with no words made up", async ({ page }) => {
   await openSlideTitled(page, LOCALES[0].title);
-  await expect(cloudOn(page)).toContainText(LOCALES[0].title);
+  await expect(page.locator("[data-slide-index]:not([hidden]) .slide__title")).toHaveText(LOCALES[0].title);
+  await expect(cloudOn(page)).toHaveAttribute("aria-label", `Nuvem de palavras: ${LOCALES[0].title}`);
   await expect(cloudOn(page)).toContainText(LOCALES[0].hint);
   await expect(cloudOn(page).locator("[data-cloud-word]")).toHaveCount(0);
 });
@@ -70,18 +71,21 @@ for (const locale of LOCALES) {
       const send = async (phone: Page, text: string, how: "enter" | "click") => {
         const form = cloudOn(phone).locator("[data-cloud-form]");
         const before = await form.locator("[data-cloud-mine] li").count();
-        await form.getByLabel(locale.answer).fill(text);
-        if (how === "enter") await form.getByLabel(locale.answer).press("Enter");
+        await form.getByRole("textbox", { name: locale.answer }).fill(text);
+        if (how === "enter") await form.getByRole("textbox", { name: locale.answer }).press("Enter");
         else await form.getByRole("button", { name: locale.send }).click();
         await expect(form.locator("[data-cloud-mine] li")).toHaveCount(before + 1);
       };
       // The small phone: its form and its send button are on screen, not under the phone's bar.
-      const input = cloudOn(small).getByLabel(locale.answer);
+      const input = cloudOn(small).getByRole("textbox", { name: locale.answer });
       await input.scrollIntoViewIfNeeded();
       const box = (await cloudOn(small).getByRole("button", { name: locale.send }).boundingBox())!;
       const bar = (await small.locator(".deck__bar").boundingBox())!;
       expect(box.y + box.height, "the send button sits above the phone's bottom bar").toBeLessThanOrEqual(bar.y);
-      if (SHOTS && locale.name === "pt-br") await small.screenshot({ path: `${SHOTS}/cloud-phone-360-form.png` });
+      if (SHOTS && locale.name === "pt-br") {
+        await small.waitForTimeout(500);
+        await small.screenshot({ path: `${SHOTS}/cloud-phone-360-form.png` });
+      }
       await send(small, "WebSocket", "enter");
       await expect(wordOn(screen, "websocket")).toHaveText("WebSocket");
       await send(small, "Chat", "click");
@@ -95,9 +99,14 @@ for (const locale of LOCALES) {
       expect(await fontPx(screen, "chat")).toBeGreaterThanOrEqual(24);
       await expect(wordOn(screen, "palavrao")).toHaveCount(1);
       await expect(cloudOn(small).locator("[data-cloud-list] li")).toHaveCount(3);
+      // The small phone's cloud can be scrolled clear of its bottom bar.
+      const stage = cloudOn(small).locator("[data-cloud-stage]");
+      await stage.scrollIntoViewIfNeeded();
+      const stageBox = (await stage.boundingBox())!;
+      expect(stageBox.y + stageBox.height, "the phone's cloud clears its bottom bar").toBeLessThanOrEqual((await small.locator(".deck__bar").boundingBox())!.y + 1);
       await send(other, "IoT", "click");
       await expect(cloudOn(other).locator("[data-cloud-form]")).toContainText(locale.done);
-      await expect(cloudOn(other).getByLabel(locale.answer)).toHaveCount(0);
+      await expect(cloudOn(other).getByRole("textbox", { name: locale.answer })).toHaveCount(0);
 
       // The presenter hides a word: it leaves the projector and the phones, and is listed for the presenter.
       await cloudOn(page).locator("[data-cloud-moderate] summary").click();
@@ -117,6 +126,8 @@ for (const locale of LOCALES) {
         await screen.waitForTimeout(800);
         await screen.screenshot({ path: `${SHOTS}/cloud-projector.png` });
         await small.screenshot({ path: `${SHOTS}/cloud-phone-360-after.png` });
+        await cloudOn(small).locator("[data-cloud-stage]").scrollIntoViewIfNeeded();
+        await small.screenshot({ path: `${SHOTS}/cloud-phone-360-cloud.png` });
         await page.screenshot({ path: `${SHOTS}/cloud-presenter.png` });
         for (const ws of sockets) ws.close();
       }

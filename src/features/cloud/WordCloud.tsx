@@ -20,10 +20,19 @@ export default withLocale(WordCloud);
 function WordCloud(definition: CloudDefinition) {
   const t = useStrings(cloudStrings);
   const session = useLiveSession();
-  const [ref, active] = useSlideActive<HTMLElement>();
+  const [slideRef, active] = useSlideActive<HTMLElement>();
+  // A slide titled with the prompt (the talk's own) doesn't say it twice.
+  const [titled, setTitled] = useState(false);
+  const ref = useCallback(
+    (node: HTMLElement | null) => {
+      slideRef(node);
+      if (node) setTitled(node.closest("[data-title]")?.getAttribute("data-title") === definition.prompt);
+    },
+    [slideRef, definition.prompt],
+  );
   return (
     <section className="demo cloud" ref={ref} aria-label={t.label(definition.prompt)} data-cloud={definition.id}>
-      <p className="cloud__prompt">{definition.prompt}</p>
+      {titled ? null : <p className="cloud__prompt">{definition.prompt}</p>}
       {session ? <LiveCloud session={session} definition={definition} active={active} /> : <p className="demo__hint">{t.offlineHint}</p>}
     </section>
   );
@@ -98,7 +107,7 @@ function Cloud({ words, entry, small }: { words: CloudWord[]; entry: CloudEntry;
 
   const layout = useMemo(() => {
     if (!box || box.width === 0 || minPx === 0) return null;
-    return layoutCloud(words, { box, minPx, maxPx: Math.min(minPx * 3.2, box.height / 3), measure, previous: previous.current });
+    return layoutCloud(words, { box, minPx, maxPx: Math.min(minPx * 4, box.height / 3.2), measure, previous: previous.current });
   }, [words, box, minPx, measure]);
   useEffect(() => {
     if (layout) previous.current = layout.placed;
@@ -238,6 +247,11 @@ function Moderation({ session, definition, entry, words, online }: { session: Li
   return (
     <details className="cloud__moderate" data-cloud-moderate>
       <summary>{t.moderate(hidden.length)}</summary>
+      <p className="demo__actions">
+        <button type="button" className="demo__button" disabled={!online} onClick={() => session.client.send({ type: "cloud", action: "reset", cloud: definition })}>
+          {t.reset}
+        </button>
+      </p>
       <WordRows words={words} label={t.hide} name={t.hideWord} disabled={!online} onPick={(word) => set(word.key, true)} />
       {hidden.length > 0 ? (
         <>
@@ -245,11 +259,6 @@ function Moderation({ session, definition, entry, words, online }: { session: Li
           <WordRows words={hidden} label={t.show} name={t.showWord} disabled={!online} onPick={(word) => set(word.key, false)} hidden />
         </>
       ) : null}
-      <p className="demo__actions">
-        <button type="button" className="demo__button" disabled={!online} onClick={() => session.client.send({ type: "cloud", action: "reset", cloud: definition })}>
-          {t.reset}
-        </button>
-      </p>
     </details>
   );
 }
