@@ -33,8 +33,8 @@ const VOCABULARY: readonly (readonly string[])[] = [
   ["Leilões", "leilão"],
   ["Telemetria", "telemetria"],
   ["Streaming", "streamings"],
-  ["Cursores", "cursor"],
-  ["Sensores", "sensor"],
+  ["Cursores", "cursores"],
+  ["Sensores", "SENSORES"],
   ["Mapas ao vivo", "mapa ao vivo"],
 ];
 
