@@ -122,6 +122,7 @@ export const liveStrings = defineStrings({
       own_question: "Essa pergunta é sua: não dá para apoiar a própria",
       question_limit: "Limite de perguntas",
       connection_limit: "Conexões demais: feche outras abas desta sala",
+      ink_full: "Desenhos demais: apague o slide para desenhar de novo",
     } satisfies Record<ErrorCode, string>,
     /** `rate_limited` for wrong keys (`detail` `wrong_keys`): not "too many messages". */
     wrongKeys: "Chaves erradas demais deste endereço: espere um pouco",
@@ -239,6 +240,7 @@ export const liveStrings = defineStrings({
       own_question: "That question is yours: you can't upvote your own",
       question_limit: "Question limit reached",
       connection_limit: "Too many connections: close other tabs of this room",
+      ink_full: "Too much drawing: clear the slide to draw again",
     },
     wrongKeys: "Too many wrong keys from this address: wait a moment",
   },

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "own_question",
   "question_limit",
   "connection_limit",
+  "ink_full",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
