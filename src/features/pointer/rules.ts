@@ -111,13 +111,21 @@ export function simplify(points: readonly Point[], last: Point | null, minStep =
   return kept;
 }
 
+/** The stroke being drawn, and how many of its points were already queued. */
+interface Drawn {
+  id: number;
+  slide: number;
+  sent: number;
+  points: Point[];
+}
+
 /**
  * The presenter's pen: the stroke being drawn, its points kept after `simplify`, and the piece
  * not sent yet (out at most every INK_EVERY_MS). A stroke that reaches STROKE_POINTS_MAX goes on
  * as a new stroke from its last point, so a long line never hits the room's bound.
  */
 export class Pen {
-  private stroke: { id: number; slide: number; sent: number; points: Point[] } | null = null;
+  private stroke: Drawn | null = null;
   private pieces: Array<{ slide: number; id: number; points: Point[] }> = [];
   private sentAt = Number.NEGATIVE_INFINITY;
   private readonly newId: () => number;
@@ -142,7 +150,7 @@ export class Pen {
   move(points: readonly Point[]): void {
     if (!this.stroke) return;
     for (const point of simplify(points, this.stroke.points.at(-1) ?? null)) {
-      let stroke = this.stroke;
+      let stroke: Drawn = this.stroke;
       if (stroke.points.length >= STROKE_POINTS_MAX) {
         this.queue();
         stroke = this.stroke = { id: this.newId(), slide: stroke.slide, sent: 0, points: [stroke.points.at(-1)!] };
