@@ -74,6 +74,13 @@ test("laser and pen on the frame slide: the projector and two phones show them i
   await expectDotAt(screen, 0.25, 0.4);
   await expectDotAt(first.page, 0.25, 0.4, true);
   await expectDotAt(second.page, 0.25, 0.4, true);
+  // The phone's picture is the slide as the projector shows it: 16:9, as wide as the phone's column.
+  for (const follower of [first.page, second.page]) {
+    const picture = await box(slideBox(follower, true));
+    const column = await box(current(follower).locator(".slide__inner"));
+    expect(Math.abs(picture.width / picture.height - 16 / 9), "the picture is 16:9").toBeLessThan(0.02);
+    expect(Math.abs(picture.width - column.width), "as wide as the column").toBeLessThan(2);
+  }
   await mouseTo(page, 0.7, 0.3);
   await expectDotAt(screen, 0.7, 0.3);
   await expectDotAt(second.page, 0.7, 0.3, true);
@@ -160,7 +167,7 @@ test("in English, the laser and pen buttons work by keyboard, and a phone sees t
   await expect(laser).toHaveAttribute("aria-pressed", "true");
   await mouseTo(page, 0.6, 0.5);
   await expectDotAt(follower.page, 0.6, 0.5, true);
-  await expect(follower.page.locator('[data-ink="picture"] figcaption')).toHaveText("As on the big screen");
+  await expect(follower.page.locator('[data-ink="picture"] > figcaption')).toHaveText("As on the big screen");
   await laser.click();
   await expect(follower.page.locator('[data-ink="dot"]:visible')).toHaveCount(0);
 
