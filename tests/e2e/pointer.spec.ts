@@ -13,7 +13,7 @@ test.use({ baseURL: origin });
 test.describe.configure({ timeout: 150_000 });
 
 const SHOTS = "/tmp/fd/shots";
-const small: Device = { ...pixel7, viewport: { width: 360, height: 640 }, screen: { width: 360, height: 640 } };
+const small: Device = { ...pixel7, viewport: { width: 360, height: 640 } };
 
 const current = (page: Page) => page.locator("[data-slide-index]:not([hidden]):not([inert])");
 /** The 16:9 box the ink is drawn over: the slide itself, or on a phone the picture of it. */
@@ -142,7 +142,7 @@ test("laser and pen on the frame slide: the projector and two phones show them i
   await page.keyboard.press("?");
   const help = page.locator("dialog[data-help]");
   await expect(help).toBeVisible();
-  for (const [key, action] of [["L", "Segure para apontar com o laser"], ["D", "Caneta"], ["C", "Apagar os desenhos deste slide"]]) {
+  for (const [key, action] of [["L", "Segure para apontar com o laser"], ["D", "Caneta"], ["C", "Apagar os desenhos deste slide"]] as const) {
     await expect(help.locator(".help__row").filter({ has: page.locator("kbd", { hasText: new RegExp(`^${key}$`) }) })).toContainText(action);
   }
   await page.keyboard.press("Escape");

@@ -14,6 +14,7 @@ import { mountReactionBoard } from "../../features/reactions/projector.ts";
 import { mountReactionTray } from "../../features/reactions/tray.ts";
 import { mountNotifications } from "../../features/notify/toast.ts";
 import { mountInk } from "../../features/pointer/screen.ts";
+import { slideCopy } from "../controllers/thumbnail.ts";
 
 export async function startAudience(): Promise<void> {
   const t = liveStrings[pageLocale()].join;
@@ -73,6 +74,6 @@ export async function startAudience(): Promise<void> {
     mountReactionTray(client, deck.root.querySelector<HTMLElement>(".deck__bar")!);
     mountNotifications(client);
     // The presenter's laser and pen, over a picture of the slide as the projector shows it.
-    mountInk(deck, client, { picture: true });
+    mountInk(deck, client, { picture: slideCopy });
   }
 }

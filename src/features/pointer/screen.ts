@@ -7,8 +7,6 @@
  * Plain DOM: no framework on the phone's page. The overlay is decoration (aria-hidden): the
  * slide under it says everything in words.
  */
-import type { Deck } from "../../deck/controllers/deck.ts";
-import { slideCopy } from "../../deck/controllers/thumbnail.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import type { RoomClient } from "../../live/room.ts";
 import type { Point } from "./protocol.ts";
@@ -70,6 +68,22 @@ class InkLayer {
   }
 }
 
+/** What the ink needs of the deck (src/deck's Deck has it; the deck imports features, not the reverse). */
+export interface InkDeck {
+  readonly root: HTMLElement;
+  readonly slides: readonly HTMLElement[];
+  position(): { slide: number; step: number };
+  onMove(listener: () => void): unknown;
+}
+
+export interface InkOptions {
+  /**
+   * A phone: where the deck lays slides out as a column, draw over a still 16:9 copy of the slide,
+   * made by this function (the deck's thumbnail copy).
+   */
+  picture?: (slide: HTMLElement) => HTMLElement;
+}
+
 export interface InkScreen {
   readonly model: InkModel;
   /** The overlay itself (the presenter's pen draws on it). */
@@ -83,7 +97,7 @@ export interface InkScreen {
 }
 
 /** Draws the room's ink on `deck`, from `client`'s reports and `ink` frames. */
-export function mountInk(deck: Deck, client: RoomClient, { picture = false } = {}): InkScreen {
+export function mountInk(deck: InkDeck, client: RoomClient, { picture }: InkOptions = {}): InkScreen {
   const model = new InkModel();
   const layer = new InkLayer();
   const column = matchMedia(COLUMN);
@@ -112,7 +126,7 @@ export function mountInk(deck: Deck, client: RoomClient, { picture = false } = {
     const strokes = model.strokes(slide);
     const laser = local === undefined ? model.pointer : local;
     const pointer = laser && laser.slide === slide ? laser.at : null;
-    const inPicture = picture && column.matches;
+    const inPicture = picture !== undefined && column.matches;
     const host = inPicture ? (strokes.length > 0 || pointer ? pictureOf(slide, step) : null) : slideInner(slide);
     figure.hidden = !(inPicture && host);
     if (host && layer.element.parentElement !== host) host.append(layer.element);
@@ -126,7 +140,7 @@ export function mountInk(deck: Deck, client: RoomClient, { picture = false } = {
     if (pictured !== key) {
       const original = deck.slides[slide];
       if (!original) return null;
-      frame.replaceChildren(slideCopy(original));
+      frame.replaceChildren(picture!(original));
       pictured = key;
     }
     return frame.querySelector<HTMLElement>(".slide__inner");
@@ -153,6 +167,6 @@ export function mountInk(deck: Deck, client: RoomClient, { picture = false } = {
       local = pointer;
       render();
     },
-    box: () => (picture && column.matches ? null : slideInner(deck.position().slide)),
+    box: () => (picture !== undefined && column.matches ? null : slideInner(deck.position().slide)),
   };
 }

@@ -8,13 +8,11 @@
  * (Throttle), a stroke's new points in pieces just as often (Pen), so a 120 Hz stylus costs the
  * room ≤ 30 messages a second of each.
  */
-import type { Deck } from "../../deck/controllers/deck.ts";
-import { isDeckKey } from "../../deck/controllers/keyboard.ts";
 import { pageLocale } from "../../i18n/locales.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { PIECE_POINTS_MAX, STROKE_ID_MAX, type Point } from "./protocol.ts";
 import { Pen, slidePoint, Throttle } from "./rules.ts";
-import type { InkScreen } from "./screen.ts";
+import type { InkDeck, InkScreen } from "./screen.ts";
 import { pointerStrings } from "./strings.ts";
 
 const ICONS = {
@@ -35,7 +33,11 @@ function toolButton(name: keyof typeof ICONS, label: string, toggle: boolean): H
   return button;
 }
 
-export function mountInkTools(deck: Deck, client: RoomClient, screen: InkScreen, bar: HTMLElement): void {
+/**
+ * `isDeckKey`: whether the deck's shortcuts may take a key press (not typed in a field, no dialog
+ * open: src/deck/controllers/keyboard.ts).
+ */
+export function mountInkTools(deck: InkDeck, client: RoomClient, screen: InkScreen, bar: HTMLElement, isDeckKey: (event: KeyboardEvent) => boolean): void {
   const t = pointerStrings[pageLocale()];
   const group = document.createElement("div");
   group.className = "ink-tools";
