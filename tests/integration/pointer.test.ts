@@ -116,6 +116,10 @@ test("strokes are kept per slide, relayed as pieces, whole to a socket that conn
   const [screen] = await joinAsScreen(server, room);
   assert.deepEqual(await reportWhere<PointerReport>(screen, "pointer"), expected);
 
+  // The presenter's results download says where it drew, and how much (slides numbered from 1).
+  const exported = (await (await fetch(`${server.origin}/parties/main/${room.code}/export`, { headers: { authorization: `Bearer ${room.key}` } })).json()) as { pointer: unknown };
+  assert.deepEqual(exported.pointer, [{ id: 6, strokes: 1, points: 2 }, { id: FRAME_SLIDE + 1, strokes: 1, points: 5 }]);
+
   // Clear the frame slide: everyone hears it; slide 5 keeps its stroke.
   presenter.send({ type: "clearStrokes", slide: FRAME_SLIDE });
   for (const socket of [phone, late, screen, presenter]) await socket.next((message) => message.type === "ink" && message.slide === FRAME_SLIDE && message.clear === true);
@@ -159,4 +163,25 @@ test("out-of-range, infinite or NaN coordinates get a typed error and change not
   assert.equal(inkFrames(phone).length, 1, "nothing more reached the phone");
   const [late] = await joinAsAudience(server, room.code, "bad-late");
   assert.deepEqual(await reportWhere<PointerReport>(late, "pointer"), { slides: { 2: [{ id: 1, points: [[0.5, 0.5]] }] }, pointer: null });
+});
+
+test("strokes a phone saw survive a killed and restarted server; the laser doesn't", async () => {
+  const first = await startPartyServer();
+  let second: PartyServer | undefined;
+  try {
+    const room = await createRoom(first);
+    const [presenter] = await joinAsPresenter(first, room);
+    const [phone] = await joinAsAudience(first, room.code, "restart-phone");
+    presenter.send({ type: "stroke", slide: FRAME_SLIDE, id: 3, points: [[0.2, 0.2], [0.4, 0.3]] });
+    presenter.send({ type: "pointer", slide: FRAME_SLIDE, at: [0.5, 0.5] });
+    await phone.next((message) => message.type === "ink" && message.pieces !== undefined);
+    await first.kill();
+
+    second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
+    const [again] = await joinAsAudience(second, room.code, "restart-phone");
+    assert.deepEqual(await reportWhere<PointerReport>(again, "pointer"), { slides: { [FRAME_SLIDE]: [{ id: 3, points: [[0.2, 0.2], [0.4, 0.3]] }] }, pointer: null });
+  } finally {
+    await second?.stop();
+    await first.dispose();
+  }
 });

@@ -105,7 +105,7 @@ test("the room's strokes are kept per slide, within their bounds", () => {
   assert.deepEqual(book.add(3, 10, [[0.3, 0.3]]), { from: 2 });
   assert.deepEqual(book.add(5, 11, [[0.123456, 0.5]]), { from: 0 });
   assert.deepEqual(book.toJSON(), { 3: [{ id: 10, points: [[0.1, 0.1], [0.2, 0.2], [0.3, 0.3]] }], 5: [{ id: 11, points: [[0.123, 0.5]] }] });
-  assert.deepEqual(book.counts(), { 4: 1, 6: 1 }, "export: strokes per slide, numbered from 1");
+  assert.deepEqual(book.summary(), [{ id: 4, strokes: 1, points: 3 }, { id: 6, strokes: 1, points: 1 }], "export: each slide drawn on, numbered from 1");
 
   const full = Array.from({ length: STROKE_POINTS_MAX - 3 }, (): Point => [0.5, 0.5]);
   assert.deepEqual(book.add(3, 10, full), { from: 3 });

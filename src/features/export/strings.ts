@@ -38,6 +38,9 @@ export const exportStrings = defineStrings({
       latency: "latência (ms)",
       mean: "média",
       max: "máxima",
+      pointer: "desenhos",
+      strokes: "traços",
+      points: "pontos",
     } as Readonly<Record<string, string>>,
     values: {
       status: { open: "aberta", answered: "respondida", hidden: "oculta" },
@@ -75,6 +78,9 @@ export const exportStrings = defineStrings({
       latency: "latency (ms)",
       mean: "mean",
       max: "max",
+      pointer: "drawings",
+      strokes: "strokes",
+      points: "points",
     },
     values: {
       status: { open: "open", answered: "answered", hidden: "hidden" },

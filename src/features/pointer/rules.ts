@@ -256,11 +256,14 @@ export class StrokeBook {
     return out;
   }
 
-  /** Strokes per slide, for the results export: slide number (1-based) → count. */
-  counts(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const slide of [...this.slides.keys()].sort((a, b) => a - b)) out[slide + 1] = this.slides.get(slide)!.length;
-    return out;
+  /** For the results export: each slide drawn on (its number, from 1), its strokes and points. */
+  summary(): Array<{ id: number; strokes: number; points: number }> {
+    return [...this.slides.keys()]
+      .sort((a, b) => a - b)
+      .map((slide) => {
+        const strokes = this.slides.get(slide)!;
+        return { id: slide + 1, strokes: strokes.length, points: strokes.reduce((sum, stroke) => sum + stroke.points.length, 0) };
+      });
   }
 
   /** Strokes read back from storage: anything malformed, or past a bound, is left out. */

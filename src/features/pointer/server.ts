@@ -93,6 +93,7 @@ export const pointer = defineFeature("pointer", POINTER_MESSAGES, (host) => {
     report,
     audienceReport: report,
     persist,
-    export: () => ({ strokes: book.counts(), points: book.totalPoints }),
+    // The drawings themselves are the slides' business: the record says where the presenter drew, and how much.
+    export: () => book.summary(),
   };
 });
