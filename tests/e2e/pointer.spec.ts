@@ -167,6 +167,11 @@ test("in English, the laser and pen buttons work by keyboard, and a phone sees t
   await expect(laser).toHaveAttribute("aria-pressed", "true");
   await mouseTo(page, 0.6, 0.5);
   await expectDotAt(follower.page, 0.6, 0.5, true);
+  // Reduced motion: the dot jumps from one position to the next, it never glides (no trail either).
+  const glide = () => follower.page.locator('[data-ink="dot"]:visible').evaluate((dot) => getComputedStyle(dot).transitionDuration);
+  expect(await glide()).not.toBe("0s");
+  await follower.page.emulateMedia({ reducedMotion: "reduce" });
+  expect(await glide()).toBe("0s");
   await expect(follower.page.locator('[data-ink="picture"] > figcaption')).toHaveText("As on the big screen");
   await laser.click();
   await expect(follower.page.locator('[data-ink="dot"]:visible')).toHaveCount(0);

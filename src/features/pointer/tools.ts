@@ -134,7 +134,8 @@ export function mountInkTools(deck: InkDeck, client: RoomClient, screen: InkScre
   document.addEventListener("keydown", (event) => {
     if (!isDeckKey(event)) return;
     const key = event.key.toLowerCase();
-    if (event.shiftKey || !["l", "d", "c"].includes(key)) return;
+    // Without a 16:9 slide box (a phone as remote) there is nothing to aim at: the keys are the deck's.
+    if (event.shiftKey || !["l", "d", "c"].includes(key) || !screen.box()) return;
     event.preventDefault();
     if (key === "l" && !event.repeat && !laserHeld) {
       laserHeld = true;
