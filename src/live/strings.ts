@@ -124,6 +124,7 @@ export const liveStrings = defineStrings({
       connection_limit: "Conexões demais: feche outras abas desta sala",
       no_cloud: "Essa nuvem de palavras não existe",
       answer_limit: "Você já mandou todas as suas respostas",
+      ink_full: "Desenhos demais: apague o slide para desenhar de novo",
     } satisfies Record<ErrorCode, string>,
     /** `rate_limited` for wrong keys (`detail` `wrong_keys`): not "too many messages". */
     wrongKeys: "Chaves erradas demais deste endereço: espere um pouco",
@@ -243,6 +244,7 @@ export const liveStrings = defineStrings({
       connection_limit: "Too many connections: close other tabs of this room",
       no_cloud: "That word cloud doesn't exist",
       answer_limit: "You already sent all your answers",
+      ink_full: "Too much drawing: clear the slide to draw again",
     },
     wrongKeys: "Too many wrong keys from this address: wait a moment",
   },

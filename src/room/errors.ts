@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   "connection_limit",
   "no_cloud",
   "answer_limit",
+  "ink_full",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -20,6 +20,7 @@ import { ANSWER_RAW_MAX, KEY_MAX, PROMPT_MAX } from "../../src/features/cloud/pr
 import { MIRROR_DEMOS } from "../../src/features/mirror/protocol.ts";
 import { MAX_ROWS as WIRE_ROWS_MAX } from "../../src/features/wire/frames.ts";
 import { locales } from "../../src/i18n/locales.ts";
+import { PIECE_POINTS_MAX, STROKE_ID_MAX } from "../../src/features/pointer/protocol.ts";
 
 // ── The PRNG ─────────────────────────────────────────────────────────────────────────────────
 
@@ -311,6 +312,21 @@ const mirrorView: Field = {
   },
 };
 
+/** A point of a slide, [x, y] in 0..1; past the limit: outside [0, 1], infinite, not a pair. */
+const slidePoint: Field = {
+  valid: (r) => [Math.round(r.float() * 1000) / 1000, Math.round(r.float() * 1000) / 1000],
+  wrongType: [1, "0.5,0.5", true, {}, { x: 0.5, y: 0.5 }],
+  pastLimit: (r) => r.pick<unknown>([[1.001, 0.5], [0.5, -0.001], [Infinity, 0.5], [0.5, -Infinity], [0.5], [0.5, 0.5, 0.5], ["0.5", 0.5], [null, 0.5], []]),
+};
+
+const laserAt: Field = { ...slidePoint, valid: (r) => (r.int(0, 3) === 0 ? null : slidePoint.valid(r)), wrongType: [1, "0.5,0.5", true, {}] };
+
+const strokePoints: Field = {
+  valid: (r) => Array.from({ length: r.int(1, 8) }, () => slidePoint.valid(r)),
+  wrongType: [1, "x", true, null, {}],
+  pastLimit: (r) => r.pick<unknown>([[], Array.from({ length: PIECE_POINTS_MAX + 1 }, () => [0.5, 0.5]), [[0.5, 0.5], slidePoint.pastLimit(r)], [[0.5, 0.5], 3]]),
+};
+
 /** Every client message and its fields (besides `type`). A new type fails to compile until it is here. */
 const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Field>> } = {
   goto: { slide: int(0, SLIDE_MAX), step: int(0, STEP_MAX) },
@@ -337,12 +353,15 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   ack: { id: int(1, EVENT_ID_MAX) },
   tilt: { beta: finite(-180, 180), gamma: finite(-90, 90) },
   mirror: { view: mirrorView },
+  pointer: { slide: int(0, SLIDE_MAX), at: laserAt },
+  stroke: { slide: int(0, SLIDE_MAX), id: int(1, STROKE_ID_MAX), points: strokePoints },
+  clearStrokes: { slide: int(0, SLIDE_MAX) },
 };
 
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as ClientMessageType[];
 const WITH_FIELDS = MESSAGE_TYPES.filter((type) => Object.keys(MESSAGES[type]).length > 0);
 /** Only a presenter may send these (`forbidden` otherwise). */
-export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify", "mirror", "cloud", "cloudHide"];
+export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify", "mirror", "pointer", "stroke", "clearStrokes", "cloud", "cloudHide"];
 /** Only the audience may send these (`forbidden` for a presenter or a screen). */
 export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt", "cloudAnswer"];
 /** Keys no message has; `toString` and friends are names an object inherits, but not forbidden ones. */

@@ -134,7 +134,7 @@ test("parseClientMessage never throws", () => {
 
 test("the message table says who may send each type, and the parser holds to it", () => {
   const from = (sender: string) => Object.entries(MESSAGES).flatMap(([type, spec]) => (spec.from === sender ? [type] : [])).sort();
-  assert.deepEqual(from("presenter"), ["cloud", "cloudHide", "goto", "mirror", "moderate", "notify", "poll", "reset", "showJoin", "stream", "timer"]);
+  assert.deepEqual(from("presenter"), ["clearStrokes", "cloud", "cloudHide", "goto", "mirror", "moderate", "notify", "pointer", "poll", "reset", "showJoin", "stream", "stroke", "timer"]);
   assert.deepEqual(from("audience"), ["ack", "ask", "cloudAnswer", "lane", "react", "seen", "tilt", "upvote", "vote"]);
   assert.deepEqual(from("anyone"), ["ping", "read", "rtt", "sync"]);
   const goto = JSON.stringify({ type: "goto", slide: 1, step: 0 });

@@ -45,6 +45,9 @@ export const exportStrings = defineStrings({
       words: "palavras",
       count: "vezes",
       hidden: "escondida",
+      pointer: "desenhos",
+      strokes: "traços",
+      points: "pontos",
     } as Readonly<Record<string, string>>,
     values: {
       status: { open: "aberta", answered: "respondida", hidden: "oculta" },
@@ -89,6 +92,9 @@ export const exportStrings = defineStrings({
       words: "words",
       count: "times",
       hidden: "hidden",
+      pointer: "drawings",
+      strokes: "strokes",
+      points: "points",
     },
     values: {
       status: { open: "open", answered: "answered", hidden: "hidden" },
