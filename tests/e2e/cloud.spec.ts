@@ -82,6 +82,8 @@ for (const locale of LOCALES) {
       const box = (await cloudOn(small).getByRole("button", { name: locale.send }).boundingBox())!;
       const bar = (await small.locator(".deck__bar").boundingBox())!;
       expect(box.y + box.height, "the send button sits above the phone's bottom bar").toBeLessThanOrEqual(bar.y);
+      const slideBox = (await small.locator("[data-slide-index]:not([hidden]) .slide__inner").boundingBox())!;
+      expect(box.x + box.width, "the send button fits in the slide's width").toBeLessThanOrEqual(slideBox.x + slideBox.width);
       if (SHOTS && locale.name === "pt-br") {
         await small.waitForTimeout(500);
         await small.screenshot({ path: `${SHOTS}/cloud-phone-360-form.png` });
