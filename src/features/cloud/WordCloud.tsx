@@ -195,7 +195,9 @@ function AnswerForm({ session, cloud, online, mine }: { session: LiveSession; cl
   return (
     <form className="cloud__form" onSubmit={submit} data-cloud-form>
       {full ? (
-        <p className="cloud__done">{t.done}</p>
+        <p className="cloud__done" role="status">
+          {t.done}
+        </p>
       ) : (
         <>
           <label className="cloud__label" htmlFor={`${id}-text`}>
