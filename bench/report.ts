@@ -1,4 +1,5 @@
 /** The bench's output: plain-text tables, and the targets the issue set, checked. */
+import type { CloudStormResult } from "./scenarios/cloud-storm.ts";
 import type { FanOutResult } from "./scenarios/fan-out.ts";
 import type { FloodResult } from "./scenarios/flood.ts";
 import type { JoinStormResult } from "./scenarios/join-storm.ts";
@@ -19,6 +20,7 @@ export interface SizeRun {
   naiveRatio: number;
   votes: VoteStormResult;
   questions: QuestionsStormResult;
+  cloud: CloudStormResult;
   quiz: QuizStormResult;
   flood: FloodResult;
 }
@@ -59,15 +61,21 @@ export function tables(runs: SizeRun[]): string {
       exact: questions.exact ? "yes" : "not within 30 s", "drain ms": questions.drainMs,
       "room RSS MB": questions.usage.peakRssMb, "room CPU %": questions.usage.cpuPercent, "bench CPU %": questions.usage.benchCpuPercent,
     }))),
+    table("Word cloud storm: every phone sends 3 answers in mixed spellings within a few seconds", runs.map(({ sockets, cloud }) => ({
+      N: sockets, s: cloud.seconds, answers: cloud.answers, "in/s": cloud.answersPerSecond, words: cloud.words, refused: cloud.refused,
+      exact: cloud.exact ? "yes" : "not within 30 s", "projector final ms": cloud.finalMs, "B/phone/s mean": cloud.perPhone.bytesMean,
+      "room RSS MB": cloud.usage.peakRssMb, "room CPU %": cloud.usage.cpuPercent, "bench CPU %": cloud.usage.benchCpuPercent,
+    }))),
     table("Quiz storm: the presenter starts a question, every phone answers within the window, the presenter ends it", runs.map(({ sockets, quiz }) => ({
       N: sockets, "answer within s": quiz.answerWithinSeconds, answers: quiz.answers, acked: quiz.acked, "reached all ms": quiz.questionReachedAllMs,
       "leaderboard final ms": quiz.leaderboardFinalMs, "start → final ms": quiz.totalMs, exact: quiz.exact ? "yes" : "NO",
       "B/phone mean": quiz.bytesPerPhoneMean, "B/phone max": quiz.bytesPerPhoneMax, "room RSS MB": quiz.usage.peakRssMb, "room CPU %": quiz.usage.cpuPercent, "bench CPU %": quiz.usage.benchCpuPercent,
     }))),
-    table("What one phone receives during each storm (bytes on the wire per second: mean and max over phones)", runs.flatMap(({ sockets, reactions, votes, questions, quiz }) => [
+    table("What one phone receives during each storm (bytes on the wire per second: mean and max over phones)", runs.flatMap(({ sockets, reactions, votes, questions, cloud, quiz }) => [
       phoneRow("reactions", sockets, reactions.perPhone, reactions.usage),
       phoneRow("votes", sockets, votes.perPhone, votes.usage),
       phoneRow("questions", sockets, questions.perPhone, questions.usage),
+      phoneRow("cloud", sockets, cloud.perPhone, cloud.usage),
       phoneRow("quiz", sockets, quiz.perPhone, quiz.usage),
     ])),
     table("Flood: 5 sockets flood while 20 phones ping", runs.map(({ sockets, flood }) => ({
@@ -112,6 +120,7 @@ const storms = (run: SizeRun): [string, PerPhone][] => [
   ["reactions", run.reactions.perPhone],
   ["votes", run.votes.perPhone],
   ["questions", run.questions.perPhone],
+  ["cloud", run.cloud.perPhone],
   ["quiz", run.quiz.perPhone],
 ];
 
@@ -124,6 +133,7 @@ export function targets(runs: SizeRun[]): Target[] {
     { kind: "correctness", what: "reaction totals exact on every phone and the presenter", measured: runs.map((run) => `${run.sockets}: ${run.reactions.exact ? "exact" : "WRONG"}`).join("; "), met: runs.every((run) => run.reactions.exact) },
     { kind: "correctness", what: "poll counts exact on every phone and the presenter", measured: runs.map((run) => `${run.sockets}: ${run.votes.exact ? "exact" : "WRONG"}`).join("; "), met: runs.every((run) => run.votes.exact) },
     { kind: "correctness", what: "question votes exact on a presenter's remote", measured: runs.map((run) => `${run.sockets}: ${run.questions.exact ? "exact" : "WRONG"}`).join("; "), met: runs.every((run) => run.questions.exact) },
+    { kind: "correctness", what: "word cloud counts exact on the projector and the presenter", measured: runs.map((run) => `${run.sockets}: ${run.cloud.exact ? "exact" : "WRONG"}`).join("; "), met: runs.every((run) => run.cloud.exact) },
     { kind: "correctness", what: "quiz: every answer acknowledged, counts, points and ranks exact", measured: runs.map((run) => `${run.sockets}: ${run.quiz.acked}/${run.quiz.answers} acked, ${run.quiz.exact ? "exact" : "WRONG"}`).join("; "), met: runs.every((run) => run.quiz.exact) },
     { kind: "correctness", what: "flooders closed with 4008", measured: runs.map((run) => run.flood.closeCodes.join(",")).join("; "), met: runs.every((run) => run.flood.closeCodes.every((code) => code === 4008)) },
     { kind: "speed", what: `fan-out p99 ≤ 100 ms at N=${n}`, measured: `${largest.fanOut.latency.p99} ms`, met: largest.fanOut.latency.p99 <= 100 },

@@ -2,7 +2,7 @@
  * `npm run bench`: how much the room holds, measured on this machine. Starts a real
  * `partykit dev` (with a naive relay beside the room, for comparison), and for each audience
  * size N runs a join storm, a fan-out of slide changes, a reaction storm (against the room, then
- * against the relay), a vote storm, a questions storm, a quiz storm and a flood; prints tables (with what each
+ * against the relay), a vote storm, a questions storm, a word cloud storm, a quiz storm and a flood; prints tables (with what each
  * phone receives per second in every storm) and the issue's targets, writes the numbers.
  *
  *   npm run bench                         N = 100, 500, 1000 → bench/results.json
@@ -23,6 +23,7 @@ import type { RoomCreated } from "../src/room/wire.ts";
 import { Crowd } from "./crowd.ts";
 import { findWorkerd } from "./room-process.ts";
 import { tables, targetLines, targets, type SizeRun } from "./report.ts";
+import { cloudStorm } from "./scenarios/cloud-storm.ts";
 import { fanOut } from "./scenarios/fan-out.ts";
 import { flood } from "./scenarios/flood.ts";
 import { joinStorm } from "./scenarios/join-storm.ts";
@@ -42,8 +43,8 @@ const { values: args } = parseArgs({
 
 const smoke = args.smoke === true;
 const settings = smoke
-  ? { sizes: [30], changes: 20, intervalMs: 100, stormSeconds: 3, voteSeconds: 3, questionSeconds: 3, quizAnswerSeconds: 3, floodSeconds: 2 }
-  : { sizes: [100, 500, 1000], changes: 200, intervalMs: 100, stormSeconds: 30, voteSeconds: 20, questionSeconds: 20, quizAnswerSeconds: 10, floodSeconds: 3 };
+  ? { sizes: [30], changes: 20, intervalMs: 100, stormSeconds: 3, voteSeconds: 3, questionSeconds: 3, cloudSeconds: 3, quizAnswerSeconds: 3, floodSeconds: 2 }
+  : { sizes: [100, 500, 1000], changes: 200, intervalMs: 100, stormSeconds: 30, voteSeconds: 20, questionSeconds: 20, cloudSeconds: 5, quizAnswerSeconds: 10, floodSeconds: 3 };
 const sizes = args.sizes ? args.sizes.split(",").map(Number) : settings.sizes;
 const out = resolve(import.meta.dirname, args.out ?? (smoke ? "results-smoke.json" : "results.json"));
 
@@ -77,12 +78,13 @@ try {
     const reactions = await reactionStorm(stage, settings.stormSeconds);
     const votes = await voteStorm(stage, settings.voteSeconds);
     const questions = await questionsStorm(stage, settings.questionSeconds);
+    const cloud = await cloudStorm(stage, settings.cloudSeconds);
     const quiz = await quizStorm(stage, settings.quizAnswerSeconds);
     const flooded = await flood(stage, settings.floodSeconds);
     await crowd.close();
     const naive = await naiveStorm(`${server.wsOrigin}/parties/naive/${code}`, sockets, naiveSeconds(sockets), workerd);
     const naiveRatio = Math.round(naive.outPerIn / reactions.outPerIn);
-    runs.push({ sockets, join, fanOut: fan, reactions, naive, naiveRatio, votes, questions, quiz, flood: flooded });
+    runs.push({ sockets, join, fanOut: fan, reactions, naive, naiveRatio, votes, questions, cloud, quiz, flood: flooded });
     await sleep(1_000);
   }
 } finally {

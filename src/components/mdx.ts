@@ -4,6 +4,7 @@ import Step from "./Step.astro";
 import Poll from "./Poll.astro";
 import Quiz from "./Quiz.astro";
 import Questions from "./Questions.astro";
+import WordCloud from "./WordCloud.astro";
 import Exchange from "./diagrams/Exchange.astro";
 import Timeline from "./diagrams/Timeline.astro";
 import LayerStack from "./diagrams/LayerStack.astro";
@@ -20,4 +21,4 @@ import PythonInRoom from "./demos/PythonInRoom.astro";
 import PushNotify from "./PushNotify.astro";
 import SensorStream from "./SensorStream.astro";
 
-export const mdxComponents = { Steps, Step, Poll, Quiz, Questions, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream, PythonInRoom };
+export const mdxComponents = { Steps, Step, Poll, Quiz, Questions, WordCloud, Exchange, Timeline, LayerStack, BarCompare, FrameHeader, HandshakeInspector, BrowserTally, RequestResponse, PageVsAjax, DeliveryRace, WireInspector, DuplexPing, PushNotify, SensorStream, PythonInRoom };

@@ -35,6 +35,9 @@ export const deckStrings = defineStrings({
     presenterShortcuts: [
       [["J"], "Mostrar ou esconder como entrar (QR code, endereço e código) neste slide, no projetor"],
       [["Shift+J"], "Mostrar ou esconder o código no canto dos slides"],
+      [["L"], "Segure para apontar com o laser, no telão e nos celulares"],
+      [["D"], "Caneta: desenhe no slide com mouse, toque ou caneta (D de novo para parar)"],
+      [["C"], "Apagar os desenhos deste slide"],
       [["Enter"], "Aciona o botão em foco (Espaço sempre muda o slide)"],
     ] as Array<[keys: string[], action: string]>,
     touch: "No celular: deslize para os lados para mudar de slide.",
@@ -72,6 +75,9 @@ export const deckStrings = defineStrings({
     presenterShortcuts: [
       [["J"], "Show or hide how to join (QR code, address and code) on this slide, on the projector"],
       [["Shift+J"], "Show or hide the code in the slides' corner"],
+      [["L"], "Hold to point with the laser, on the big screen and the phones"],
+      [["D"], "Pen: draw on the slide with mouse, touch or stylus (D again to stop)"],
+      [["C"], "Clear this slide's drawings"],
       [["Enter"], "Presses the focused button (Space always changes the slide)"],
     ],
     touch: "On a phone: swipe sideways to change slides.",

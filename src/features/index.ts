@@ -8,10 +8,12 @@ import type { RoomFeature } from "../room/feature.ts";
 import { message, type MessagesOf, type MessageSpec } from "../room/messages.ts";
 import { ROOM_MESSAGES, type ClientMessageType, type FeatureName } from "../room/protocol.ts";
 import { browsers } from "./browsers/server.ts";
+import { cloud } from "./cloud/server.ts";
 import { delivery } from "./delivery/server.ts";
 import { mirror } from "./mirror/server.ts";
 import { notify } from "./notify/server.ts";
 import { pages } from "./pages/server.ts";
+import { pointer } from "./pointer/server.ts";
 import { polls } from "./polls/server.ts";
 import { questions } from "./questions/server.ts";
 import { quiz } from "./quiz/server.ts";
@@ -20,10 +22,10 @@ import { requests } from "./requests/server.ts";
 import { rtt } from "./rtt/server.ts";
 import { sensors } from "./sensors/server.ts";
 
-export const FEATURES: readonly RoomFeature[] = [browsers, rtt, delivery, requests, pages, questions, reactions, notify, sensors, polls, quiz, mirror];
+export const FEATURES: readonly RoomFeature[] = [browsers, rtt, delivery, requests, pages, questions, reactions, notify, sensors, polls, quiz, cloud, mirror, pointer];
 
 /** The features that report (and so can be reset): every FeatureReports name, and no other. */
-export const REPORTING = ["browsers", "rtt", "delivery", "requests", "pages", "questions", "reactions", "notify", "sensors", "polls", "quiz", "mirror"] as const satisfies readonly FeatureName[];
+export const REPORTING = ["browsers", "rtt", "delivery", "requests", "pages", "questions", "reactions", "notify", "sensors", "polls", "quiz", "cloud", "mirror", "pointer"] as const satisfies readonly FeatureName[];
 const everyReportListed: Exclude<FeatureName, (typeof REPORTING)[number]> extends never ? true : never = true;
 void everyReportListed;
 

@@ -18,12 +18,11 @@ import { ReportStream } from "./reportStream.ts";
 export const REPORT_MS = 250;
 export const AUDIENCE_REPORT_MS = 1000;
 
-/** What the room gives every feature, but `changed`, which is each feature's own. */
-export type SharedHost = Omit<FeatureHost, "changed"> & {
-  /** Who gets the full reports: presenters, and screens (the projector) but for private features. */
-  presenters(): RoomLink[];
-  screens(): RoomLink[];
-};
+/**
+ * What the room gives every feature, but `changed`, which is each feature's own. Presenters and
+ * screens (the projector) get the full reports, but for private features.
+ */
+export type SharedHost = Omit<FeatureHost, "changed">;
 
 interface Running {
   name: string;

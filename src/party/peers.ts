@@ -8,7 +8,7 @@ import { acked, count, freshBacklog, lagOf, laneOf, marked, type Backlog } from 
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
 import type { Peer, RoomLink } from "../room/feature.ts";
-import { fullBucket, take, type Verdict, type Bucket } from "../room/limiter.ts";
+import { DEFAULT_RATE, fullBucket, PRESENTER_RATE, take, type Verdict, type Bucket, type RateRule } from "../room/limiter.ts";
 import { presenterLiveness } from "../room/liveness.ts";
 import { isParticipantId, type Member } from "../room/participants.ts";
 import type { ServerMessage } from "../room/wire.ts";
@@ -120,6 +120,11 @@ export const CONNECTIONS_PER_PARTICIPANT = 4;
  */
 export const CONNECTIONS_PER_SOURCE = 2_000;
 
+/** A member's rate limit: the presenter's pointer and pen stream, everyone else's messages are few. */
+function rateOf(member: Member): RateRule {
+  return member.role === "presenter" ? PRESENTER_RATE : DEFAULT_RATE;
+}
+
 /** What the room keeps in a connection's state: who it is and where from, or that it is waiting for its key. */
 type Stored = (Member & { source?: string }) | Awaiting;
 
@@ -190,7 +195,7 @@ export class Peers {
   }
 
   private add(connection: Party.Connection, member: Member, source: string, now: number): void {
-    this.byId.set(connection.id, { link: connection, connection, member, source, bucket: fullBucket(now), heardAt: now, shunned: false, backlog: freshBacklog() });
+    this.byId.set(connection.id, { link: connection, connection, member, source, bucket: fullBucket(now, rateOf(member)), heardAt: now, shunned: false, backlog: freshBacklog() });
   }
 
   /** `link` is gone: the member it was, if it was admitted. */
@@ -211,7 +216,7 @@ export class Peers {
     const peer = this.byId.get(link.id);
     if (!peer || peer.shunned) return null;
     peer.heardAt = now;
-    const { verdict, bucket } = take(peer.bucket, now);
+    const { verdict, bucket } = take(peer.bucket, now, rateOf(peer.member));
     peer.bucket = bucket;
     if (verdict === "flood") {
       peer.shunned = true;

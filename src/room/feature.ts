@@ -33,6 +33,9 @@ export interface FeatureHost {
   now(): number;
   /** Admitted audience connections. */
   audience(): Peer[];
+  /** Presenters' connections, and screens' (the projector): for a feature that sends them frames of its own. */
+  presenters(): RoomLink[];
+  screens(): RoomLink[];
   /** A message, or one already encoded (to encode a broadcast once). */
   send(to: RoomLink, message: ServerMessage | string): void;
   /** This feature's report changed: send it soon (coalesced). */

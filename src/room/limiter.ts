@@ -16,6 +16,12 @@ export interface RateRule {
 // every refusal before the close is a frame the room must answer while honest phones wait
 // (bench: 200 let five flooders hold the room ~0.5 s).
 export const DEFAULT_RATE: RateRule = { perSecond: 20, burst: 40, maxRefused: 50 };
+/**
+ * The presenter (who proved the room's key) streams: its laser and pen send up to 30 messages a
+ * second each (src/features/pointer), on top of moving slides. Still bounded: a runaway page is
+ * refused, then closed, like anyone.
+ */
+export const PRESENTER_RATE: RateRule = { perSecond: 100, burst: 200, maxRefused: 50 };
 
 export interface Bucket {
   tokens: number;

@@ -106,6 +106,24 @@ const EventSchema = v.object({
   at: v.number(),
 });
 
+/** A point of a slide, [x, y] in 0..1 of its 16:9 box (the pointer feature: src/features/pointer). */
+const InkPointSchema = v.tuple([v.number(), v.number()]);
+
+/** New points of one stroke: they go at index `from` of stroke `id` (so one seen twice changes nothing). */
+const InkPieceSchema = v.object({ id: v.number(), from: v.number(), points: v.array(InkPointSchema) });
+
+/**
+ * The presenter's laser and pen on one slide since the previous frame (≤ 30 a second): `clear`
+ * wipes the slide's strokes first, `pieces` add points, `pointer` is the laser now (null: off).
+ */
+const InkSchema = v.object({
+  type: v.literal("ink"),
+  slide: v.number(),
+  pointer: v.optional(v.nullable(InkPointSchema)),
+  clear: v.optional(v.literal(true)),
+  pieces: v.optional(v.array(InkPieceSchema)),
+});
+
 /** A feature's report, whole, its data typed by the feature's name (see FeatureReports). */
 export type WholeReport<F extends FeatureName = FeatureName> = { [K in F]: { type: "report"; feature: K; data: FeatureReports[K] } }[F];
 
@@ -145,6 +163,7 @@ const ServerMessageSchema = v.variant("type", [
   VotedSchema,
   NotificationSchema,
   EventSchema,
+  InkSchema,
 ]);
 
 export type You = v.InferOutput<typeof YouSchema>;
@@ -152,6 +171,15 @@ export type SnapshotMessage = v.InferOutput<typeof SnapshotSchema>;
 export type DeltaMessage = v.InferOutput<typeof DeltaSchema>;
 export type EventMessage = v.InferOutput<typeof EventSchema>;
 export type NotificationMessage = v.InferOutput<typeof NotificationSchema>;
+export type InkPiece = { id: number; from: number; points: [number, number][] };
+/** Written out (not inferred) so the room can build one field by field; the schema checks the same shape. */
+export interface InkFrame {
+  type: "ink";
+  slide: number;
+  pointer?: [number, number] | null | undefined;
+  clear?: true | undefined;
+  pieces?: InkPiece[] | undefined;
+}
 export type ServerMessage =
   | SnapshotMessage
   | DeltaMessage
@@ -162,6 +190,7 @@ export type ServerMessage =
   | v.InferOutput<typeof VotedSchema>
   | NotificationMessage
   | EventMessage
+  | InkFrame
   | ReportMessage;
 
 /** The body of HTTP answers: POST → 201 `RoomCreated`, GET → 200 `RoomInfo`, errors → ErrorMessage. */

@@ -27,7 +27,7 @@ const STAGE: Floors = { body: 0, code: 0, diagram: 0 };
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 /** The slides (1-based) each view is photographed on, fully revealed. */
-const SHOOT: Record<string, number[]> = { projector: [32, 34, 35, 41], "phone-360": [4, 14, 20, 32, 35, 41, 43], stage: [1, 31, 35] };
+const SHOOT: Record<string, number[]> = { projector: [32, 34, 35, 41], "phone-360": [4, 14, 20, 32, 35, 41, 44], stage: [1, 31, 35] };
 
 /** Slides (1-based) whose speaker's notes (N) are opened on the stage: long and short notes, with and without the join card. */
 const NOTES_ON = [1, 6, 14, 22, 31, 35, 40, 41];

@@ -16,10 +16,12 @@ import type { ErrorCode } from "../../src/room/errors.ts";
 import type { Role } from "../../src/room/participants.ts";
 import { OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX } from "../../src/features/polls/protocol.ts";
 import { REPORTING } from "../../src/features/index.ts";
+import { ANSWER_RAW_MAX, KEY_MAX, PROMPT_MAX } from "../../src/features/cloud/protocol.ts";
 import { NICKNAME_RAW_MAX, PLAYER_MAX, QUIZ_OPTIONS_MAX, QUIZ_OPTIONS_MIN, QUIZ_SECONDS_MAX, QUIZ_SECONDS_MIN } from "../../src/features/quiz/protocol.ts";
 import { MIRROR_DEMOS } from "../../src/features/mirror/protocol.ts";
 import { MAX_ROWS as WIRE_ROWS_MAX } from "../../src/features/wire/frames.ts";
 import { locales } from "../../src/i18n/locales.ts";
+import { PIECE_POINTS_MAX, STROKE_ID_MAX } from "../../src/features/pointer/protocol.ts";
 
 // ── The PRNG ─────────────────────────────────────────────────────────────────────────────────
 
@@ -206,6 +208,26 @@ const pollDefinition: Field = {
   },
 };
 
+function validCloud(r: Random): Record<string, unknown> {
+  return { id: pollId.valid(r), prompt: word(r, 1, 40) };
+}
+
+const cloudDefinition: Field = {
+  valid: validCloud,
+  wrongType: [1, "usos", true, null, [], ["usos"]],
+  pastLimit: (r) => {
+    const cloud = validCloud(r);
+    const broken: Array<() => void> = [
+      () => (cloud["id"] = pollId.pastLimit(r)),
+      () => (cloud["prompt"] = r.pick(["", "   ", word(r, PROMPT_MAX + 1, PROMPT_MAX + 20, SOLID)])),
+      () => delete cloud[r.pick(["id", "prompt"])],
+      () => (cloud[r.pick(["extra", "words", "hidden"])] = r.pick([true, 1, ["chat"]])),
+    ];
+    r.pick(broken)();
+    return cloud;
+  },
+};
+
 function validQuiz(r: Random): Record<string, unknown> {
   const options = Array.from({ length: r.int(QUIZ_OPTIONS_MIN, QUIZ_OPTIONS_MAX) }, () => word(r, 1, 20));
   return { id: pollId.valid(r), question: word(r, 1, 40), options, answer: r.int(0, options.length - 1), seconds: r.int(QUIZ_SECONDS_MIN, QUIZ_SECONDS_MAX) };
@@ -315,6 +337,21 @@ const mirrorView: Field = {
   },
 };
 
+/** A point of a slide, [x, y] in 0..1; past the limit: outside [0, 1], infinite, not a pair. */
+const slidePoint: Field = {
+  valid: (r) => [Math.round(r.float() * 1000) / 1000, Math.round(r.float() * 1000) / 1000],
+  wrongType: [1, "0.5,0.5", true, {}, { x: 0.5, y: 0.5 }],
+  pastLimit: (r) => r.pick<unknown>([[1.001, 0.5], [0.5, -0.001], [Infinity, 0.5], [0.5, -Infinity], [0.5], [0.5, 0.5, 0.5], ["0.5", 0.5], [null, 0.5], []]),
+};
+
+const laserAt: Field = { ...slidePoint, valid: (r) => (r.int(0, 3) === 0 ? null : slidePoint.valid(r)), wrongType: [1, "0.5,0.5", true, {}] };
+
+const strokePoints: Field = {
+  valid: (r) => Array.from({ length: r.int(1, 8) }, () => slidePoint.valid(r)),
+  wrongType: [1, "x", true, null, {}],
+  pastLimit: (r) => r.pick<unknown>([[], Array.from({ length: PIECE_POINTS_MAX + 1 }, () => [0.5, 0.5]), [[0.5, 0.5], slidePoint.pastLimit(r)], [[0.5, 0.5], 3]]),
+};
+
 /** Every client message and its fields (besides `type`). A new type fails to compile until it is here. */
 const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Field>> } = {
   goto: { slide: int(0, SLIDE_MAX), step: int(0, STEP_MAX) },
@@ -334,10 +371,16 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
   ask: { text: text(1, QUESTION_RAW_MAX) },
   upvote: { id: text(0, PING_ID_MAX) },
   moderate: { id: text(0, PING_ID_MAX), action: pick(["answered", "hidden", "open"]) },
+  cloud: { action: pick(["show", "reset"]), cloud: cloudDefinition },
+  cloudHide: { cloud: pollId, key: text(1, KEY_MAX), hidden: bool },
+  cloudAnswer: { cloud: pollId, text: text(1, ANSWER_RAW_MAX) },
   notify: { kind: pick(NOTIFICATION_KINDS) },
   ack: { id: int(1, EVENT_ID_MAX) },
   tilt: { beta: finite(-180, 180), gamma: finite(-90, 90) },
   mirror: { view: mirrorView },
+  pointer: { slide: int(0, SLIDE_MAX), at: laserAt },
+  stroke: { slide: int(0, SLIDE_MAX), id: int(1, STROKE_ID_MAX), points: strokePoints },
+  clearStrokes: { slide: int(0, SLIDE_MAX) },
   quiz: { action: pick(["show", "start", "end", "leaderboard"]), quiz: quizDefinition },
   quizSeen: { quiz: pollId },
   quizAnswer: { quiz: pollId, option: int(0, QUIZ_OPTIONS_MAX - 1) },
@@ -348,9 +391,9 @@ const MESSAGES: { readonly [T in ClientMessageType]: Readonly<Record<string, Fie
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as ClientMessageType[];
 const WITH_FIELDS = MESSAGE_TYPES.filter((type) => Object.keys(MESSAGES[type]).length > 0);
 /** Only a presenter may send these (`forbidden` otherwise). */
-export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify", "mirror"];
+export const PRESENTER_ONLY: readonly ClientMessageType[] = ["goto", "timer", "showJoin", "stream", "reset", "poll", "moderate", "notify", "mirror", "pointer", "stroke", "clearStrokes", "cloud", "cloudHide", "quiz", "hideNickname"];
 /** Only the audience may send these (`forbidden` for a presenter or a screen). */
-export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt"];
+export const AUDIENCE_ONLY: readonly ClientMessageType[] = ["lane", "seen", "vote", "react", "ask", "upvote", "ack", "tilt", "cloudAnswer", "quizSeen", "quizAnswer", "nickname"];
 /** Keys no message has; `toString` and friends are names an object inherits, but not forbidden ones. */
 const EXTRA_KEYS = ["slid", "extra", "admin", "role", "key", "pid", "seq", "isPresenter", "Type", "type ", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"];
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];

@@ -67,7 +67,7 @@ export function foldedReport<F extends Feature>(frames: readonly string[], featu
   let whole: WholeReport<F> | undefined;
   for (const frame of frames) {
     const message = parsed(frame);
-    // With more than one patched feature TypeScript can't narrow the union back to ReportMessage<F> by itself.
+    // The narrowing picks the F member out of the union; with several patched features TS can't see that.
     if (isReportOf(message, feature)) whole = foldReport(whole, message as ReportMessage<F>) ?? whole;
   }
   return whole?.data ?? null;
@@ -80,20 +80,19 @@ export async function foldedWhere<F extends Feature>(socket: { frames: readonly 
   return report!;
 }
 
-function isPatchOf<F extends PatchedFeature>(message: ServerMessage | ReportPatch<F>, feature: F): message is ReportPatch<F> {
-  return message.type === "report" && message.feature === feature && "patch" in message;
+function isPatchOf<F extends PatchedFeature>(message: ServerMessage, feature: F): boolean {
+  return isReportOf(message, feature) && "patch" in message;
 }
 
 /** The patch in `message` (parsed, or a raw frame) if it is a patch of `feature`, else null. */
 export function patchOf<F extends PatchedFeature>(message: ServerMessage | string, feature: F): MergePatch<FeatureReports[F]> | null {
   const m = parsed(message);
-  return isPatchOf(m, feature) ? m.patch : null;
+  return isPatchOf(m, feature) ? (m as ReportPatch<F>).patch : null;
 }
 
 /** Waits for a patch of `feature` on `socket` that satisfies `match` (an acknowledgement for one phone); returns it. */
 export async function patchWhere<F extends PatchedFeature>(socket: Inbox, feature: F, match: (patch: MergePatch<FeatureReports[F]>) => boolean, timeoutMs = 5_000): Promise<MergePatch<FeatureReports[F]>> {
-  const message = await socket.next((m) => isPatchOf(m, feature) && match(m.patch), timeoutMs);
-  if (!isPatchOf(message, feature)) throw new Error("unreachable: next() returned a message that does not match");
+  const message = (await socket.next((m) => isPatchOf(m, feature) && match((m as ReportPatch<F>).patch), timeoutMs)) as ReportPatch<F>;
   return message.patch;
 }
 

@@ -258,6 +258,8 @@ function fakeRoom() {
   const host: FeatureHost = {
     now: () => clock,
     audience: () => phones,
+    presenters: () => [],
+    screens: () => [],
     send: (link, message) => void sent.push({ to: link.id, text: typeof message === "string" ? message : JSON.stringify(message) }),
     changed: () => void changes++,
     storage: { get: async () => undefined, put: async () => {}, list: async () => new Map(), delete: async () => {} }, // the delivery demo stores nothing

@@ -126,6 +126,8 @@ const everyFeature = {
   reactions: { totals: { "🐍": 2 }, total: 2 },
   questions: [{ id: "q1", text: "E o HTTP/3?", votes: 1, status: "hidden", askedAt: "2026-11-23T21:04:05.000Z" }],
   notify: [{ id: 3, kind: "like", sentAt: "2026-11-23T21:05:00.000Z", sent: 41, audience: 40, acked: 38, latency: { mean: 23, max: 140 } }],
+  cloud: [{ id: "para-que", prompt: "Para quê?", answers: 5, others: 0, words: [{ id: "websocket", text: "WebSocket", count: 4, hidden: false }, { id: "palavrao", text: "Palavrão", count: 1, hidden: true }] }],
+  pointer: [{ id: 32, strokes: 2, points: 57 }],
   quiz: {
     questions: [
       {
@@ -176,6 +178,18 @@ test("one language per export: no key of any feature's export goes out untransla
     ["notificações", "3.latência (ms)", "média", 23],
     ["notificações", "3.latência (ms)", "máxima", 140],
   ]);
+  assert.deepEqual(resultsRows(results, "pt-br").filter((row) => row[0] === "desenhos"), [
+    ["desenhos", "32", "id", 32],
+    ["desenhos", "32", "traços", 2],
+    ["desenhos", "32", "pontos", 57],
+  ]);
+  // Each cloud's words with their counts, hidden ones marked.
+  assert.deepEqual(resultsRows(results, "pt-br").filter((row) => row[0] === "nuvem de palavras" && String(row[1]).includes("palavrao")), [
+    ["nuvem de palavras", "para-que.palavras.palavrao", "id", "palavrao"],
+    ["nuvem de palavras", "para-que.palavras.palavrao", "texto", "Palavrão"],
+    ["nuvem de palavras", "para-que.palavras.palavrao", "vezes", 1],
+    ["nuvem de palavras", "para-que.palavras.palavrao", "escondida", "sim"],
+  ]);
 });
 
 test("the quiz in the CSV: each question's answers per option, the right one marked, and the ranking", () => {
@@ -195,12 +209,12 @@ test("the quiz in the CSV: each question's answers per option, the right one mar
     ["quiz", "placar.1", "posição", 1],
     ["quiz", "placar.1", "jogador", 2],
     ["quiz", "placar.1", "apelido", "Ana"],
-    ["quiz", "placar.1", "oculto", "não"],
+    ["quiz", "placar.1", "escondida", "não"],
     ["quiz", "placar.1", "pontos", 1912],
     ["quiz", "placar.2", "posição", 2],
     ["quiz", "placar.2", "jogador", 1],
     ["quiz", "placar.2", "apelido", null],
-    ["quiz", "placar.2", "oculto", "não"],
+    ["quiz", "placar.2", "escondida", "não"],
     ["quiz", "placar.2", "pontos", 0],
   ]);
 });

@@ -134,8 +134,8 @@ test("parseClientMessage never throws", () => {
 
 test("the message table says who may send each type, and the parser holds to it", () => {
   const from = (sender: string) => Object.entries(MESSAGES).flatMap(([type, spec]) => (spec.from === sender ? [type] : [])).sort();
-  assert.deepEqual(from("presenter"), ["goto", "hideNickname", "mirror", "moderate", "notify", "poll", "quiz", "reset", "showJoin", "stream", "timer"]);
-  assert.deepEqual(from("audience"), ["ack", "ask", "lane", "nickname", "quizAnswer", "quizSeen", "react", "seen", "tilt", "upvote", "vote"]);
+  assert.deepEqual(from("presenter"), ["clearStrokes", "cloud", "cloudHide", "goto", "hideNickname", "mirror", "moderate", "notify", "pointer", "poll", "quiz", "reset", "showJoin", "stream", "stroke", "timer"]);
+  assert.deepEqual(from("audience"), ["ack", "ask", "cloudAnswer", "lane", "nickname", "quizAnswer", "quizSeen", "react", "seen", "tilt", "upvote", "vote"]);
   assert.deepEqual(from("anyone"), ["ping", "read", "rtt", "sync"]);
   const goto = JSON.stringify({ type: "goto", slide: 1, step: 0 });
   for (const role of ["audience", "screen"] as const) {

@@ -15,6 +15,8 @@ export function slideCopy(slide: HTMLElement): HTMLElement {
     island.replaceWith(plain);
   }
   for (const element of copy.querySelectorAll("[id]")) element.removeAttribute("id");
+  // The live ink over a slide (src/features/pointer) is the room's, not the slide's.
+  for (const layer of copy.querySelectorAll("[data-ink]")) layer.remove();
   copy.inert = true;
   return copy;
 }

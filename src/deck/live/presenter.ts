@@ -14,6 +14,10 @@ import { renderStatus } from "../../live/status.ts";
 import { liveStrings } from "../../live/strings.ts";
 import { roomHost } from "../../live/urls.ts";
 import { mountReactionBoard } from "../../features/reactions/projector.ts";
+import { mountInk } from "../../features/pointer/screen.ts";
+import { mountInkTools } from "../../features/pointer/tools.ts";
+import { isDeckKey } from "../controllers/keyboard.ts";
+import { slideCopy } from "../controllers/thumbnail.ts";
 
 /**
  * The room this page presents: from the address (with the key saved here or handed over in the
@@ -83,6 +87,9 @@ export async function startPresenter(): Promise<void> {
   drivePresenter(deck, client);
   setLiveSession({ code: room.code, role: "presenter", client });
   mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
+  // The laser and the pen: drawn on this stage at once, and on every screen through the room.
+  // A phone as remote lays slides out as a column: it shows the ink over a picture, and has no tools.
+  mountInkTools(deck, client, mountInk(deck, client, { picture: slideCopy }), deck.root.querySelector<HTMLElement>(".deck__bar")!, isDeckKey);
   // The stage shows how to join too: a laptop mirrored to the projector has no projector window.
   mountJoinInfo(deck, client, room.code);
   controlJoinInfo(deck, client, panel.querySelectorAll<HTMLButtonElement>("[data-join-toggle]"));
