@@ -578,8 +578,9 @@ const missingField = (r: Random) =>
 const extraField = (r: Random) =>
   mutated(
     r,
-    (message, _fields, type) => {
-      message[r.pick(EXTRA_KEYS)] = r.pick([1, "x", true, null, { admin: true }, []]);
+    (message, fields, type) => {
+      // A field the message really has is no extra one (cloudHide's `key`).
+      message[r.pick(EXTRA_KEYS.filter((key) => !Object.hasOwn(fields, key)))] = r.pick([1, "x", true, null, { admin: true }, []]);
       return badMessage(type);
     },
     MESSAGE_TYPES,
