@@ -13,7 +13,7 @@ import { isScreenPage, roomHost } from "../../live/urls.ts";
 import { mountReactionBoard } from "../../features/reactions/projector.ts";
 import { mountReactionTray } from "../../features/reactions/tray.ts";
 import { mountNotifications } from "../../features/notify/toast.ts";
-import { mountInk } from "../../features/pointer/screen.ts";
+import { mountInkWhenDrawn } from "../../features/pointer/whenDrawn.ts";
 import { slideCopy } from "../controllers/thumbnail.ts";
 
 export async function startAudience(): Promise<void> {
@@ -64,7 +64,7 @@ export async function startAudience(): Promise<void> {
     mirrorPresenter(deck, client);
     mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
     mountJoinInfo(deck, client, code);
-    mountInk(deck, client);
+    mountInkWhenDrawn(deck, client);
   } else {
     const goLive = followPresenter(deck, client, (live) => {
       backToLive.hidden = live;
@@ -74,6 +74,6 @@ export async function startAudience(): Promise<void> {
     mountReactionTray(client, deck.root.querySelector<HTMLElement>(".deck__bar")!);
     mountNotifications(client);
     // The presenter's laser and pen, over a picture of the slide as the projector shows it.
-    mountInk(deck, client, { picture: slideCopy });
+    mountInkWhenDrawn(deck, client, { picture: slideCopy });
   }
 }
