@@ -107,7 +107,7 @@ function Cloud({ words, entry, small }: { words: CloudWord[]; entry: CloudEntry;
 
   const layout = useMemo(() => {
     if (!box || box.width === 0 || minPx === 0) return null;
-    return layoutCloud(words, { box, minPx, maxPx: Math.min(minPx * 4, box.height / 3.2), measure, previous: previous.current });
+    return layoutCloud(words, { box, minPx, maxPx: Math.min(minPx * 5, box.height / 3.2), measure, previous: previous.current });
   }, [words, box, minPx, measure]);
   useEffect(() => {
     if (layout) previous.current = layout.placed;
