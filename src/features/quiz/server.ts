@@ -12,22 +12,9 @@ import { errorMessage } from "../../room/errors.ts";
 import { defineFeature, type Peer, type RoomLink } from "../../room/feature.ts";
 import type { MergePatch } from "../../room/patch.ts";
 import type { ServerMessage } from "../../room/wire.ts";
+import { QuizBook, type StoredAnswer, type StoredPlayer } from "./book.ts";
 import { QUIZ_MESSAGES, type QuizDefinition } from "./protocol.ts";
-import {
-  cleanNickname,
-  countAnswers,
-  judgeAnswer,
-  LEADERBOARD_SIZE,
-  lockAt,
-  QUIZZES_MAX,
-  rankPlayers,
-  type LeaderEntry,
-  type QuizReport,
-  type QuizYou,
-  type Scored,
-  type RoundView,
-  type StoredRound,
-} from "./rules.ts";
+import { cleanNickname, judgeAnswer, lockAt, QUIZZES_MAX, type QuizReport, type QuizYou, type StoredRound } from "./rules.ts";
 
 /** `quiz:round:<id>` → StoredRound; `quiz:answer:<id>:<pid>` → StoredAnswer; `quiz:player:<pid>` → StoredPlayer. */
 const ROUND_PREFIX = "quiz:round:";
@@ -41,109 +28,12 @@ const NEXT_PLAYER = "quiz:next";
  */
 export const AUDIENCE_EVERY_MS = 100;
 
-interface StoredAnswer {
-  option: number;
-  /** Server time it arrived. */
-  at: number;
-  taken: number;
-  points: number;
-}
-
-interface StoredPlayer {
-  /** Numbered in the order they joined the quiz: "Anonymous #12". */
-  n: number;
-  name: string;
-  hidden: boolean;
-}
-
 export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
-  const rounds = new Map<string, StoredRound>();
-  /** Question id → participant id → their answer. */
-  const answers = new Map<string, Map<string, StoredAnswer>>();
+  const book = new QuizBook();
+  const { rounds, players } = book;
   /** Question id → participant id → when their receipt arrived (server time). */
   const seen = new Map<string, Map<string, number>>();
-  const players = new Map<string, StoredPlayer>();
-  let current: string | null = null;
-  let nextPlayer = 1;
   let lockTimer: ReturnType<typeof setTimeout> | null = null;
-
-  const answersOf = (id: string) => {
-    let each = answers.get(id);
-    if (!each) answers.set(id, (each = new Map()));
-    return each;
-  };
-
-  const view = (id: string): RoundView | undefined => {
-    const round = rounds.get(id);
-    if (!round) return undefined;
-    const { definition, phase, startedAt, endsAt, closed } = round;
-    const given = answersOf(id);
-    const shown: RoundView = { id, question: definition.question, options: [...definition.options], seconds: definition.seconds, phase, answered: given.size };
-    if (startedAt !== undefined) shown.startedAt = startedAt;
-    if (endsAt !== undefined) shown.endsAt = endsAt;
-    if (closed) {
-      shown.answer = definition.answer;
-      shown.counts = countAnswers(definition.options.length, Array.from(given.values(), (answer) => answer.option));
-    }
-    return shown;
-  };
-
-  /** Every player's total over locked questions only (open ones would leak who is right). */
-  const standings = () => {
-    const totals = new Map<string, number>();
-    for (const [id, given] of answers) {
-      if (!rounds.get(id)?.closed) continue;
-      for (const [pid, answer] of given) totals.set(pid, (totals.get(pid) ?? 0) + answer.points);
-    }
-    return rankPlayers(Array.from(totals, ([pid, points]) => ({ pid, player: players.get(pid)?.n ?? 0, points })));
-  };
-
-  const leaderboard = (presenter: boolean): LeaderEntry[] =>
-    standings()
-      .slice(0, LEADERBOARD_SIZE)
-      .map(({ pid, player, points, rank }) => {
-        const stored = players.get(pid);
-        const entry: LeaderEntry = { player, points, rank };
-        if (stored?.name && (presenter || !stored.hidden)) entry.name = stored.name;
-        if (presenter && stored?.hidden) entry.hidden = true;
-        return entry;
-      });
-
-  const reportFor = (presenter: boolean): QuizReport => {
-    const shown = current === null ? undefined : view(current);
-    const ranked = standings();
-    // Public screens get the leaderboard once the presenter puts it on (after hiding any nickname).
-    const board = presenter || shown?.phase === "leaderboard" ? leaderboard(presenter) : [];
-    const report: QuizReport = { leaderboard: board, players: ranked.length };
-    if (shown) report.current = shown;
-    return report;
-  };
-
-  /** What one participant's connections hold of their own. */
-  const yours = (pid: string): QuizYou => {
-    const player = players.get(pid);
-    const you: QuizYou = {};
-    if (player) {
-      you.player = player.n;
-      you.name = player.name;
-    }
-    const mine: Record<string, number> = {};
-    const scored: Record<string, Scored> = {};
-    for (const [id, given] of answers) {
-      const answer = given.get(pid);
-      if (!answer) continue;
-      mine[id] = answer.option;
-      if (rounds.get(id)?.closed) scored[id] = { points: answer.points, ms: answer.taken };
-    }
-    if (Object.keys(mine).length > 0) you.answers = mine;
-    if (Object.keys(scored).length > 0) you.scored = scored;
-    const standing = standings().find((each) => each.pid === pid);
-    if (standing) {
-      you.points = standing.points;
-      you.rank = standing.rank;
-    }
-    return you;
-  };
 
   const patchFor = (patch: MergePatch<QuizReport>) => JSON.stringify({ type: "report", feature: "quiz", patch } satisfies ServerMessage);
 
@@ -172,13 +62,8 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
 
   /** After a question locks: every player hears their own points and rank (one small frame each). */
   const tellStandings = () => {
-    const ranked = standings();
-    const scoredIn = new Map<string, Record<string, Scored>>();
-    for (const [id, given] of answers) {
-      if (!rounds.get(id)?.closed) continue;
-      for (const [pid, answer] of given) scoredIn.set(pid, { ...scoredIn.get(pid), [id]: { points: answer.points, ms: answer.taken } });
-    }
-    const texts = new Map(ranked.map(({ pid, points, rank }) => [pid, patchFor({ you: { points, rank, scored: scoredIn.get(pid) ?? {} } })] as const));
+    const scored = book.scored();
+    const texts = new Map(book.standings().map(({ pid, points, rank }) => [pid, patchFor({ you: { points, rank, scored: scored.get(pid) ?? {} } })] as const));
     for (const { link, member } of host.audience()) {
       const text = member.pid === undefined ? undefined : texts.get(member.pid);
       if (text !== undefined) host.send(link, text);
@@ -246,8 +131,8 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
     } else if (action === "leaderboard" && round.closed) {
       await storeRound(id, { ...round, phase: "leaderboard" });
     }
-    if (current !== id) {
-      current = id;
+    if (book.current !== id) {
+      book.current = id;
       await host.storage.put({ [CURRENT]: id });
     }
     host.changed();
@@ -256,7 +141,7 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
   async function answer(quizId: string, option: number, now: number, { link, member }: Peer): Promise<void> {
     if (member.role !== "audience") return; // the table lets only phones answer
     const round = rounds.get(quizId);
-    const mine = answersOf(quizId);
+    const mine = book.answersOf(quizId);
     const judged = judgeAnswer(round, option, now, seen.get(quizId)?.get(member.pid), mine.has(member.pid));
     if ("refusal" in judged) {
       if (judged.refusal === "bad_option") return host.send(link, errorMessage("bad_message", { ref: "quizAnswer", detail: "option" }));
@@ -274,9 +159,9 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
   async function playerOf(pid: string): Promise<StoredPlayer> {
     let player = players.get(pid);
     if (!player) {
-      player = { n: nextPlayer++, name: "", hidden: false };
+      player = { n: book.nextPlayer++, name: "", hidden: false };
       players.set(pid, player);
-      await host.storage.put({ [PLAYER_PREFIX + pid]: player, [NEXT_PLAYER]: nextPlayer });
+      await host.storage.put({ [PLAYER_PREFIX + pid]: player, [NEXT_PLAYER]: book.nextPlayer });
     }
     return player;
   }
@@ -319,12 +204,12 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
       for (const [key, round] of await host.storage.list<StoredRound>(ROUND_PREFIX)) rounds.set(key.slice(ROUND_PREFIX.length), round);
       for (const [key, stored] of await host.storage.list<StoredAnswer>(ANSWER_PREFIX)) {
         const [id = "", pid = ""] = key.slice(ANSWER_PREFIX.length).split(":");
-        answersOf(id).set(pid, stored);
+        book.answersOf(id).set(pid, stored);
       }
       for (const [key, player] of await host.storage.list<StoredPlayer>(PLAYER_PREFIX)) players.set(key.slice(PLAYER_PREFIX.length), player);
-      nextPlayer = Math.max((await host.storage.get<number>(NEXT_PLAYER)) ?? 1, ...Array.from(players.values(), (player) => player.n + 1));
+      book.nextPlayer = Math.max((await host.storage.get<number>(NEXT_PLAYER)) ?? 1, ...Array.from(players.values(), (player) => player.n + 1));
       const stored = await host.storage.get<string>(CURRENT);
-      current = stored !== undefined && rounds.has(stored) ? stored : null;
+      book.current = stored !== undefined && rounds.has(stored) ? stored : null;
       await lockDue(host.now());
       armLock();
     },
@@ -356,37 +241,19 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
     },
     join({ link, member }) {
       if (member.role !== "audience") return;
-      const you = yours(member.pid);
+      const you = book.yours(member.pid);
       if (Object.keys(you).length > 0) host.send(link, patchFor({ you }));
     },
     reset() {
-      rounds.clear();
-      answers.clear();
+      book.clear();
       seen.clear();
-      players.clear();
-      current = null;
-      nextPlayer = 1;
       if (lockTimer !== null) clearTimeout(lockTimer);
       lockTimer = null;
       othersToTell.clear();
       forget().catch((error: unknown) => console.error("quiz: reset", error));
     },
-    report: () => reportFor(true),
-    audienceReport: () => reportFor(false),
-    // The presenter's download: each question's answers per option, and the whole ranking.
-    export: () => ({
-      questions: Array.from(rounds, ([id, round]) => {
-        const counts = countAnswers(round.definition.options.length, Array.from(answersOf(id).values(), (each) => each.option));
-        return {
-          id,
-          question: round.definition.question,
-          seconds: round.definition.seconds,
-          startedAt: round.startedAt === undefined ? null : new Date(round.startedAt).toISOString(),
-          answered: answersOf(id).size,
-          options: round.definition.options.map((text, i) => ({ text, answers: counts[i] ?? 0, correct: i === round.definition.answer })),
-        };
-      }),
-      leaderboard: standings().map(({ pid, player, points, rank }) => ({ rank, player, name: players.get(pid)?.name || null, hidden: players.get(pid)?.hidden ?? false, points })),
-    }),
+    report: () => book.report(true),
+    audienceReport: () => book.report(false),
+    export: () => book.export(),
   };
 });
