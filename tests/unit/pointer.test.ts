@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as v from "valibot";
 import { POINTER_MESSAGES, ROOM_POINTS_MAX, SLIDE_STROKES_MAX, STROKE_POINTS_MAX, type Point } from "../../src/features/pointer/protocol.ts";
-import { INK_EVERY_MS, InkModel, InkOutbox, MIN_STEP, Pen, phoneInkMs, roundCoord, simplify, slidePoint, StrokeBook, Throttle } from "../../src/features/pointer/rules.ts";
+import { InkModel, InkOutbox, phoneInkMs } from "../../src/features/pointer/frames.ts";
+import { INK_EVERY_MS, MIN_STEP, Pen, roundCoord, simplify, slidePoint, Throttle } from "../../src/features/pointer/rules.ts";
+import { StrokeBook } from "../../src/features/pointer/strokes.ts";
 import { parseClientMessage } from "../../src/room/messages.ts";
 import { MESSAGES } from "../../src/features/index.ts";
 

@@ -10,7 +10,7 @@
 import { pageLocale } from "../../i18n/locales.ts";
 import type { RoomClient } from "../../live/room.ts";
 import type { Point } from "./protocol.ts";
-import { InkModel } from "./rules.ts";
+import { InkModel } from "./frames.ts";
 import { pointerStrings } from "./strings.ts";
 import "./pointer.css";
 

@@ -14,7 +14,9 @@
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature, type RoomLink } from "../../room/feature.ts";
 import { POINTER_MESSAGES, type PointerAt, type PointerReport } from "./protocol.ts";
-import { INK_EVERY_MS, InkOutbox, phoneInkMs, roundPoint, StrokeBook } from "./rules.ts";
+import { InkOutbox, phoneInkMs } from "./frames.ts";
+import { INK_EVERY_MS, roundPoint } from "./rules.ts";
+import { StrokeBook } from "./strokes.ts";
 
 /** Storage key of the strokes (every slide's, one object: at most ROOM_POINTS_MAX points). */
 const STROKES_KEY = "pointer:strokes";
