@@ -1,0 +1,192 @@
+/**
+ * The talk's record from the room's results export (what `GET /parties/main/<CODE>/export` gives
+ * the presenter): the same numbers, with everything that identifies a participant left behind.
+ * Pure, so the presenter's panel, `npm run record` and the tests build the same record.
+ */
+import * as v from "valibot";
+import type { Locale } from "../../i18n/locales.ts";
+import type { RoomResults } from "../export/results.ts";
+import { emptyTotals } from "../reactions/tally.ts";
+import { RECORD_VERSION, RecordSchema, type RecordAudience, type RecordDemos, type TalkRecord } from "./schema.ts";
+
+export { RECORD_VERSION, RecordSchema, type TalkRecord } from "./schema.ts";
+
+/** The features' exports as they are shaped (each feature's server.ts `export()`), as far as the record reads them. */
+interface QuizExport {
+  questions: { id: string; question: string; answered: number; options: { text: string; answers: number; correct: boolean }[] }[];
+  leaderboard: { rank: number; points: number }[];
+}
+interface CloudExport {
+  id: string;
+  prompt: string;
+  answers: number;
+  others: number;
+  words: { text: string; count: number; hidden: boolean }[];
+}
+interface QuestionExport {
+  text: string;
+  votes: number;
+  status: string;
+}
+interface NotificationExport {
+  kind: string;
+  sent: number;
+  audience: number;
+  acked: number;
+  latency: { mean: number; max: number } | null;
+}
+
+/** The room's audience as someone watched it: its count at times (ms since the epoch). */
+export interface AudienceSample {
+  at: number;
+  count: number;
+}
+
+export interface RecordOptions {
+  /** YYYY-MM-DD: the day the talk was given. */
+  date: string;
+  locale: Locale;
+  /** The audience over time, when the presenter's panel watched it; else only the room's count now. */
+  samples?: readonly AudienceSample[];
+  /** People in the room when the record was made (the room's public state). */
+  audienceNow?: number;
+}
+
+export class RecordError extends Error {}
+
+/** A record's file name in records/: `2026-12-02-pt-br.json`. */
+export function recordFileName(record: Pick<TalkRecord, "date" | "locale">): string {
+  return `${record.date}-${record.locale}.json`;
+}
+
+/** Today on this machine's calendar, YYYY-MM-DD (a talk given at 22:00 in São Paulo is that day's, not UTC's next). */
+export function localDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The most people known to be in the room at once. The room doesn't keep a peak, so this is the
+ * largest of what proves a number of people: a watched count, a poll's ballots or a quiz
+ * question's answers (one per participant), the phones a notification reached, the browsers tally.
+ */
+export function audiencePeak(record: Omit<TalkRecord, "audience">, counts: readonly number[]): number {
+  return Math.max(
+    0,
+    ...counts,
+    ...record.polls.map((poll) => poll.total),
+    ...record.quiz.questions.map((question) => question.answered),
+    ...(record.demos.notify ?? []).map((notification) => notification.audience),
+    record.demos.browsers?.total ?? 0,
+  );
+}
+
+function audienceOf(record: Omit<TalkRecord, "audience">, options: RecordOptions): RecordAudience {
+  const samples = [...(options.samples ?? [])].sort((a, b) => a.at - b.at);
+  const start = samples[0]?.at ?? 0;
+  // One sample per minute: the largest count seen in it.
+  const byMinute = new Map<number, number>();
+  for (const { at, count } of samples) {
+    const minute = Math.floor((at - start) / 60_000);
+    byMinute.set(minute, Math.max(byMinute.get(minute) ?? 0, count));
+  }
+  const counts = [...samples.map((sample) => sample.count), ...(options.audienceNow === undefined ? [] : [options.audienceNow])];
+  return { peak: audiencePeak(record, counts), samples: [...byMinute].map(([minute, count]) => ({ minute, count })) };
+}
+
+/** The live demos' measurements, from the exports the room gives (a demo it doesn't export is left out). */
+function demosOf(results: RoomResults): RecordDemos {
+  const demos: Record<string, unknown> = {};
+  const notify = results.notify as NotificationExport[] | undefined;
+  if (Array.isArray(notify)) demos.notify = notify.map(({ kind, sent, audience, acked, latency }) => ({ kind, sent, audience, acked, latency }));
+  // The other demos' reports, read by shape when a room exports them: totals only (never `recent`, `last`, `round`).
+  const browsers = results.browsers as Record<string, unknown> | undefined;
+  if (browsers) demos.browsers = { total: browsers.total, websocket: browsers.websocket, browsers: browsers.browsers, systems: browsers.systems };
+  const requests = results.requests as Record<string, unknown> | undefined;
+  if (requests) demos.requests = { count: requests.count, refused: requests.refused, requestBytes: requests.requestBytes, responseBytes: requests.responseBytes };
+  const pages = results.pages as Record<string, unknown> | undefined;
+  if (pages) demos.pages = { page: pages.page, data: pages.data, visits: pages.visits };
+  const delivery = results.delivery as { lanes?: Record<string, Record<string, unknown>> } | undefined;
+  if (delivery?.lanes) {
+    demos.delivery = {
+      lanes: Object.fromEntries(
+        Object.entries(delivery.lanes).map(([lane, { requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency }]) => [
+          lane,
+          { requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency },
+        ]),
+      ),
+    };
+  }
+  const rtt = results.rtt as Record<string, unknown> | undefined;
+  if (rtt) demos.rtt = { count: rtt.count, phones: rtt.phones, p50: rtt.p50, p95: rtt.p95, max: rtt.max, buckets: rtt.buckets };
+  return demos as RecordDemos;
+}
+
+/**
+ * The record of a room's results: polls, quiz, word clouds, answered questions, reactions and
+ * the demos' measurements, without the room's code, ids, nicknames, hidden words or unanswered
+ * questions. Validated before it is returned (throws RecordError if the export was malformed).
+ */
+export function recordFromResults(results: RoomResults, options: RecordOptions): TalkRecord {
+  const quiz = results.quiz as QuizExport | undefined;
+  const clouds = (results.cloud as CloudExport[] | undefined) ?? [];
+  const questions = (results.questions as QuestionExport[] | undefined) ?? [];
+  const reactions = results.reactions as { totals: Record<string, number>; total: number } | undefined;
+  const withoutAudience: Omit<TalkRecord, "audience"> = {
+    version: RECORD_VERSION,
+    date: options.date,
+    locale: options.locale,
+    polls: results.polls.map(({ id, question, options: texts, counts, total }) => ({ id, question, options: texts, counts, total })),
+    quiz: {
+      questions: (quiz?.questions ?? []).map(({ id, question, answered, options: choices }) => ({
+        id,
+        question,
+        answered,
+        options: choices.map(({ text, answers, correct }) => ({ text, answers, correct })),
+      })),
+      leaderboard: (quiz?.leaderboard ?? []).map(({ rank, points }) => ({ rank, points })),
+    },
+    clouds: clouds.map(({ id, prompt, answers, others, words }) => ({
+      id,
+      prompt,
+      answers,
+      others,
+      words: words.filter((word) => !word.hidden && word.count > 0).map(({ text, count }) => ({ text, count })),
+    })),
+    // The export lists them most voted first; a question not marked answered stays in the room.
+    questions: questions.filter((question) => question.status === "answered").map(({ text, votes }) => ({ text, votes })),
+    reactions: reactions ? { totals: { ...emptyTotals(), ...reactions.totals }, total: reactions.total } : { totals: emptyTotals(), total: 0 },
+    demos: demosOf(results),
+  };
+  const record = { ...withoutAudience, audience: audienceOf(withoutAudience, options) };
+  return parseRecord(record);
+}
+
+/**
+ * A record read from a file or built here, checked: the known version, every field this version
+ * has and no other. Throws RecordError saying what is wrong.
+ */
+export function parseRecord(input: unknown): TalkRecord {
+  const value = typeof input === "string" ? parseJson(input) : input;
+  const version = (value as { version?: unknown } | null)?.version;
+  if (version !== RECORD_VERSION) throw new RecordError(`not a version ${RECORD_VERSION} record (version: ${JSON.stringify(version) ?? "missing"})`);
+  const result = v.safeParse(RecordSchema, value);
+  if (!result.success) {
+    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? "(record)"}: ${issue.message}`);
+    throw new RecordError(`invalid record: ${problems.slice(0, 5).join("; ")}`);
+  }
+  return result.output;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new RecordError(`not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The record as its file holds it: pretty JSON with a final newline (a file meant to be read in a diff). */
+export function recordJson(record: TalkRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}

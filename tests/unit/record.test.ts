@@ -1,0 +1,178 @@
+/**
+ * The talk's record (src/features/record): built from a room's results export with exact numbers,
+ * versioned, and refusing anything that identifies a participant or that the schema doesn't name.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildResults } from "../../src/features/export/results.ts";
+import { localDate, parseRecord, RecordError, recordFileName, recordFromResults, recordJson, type TalkRecord } from "../../src/features/record/record.ts";
+
+const at = Date.parse("2026-12-02T22:40:00.000Z");
+
+/** A room's export after a talk, shaped as each feature's server.ts `export()` makes it. */
+const results = buildResults("K7QXM", at, {
+  polls: [
+    { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Nunca"], counts: [31, 9], total: 40, open: false, secret: "dropped by buildResults" },
+  ],
+  reactions: { totals: { "🐍": 12, "👏": 30 }, total: 42 },
+  questions: [
+    { id: "q3", text: "E o HTTP/3?", votes: 7, status: "answered", askedAt: "2026-12-02T22:10:00.000Z" },
+    { id: "q1", text: "Ainda aberta", votes: 9, status: "open", askedAt: "2026-12-02T22:01:00.000Z" },
+    { id: "q2", text: "Palavrão escondido", votes: 0, status: "hidden", askedAt: "2026-12-02T22:02:00.000Z" },
+    { id: "q4", text: "E o SSE?", votes: 2, status: "answered", askedAt: "2026-12-02T22:11:00.000Z" },
+  ],
+  notify: [{ id: 3, kind: "like", sentAt: "2026-12-02T22:30:00.000Z", sent: 44, audience: 43, acked: 41, latency: { mean: 23, max: 140 } }],
+  cloud: [
+    {
+      id: "para-que",
+      prompt: "Para quê?",
+      answers: 52,
+      others: 3,
+      words: [
+        { id: "chat", text: "Chat", count: 20, hidden: false },
+        { id: "jogos", text: "Jogos", count: 12, hidden: false },
+        { id: "palavrao", text: "Palavrão", count: 5, hidden: true },
+      ],
+    },
+  ],
+  pointer: [{ id: 32, strokes: 2, points: 57 }],
+  quiz: {
+    questions: [
+      {
+        id: "mascara",
+        question: "Quem mascara os frames?",
+        seconds: 20,
+        startedAt: "2026-12-02T22:20:00.000Z",
+        answered: 38,
+        options: [
+          { text: "O servidor", answers: 11, correct: false },
+          { text: "O cliente", answers: 27, correct: true },
+        ],
+      },
+    ],
+    leaderboard: [
+      { rank: 1, player: 2, name: "Ana", hidden: false, points: 1912 },
+      { rank: 2, player: 1, name: null, hidden: false, points: 950 },
+      { rank: 2, player: 5, name: "Bia", hidden: true, points: 950 },
+    ],
+  },
+  rtt: { count: 3, phones: 2, p50: 12, p95: 80, max: 80, buckets: [{ from: 0, to: 10, count: 1 }, { from: 10, to: null, count: 2 }] },
+  requests: { count: 5, refused: 1, requestBytes: 1500, responseBytes: 2500, recent: [{ id: 5, who: { device: "phone", n: 3 } }] },
+});
+
+const samples = [
+  { at: at - 30 * 60_000, count: 12 },
+  { at: at - 29 * 60_000 - 1, count: 30 },
+  { at: at - 10 * 60_000, count: 47 },
+];
+
+const record = recordFromResults(results, { date: "2026-12-02", locale: "pt-br", samples, audienceNow: 20 });
+
+test("recordFromResults: the export's numbers, exactly, without what identifies anyone", () => {
+  assert.deepEqual(record, {
+    version: 1,
+    date: "2026-12-02",
+    locale: "pt-br",
+    polls: [{ id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Nunca"], counts: [31, 9], total: 40 }],
+    quiz: {
+      questions: [
+        {
+          id: "mascara",
+          question: "Quem mascara os frames?",
+          answered: 38,
+          options: [
+            { text: "O servidor", answers: 11, correct: false },
+            { text: "O cliente", answers: 27, correct: true },
+          ],
+        },
+      ],
+      leaderboard: [
+        { rank: 1, points: 1912 },
+        { rank: 2, points: 950 },
+        { rank: 2, points: 950 },
+      ],
+    },
+    clouds: [{ id: "para-que", prompt: "Para quê?", answers: 52, others: 3, words: [{ text: "Chat", count: 20 }, { text: "Jogos", count: 12 }] }],
+    questions: [
+      { text: "E o HTTP/3?", votes: 7 },
+      { text: "E o SSE?", votes: 2 },
+    ],
+    reactions: { totals: { "👏": 30, "❤️": 0, "😂": 0, "🤯": 0, "🐍": 12, "🔥": 0 }, total: 42 },
+    demos: {
+      notify: [{ kind: "like", sent: 44, audience: 43, acked: 41, latency: { mean: 23, max: 140 } }],
+      requests: { count: 5, refused: 1, requestBytes: 1500, responseBytes: 2500 },
+      rtt: { count: 3, phones: 2, p50: 12, p95: 80, max: 80, buckets: [{ from: 0, to: 10, count: 1 }, { from: 10, to: null, count: 2 }] },
+    },
+    // The largest count seen by minute since the first sample; the peak over samples, polls, quiz and notifications.
+    audience: { peak: 47, samples: [{ minute: 0, count: 30 }, { minute: 20, count: 47 }] },
+  } satisfies TalkRecord);
+  const text = recordJson(record);
+  for (const secret of ["K7QXM", "q3", "Ana", "Bia", "Palavrão", "Ainda aberta", "askedAt", "player", "who", "pid", "exportedAt"]) assert.ok(!text.includes(secret), `"${secret}" left in the record`);
+  assert.equal(recordFileName(record), "2026-12-02-pt-br.json");
+});
+
+test("the audience's peak: what a poll, the quiz or a notification proves when nobody watched the count", () => {
+  const unwatched = recordFromResults(results, { date: "2026-12-02", locale: "en" });
+  assert.deepEqual(unwatched.audience, { peak: 43, samples: [] });
+  const empty = recordFromResults(buildResults("K7QXM", at, {}), { date: "2026-12-02", locale: "en" });
+  assert.deepEqual(empty.audience, { peak: 0, samples: [] });
+  assert.deepEqual(empty.quiz, { questions: [], leaderboard: [] });
+  assert.equal(empty.reactions.total, 0);
+  assert.deepEqual(empty.demos, {});
+});
+
+test("parseRecord: a record round-trips through its file; the version is checked first", () => {
+  assert.deepEqual(parseRecord(recordJson(record)), record);
+  assert.throws(() => parseRecord({ ...record, version: 2 }), (error: Error) => error instanceof RecordError && /version 1/.test(error.message) && /2/.test(error.message));
+  const { version: _, ...unversioned } = record;
+  assert.throws(() => parseRecord(unversioned), /version: missing/);
+  assert.throws(() => parseRecord("{not json"), /not JSON/);
+  assert.throws(() => parseRecord({ ...record, date: "2 dez 2026" }), /date/);
+  assert.throws(() => parseRecord({ ...record, locale: "fr" }), /locale/);
+});
+
+/** The record with one change (a deep copy: the fixture stays as it is). */
+function changed(change: (copy: Record<string, any>) => void): unknown {
+  const copy = structuredClone(record) as Record<string, any>;
+  change(copy);
+  return copy;
+}
+
+test("parseRecord refuses ids, participants, hidden words, unanswered questions and unknown fields", () => {
+  const refused: [string, (copy: Record<string, any>) => void][] = [
+    ["the room's code", (copy) => (copy.room = "K7QXM")],
+    ["a question's id", (copy) => (copy.questions[0].id = "q3")],
+    ["a question's status (an open one)", (copy) => (copy.questions[0].status = "open")],
+    ["a question's time", (copy) => (copy.questions[0].askedAt = "2026-12-02T22:10:00.000Z")],
+    ["a participant id", (copy) => (copy.quiz.leaderboard[0].pid = "export-phone-01")],
+    ["a player number", (copy) => (copy.quiz.leaderboard[0].player = 2)],
+    ["a nickname", (copy) => (copy.quiz.leaderboard[0].name = "Ana")],
+    ["a hidden word", (copy) => copy.clouds[0].words.push({ text: "Palavrão", count: 5, hidden: true })],
+    ["a word's key", (copy) => (copy.clouds[0].words[0].id = "chat")],
+    ["a notification's id", (copy) => (copy.demos.notify[0].id = 3)],
+    ["the requests' recent exchanges", (copy) => (copy.demos.requests.recent = [])],
+    ["an unknown demo", (copy) => (copy.demos.sensors = {})],
+    ["the presenter key", (copy) => (copy.key = "secret")],
+    ["a poll whose total isn't its counts'", (copy) => (copy.polls[0].total = 41)],
+    ["a quiz question with two right answers", (copy) => (copy.quiz.questions[0].options[0].correct = true)],
+    ["a negative count", (copy) => (copy.reactions.total = -1)],
+    ["an unknown reaction", (copy) => (copy.reactions.totals["💩"] = 1)],
+    ["a poll id a deck can't have", (copy) => (copy.polls[0].id = "Já usou?")],
+  ];
+  for (const [what, change] of refused) assert.throws(() => parseRecord(changed(change)), RecordError, what);
+});
+
+test("localDate is the machine's calendar day", () => {
+  assert.equal(localDate(new Date(2026, 11, 2, 23, 59)), "2026-12-02");
+  assert.equal(localDate(new Date(2026, 0, 9, 0, 0)), "2026-01-09");
+});
+
+test("every record committed in records/ is valid and named after its date and language", () => {
+  const dir = resolve(import.meta.dirname, "../../records");
+  for (const name of readdirSync(dir).filter((file) => file.endsWith(".json"))) {
+    const parsed = parseRecord(readFileSync(join(dir, name), "utf8"));
+    assert.equal(recordFileName(parsed), name);
+  }
+});
