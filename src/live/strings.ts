@@ -1,4 +1,7 @@
 import { defineStrings } from "../i18n/strings.ts";
+
+/** `npm run record -- CODE`, kept on one line (no-break spaces: a "--" alone at a line's start reads as a dash). */
+const command = (code: string) => `npm run record -- ${code}`.replaceAll(" ", "\u00a0");
 import { MAX_FRAME_BYTES } from "../room/messages.ts";
 import type { ErrorCode } from "../room/errors.ts";
 
@@ -55,6 +58,11 @@ export const liveStrings = defineStrings({
       exportCsv: "Baixar resultados (CSV)",
       exporting: "Baixando…",
       exportFailed: "Não deu para baixar os resultados.",
+      keep: "Encerrar e guardar",
+      keepHint: "Baixa o registro da palestra (sem nada que identifique alguém) para guardar no site",
+      keeping: "Guardando…",
+      kept: (file: string, code: string) => `${file} baixado: coloque-o em records/ e gere o site de novo (ou rode ${command(code)}).`,
+      keepFailed: "Não deu para guardar o registro.",
       erase: "Apagar os dados da sala",
       eraseConfirm: (code: string) => `Apagar agora tudo o que a sala ${code} guardou (perguntas, votos, reações)? A plateia sai da sala e não dá para desfazer. Baixe os resultados antes, se quiser guardá-los.`,
       erased: "Dados apagados: a sala não existe mais.",
@@ -181,6 +189,11 @@ export const liveStrings = defineStrings({
       exportCsv: "Download results (CSV)",
       exporting: "Downloading…",
       exportFailed: "Couldn't download the results.",
+      keep: "End and keep",
+      keepHint: "Downloads the talk's record (with nothing that identifies anyone) to keep in the site",
+      keeping: "Keeping…",
+      kept: (file, code) => `${file} downloaded: put it in records/ and rebuild the site (or run ${command(code)}).`,
+      keepFailed: "Couldn't keep the record.",
       erase: "Erase the room's data",
       eraseConfirm: (code: string) => `Erase everything room ${code} stored (questions, votes, reactions) now? The audience leaves the room and it can't be undone. Download the results first if you want to keep them.`,
       erased: "Data erased: the room no longer exists.",

@@ -6,6 +6,8 @@ import { timerElapsed } from "../../room/state.ts";
 import { formatElapsed } from "../../live/clock.ts";
 import { downloadResults } from "../../features/export/download.ts";
 import type { ExportFormat } from "../../features/export/results.ts";
+import { keepRecord } from "../../features/record/download.ts";
+import type { AudienceSample } from "../../features/record/record.ts";
 import { qrSvg } from "../../live/qr.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { liveStrings } from "../../live/strings.ts";
@@ -64,6 +66,17 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
     });
   }
 
+  // "Encerrar e guardar": the talk's record, with the audience over time as this panel saw it (the room keeps no history of it).
+  const audienceSamples: AudienceSample[] = [];
+  find<HTMLButtonElement>("keep")!.addEventListener("click", async () => {
+    exportStatus.textContent = t.keeping;
+    try {
+      exportStatus.textContent = t.kept(await keepRecord(code, key, locale, audienceSamples), code);
+    } catch {
+      exportStatus.textContent = t.keepFailed;
+    }
+  });
+
   // The room keeps its data 30 days (src/room/retention.ts); the presenter may not want to wait.
   find<HTMLButtonElement>("erase")!.addEventListener("click", async () => {
     if (!confirm(t.eraseConfirm(code))) return;
@@ -99,6 +112,7 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   client.subscribe((snapshot) => {
     const state = snapshot.view?.state;
     if (state) audience.textContent = String(state.audience);
+    if (state && audienceSamples.at(-1)?.count !== state.audience) audienceSamples.push({ at: Date.now(), count: state.audience });
     tick();
   });
 
