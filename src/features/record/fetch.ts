@@ -17,5 +17,5 @@ export async function fetchRecord(roomUrl: string, key: string, options: RecordO
   // The room's count now is one more sample of its audience; the export can't say it.
   const info = await fetch(roomUrl, { cache: "no-store" }).catch(() => null);
   const audienceNow = info?.ok ? ((await info.json()) as { state?: { audience?: unknown } }).state?.audience : undefined;
-  return recordFromResults(results, { ...options, audienceNow: typeof audienceNow === "number" ? audienceNow : options.audienceNow });
+  return recordFromResults(results, typeof audienceNow === "number" ? { ...options, audienceNow } : options);
 }
