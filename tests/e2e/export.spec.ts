@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectOnSlide, goToSlide, joined, origin, pixel7, present } from "./live.ts";
+import { joined, origin, pixel7, present, voteOnPoll } from "./live.ts";
 
 test.use({ baseURL: origin });
 
@@ -14,13 +14,7 @@ async function download(page: Page, name: string): Promise<{ file: string; bytes
 test("the presenter downloads the room's results as JSON and as CSV", async ({ page, browser }) => {
   const code = await present(page);
   const phone = await joined(browser, pixel7, code);
-  await goToSlide(page, POLL_SLIDE);
-  await expectOnSlide(phone.page, POLL_SLIDE);
-  await page.locator(`[data-title="${POLL_SLIDE}"]`).getByRole("button", { name: "Abrir votação" }).click();
-  const option = phone.page.locator(`[data-title="${POLL_SLIDE}"]`).getByRole("button", { name: "Ainda não" });
-  await expect(option).toBeEnabled();
-  await option.click();
-  await expect(option).toHaveAttribute("aria-pressed", "true");
+  await voteOnPoll(page, phone.page, POLL_SLIDE, "Ainda não");
 
   const asJson = await download(page, "Baixar resultados (JSON)");
   expect(asJson.file).toBe(`full-duplex-${code}.json`);

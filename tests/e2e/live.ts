@@ -67,3 +67,14 @@ export async function goToSlide(presenter: Page, title: string): Promise<void> {
   await expectOnSlide(presenter, title);
   await settled(presenter);
 }
+
+/** The presenter opens the poll on `slide` and the phone votes `option` on it (its button pressed). */
+export async function voteOnPoll(presenter: Page, phonePage: Page, slide: string, option: string): Promise<void> {
+  await goToSlide(presenter, slide);
+  await expectOnSlide(phonePage, slide);
+  await presenter.locator(`[data-title="${slide}"]`).getByRole("button", { name: "Abrir votação" }).click();
+  const button = phonePage.locator(`[data-title="${slide}"]`).getByRole("button", { name: option });
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(button).toHaveAttribute("aria-pressed", "true");
+}

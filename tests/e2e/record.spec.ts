@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectOnSlide, goToSlide, joined, origin, pixel7, present } from "./live.ts";
+import { joined, origin, pixel7, present, voteOnPoll } from "./live.ts";
 
 test.use({ baseURL: origin });
 
@@ -14,13 +14,7 @@ test("End and keep downloads the talk's record: the poll's numbers, the audience
   const code = await present(page);
   const phone = await joined(browser, pixel7, code);
   await expect(page.locator('[data-panel="audience"]')).toHaveText("1");
-  await goToSlide(page, POLL_SLIDE);
-  await expectOnSlide(phone.page, POLL_SLIDE);
-  await page.locator(`[data-title="${POLL_SLIDE}"]`).getByRole("button", { name: "Abrir votação" }).click();
-  const option = phone.page.locator(`[data-title="${POLL_SLIDE}"]`).getByRole("button", { name: "Ainda não" });
-  await expect(option).toBeEnabled();
-  await option.click();
-  await expect(option).toHaveAttribute("aria-pressed", "true");
+  await voteOnPoll(page, phone.page, POLL_SLIDE, "Ainda não");
 
   // By keyboard: focus the button, press Enter.
   const keep = page.getByRole("button", { name: "Encerrar e guardar" });
