@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildResults } from "../../src/features/export/results.ts";
-import { localDate, parseRecord, RecordError, recordFileName, recordFromResults, recordJson, type TalkRecord } from "../../src/features/record/record.ts";
+import { localDate, parseRecord, readRecords, RecordError, recordFileName, recordFromResults, recordJson, type TalkRecord } from "../../src/features/record/record.ts";
 
 const at = Date.parse("2026-12-02T22:40:00.000Z");
 
@@ -175,4 +175,14 @@ test("every record committed in records/ is valid and named after its date and l
     const parsed = parseRecord(readFileSync(join(dir, name), "utf8"));
     assert.equal(recordFileName(parsed), name);
   }
+});
+
+test("readRecords: every file checked (an invalid one named), newest first, Portuguese before English", () => {
+  const file = (date: string, locale: "pt-br" | "en") => ({ default: { ...structuredClone(record), date, locale } });
+  const read = readRecords({ "/records/a.json": file("2026-01-10", "en"), "/records/b.json": file("2026-12-02", "en"), "/records/c.json": file("2026-12-02", "pt-br") });
+  assert.deepEqual(
+    read.map(({ file }) => file),
+    ["/records/c.json", "/records/b.json", "/records/a.json"],
+  );
+  assert.throws(() => readRecords({ "/records/ok.json": file("2026-12-02", "en"), "/records/bad.json": { default: { version: 1 } } }), /\/records\/bad\.json: invalid record/);
 });

@@ -186,6 +186,19 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Records read from files (a module per file, as a JSON import gives it), each checked, newest first; Portuguese before English on a day. */
+export function readRecords(byFile: Readonly<Record<string, { default: unknown }>>): { file: string; record: TalkRecord }[] {
+  return Object.entries(byFile)
+    .map(([file, module]) => {
+      try {
+        return { file, record: parseRecord(module.default) };
+      } catch (error) {
+        throw new RecordError(`${file}: ${(error as Error).message}`);
+      }
+    })
+    .sort((a, b) => b.record.date.localeCompare(a.record.date) || b.record.locale.localeCompare(a.record.locale) || a.file.localeCompare(b.file));
+}
+
 /** The record as its file holds it: pretty JSON with a final newline (a file meant to be read in a diff). */
 export function recordJson(record: TalkRecord): string {
   return `${JSON.stringify(record, null, 2)}\n`;
