@@ -139,7 +139,11 @@ export class Features {
     running.parts.persist?.();
     const text = running.audience.next(running.parts.audienceReport());
     if (text === null) return;
-    for (const { link } of this.host.audience()) this.host.send(link, text);
+    const audience = this.host.audience();
+    for (const { link } of audience) this.host.send(link, text);
+    // A whole report replaces what a phone folded, its own part too (its answers in `yours`): each
+    // phone gets that again, as on connect (after a reset the feature has nothing of theirs left).
+    if (running.audience.sentWhole && running.parts.join) for (const peer of audience) running.parts.join(peer);
     // The projector is public: a private feature's screens see what the phones see.
     if (running.parts.private) for (const link of this.host.screens()) this.host.send(link, text);
   }

@@ -19,6 +19,8 @@ export class ReportStream {
    * so nothing from before it survives a fold.
    */
   private whole = true;
+  /** Whether the frame `next` last returned was a whole report (which replaces what a client folded). */
+  sentWhole = false;
 
   constructor(feature: string, patches: boolean) {
     this.feature = feature;
@@ -38,6 +40,7 @@ export class ReportStream {
     const base = this.base;
     this.base = report;
     this.baseText = null;
+    this.sentWhole = this.whole;
     if (this.whole) {
       this.whole = false;
       return this.encode("data", report);

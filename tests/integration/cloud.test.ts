@@ -10,7 +10,7 @@ import type { CloudReport } from "../../src/features/cloud/rules.ts";
 import { CLOUD_REPORT_MS, wordKey } from "../../src/features/cloud/rules.ts";
 import { joinAsAudience, joinAsPresenter, joinAsScreen, joinPhones, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
-import { foldedReport, foldedWhere, isReport, sleep } from "./support.ts";
+import { foldedReport, foldedWhere, isReport, sleep, until } from "./support.ts";
 
 const servers: PartyServer[] = [];
 after(async () => {
@@ -149,8 +149,9 @@ test("answers survive a killed server; a reset empties the cloud and lets phones
   const [phone] = await joinAsAudience(first, room.code, "phone-survivor");
   const [other] = await joinAsAudience(first, room.code, "phone-other");
   for (const text of ["Chat", "Jogos", "IoT"]) phone.send({ type: "cloudAnswer", cloud: cloud.id, text });
-  other.send({ type: "cloudAnswer", cloud: cloud.id, text: "chats" });
   await foldedWhere(phone, "cloud", (report) => report.yours?.[cloud.id]?.length === 3);
+  // After them (two sockets' frames have no order between them): "Chat" is the spelling seen first.
+  other.send({ type: "cloudAnswer", cloud: cloud.id, text: "chats" });
   await foldedWhere(other, "cloud", (report) => report.yours?.[cloud.id]?.length === 1);
   presenter.send({ type: "cloudHide", cloud: cloud.id, key: "iot", hidden: true });
   await foldedWhere(presenter, "cloud", (report) => Object.keys(report.clouds[cloud.id]?.hidden ?? {}).length === 1);
@@ -183,4 +184,26 @@ test("answers survive a killed server; a reset empties the cloud and lets phones
   const after = await foldedWhere(last, "cloud", (report) => report.clouds[cloud.id] !== undefined);
   assert.deepEqual(countsIn(after), { game: 1 });
   await last.close();
+});
+
+test("a whole report doesn't take a phone's own answers from it: the first report after a restart goes whole, and the phone gets its answers again", async () => {
+  const first = await startPartyServer();
+  servers.push(first);
+  const { room, presenter } = await roomWithPresenter(first);
+  presenter.send({ type: "cloud", action: "show", cloud });
+  await foldedWhere(presenter, "cloud", (report) => report.clouds[cloud.id] !== undefined);
+  await first.kill();
+  // A new process: its report streams are new, so the next report each group gets is whole.
+  const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
+  servers.push(second);
+  const [phone] = await joinAsAudience(second, room.code, "phone-early");
+  const whole = () => phone.frames.filter((frame) => isReport(frame, "cloud") && "data" in (JSON.parse(frame) as object)).length;
+  await until(() => whole() === 1, { what: "the phone's first cloud report, on connect" });
+  phone.send({ type: "cloudAnswer", cloud: cloud.id, text: "Chat" });
+  await until(() => whole() === 2, { what: "the room's first report since it started, whole" });
+  await sleep(100); // what the room sends right after it
+  const folded = foldedReport(phone.frames, "cloud");
+  assert.equal(folded?.clouds[cloud.id]?.answers, 1);
+  assert.deepEqual(folded?.yours?.[cloud.id], ["Chat"], "the phone still shows what it sent");
+  await phone.close();
 });
