@@ -140,12 +140,18 @@ test("50 phones answer in mixed spellings: exact counts, coalesced reports, a fo
   await Promise.all([presenter, screen, late, newcomer, ...phones.map(([socket]) => socket)].map((socket) => socket.close()));
 });
 
-test("answers survive a killed server; a reset empties the cloud and lets phones answer again", async () => {
+/** A room on a server of its own, its presenter showing the cloud. */
+async function cloudShown() {
   const first = await startPartyServer();
   servers.push(first);
   const { room, presenter } = await roomWithPresenter(first);
   presenter.send({ type: "cloud", action: "show", cloud });
   await foldedWhere(presenter, "cloud", (report) => report.clouds[cloud.id] !== undefined);
+  return { first, room, presenter };
+}
+
+test("answers survive a killed server; a reset empties the cloud and lets phones answer again", async () => {
+  const { first, room, presenter } = await cloudShown();
   const [phone] = await joinAsAudience(first, room.code, "phone-survivor");
   const [other] = await joinAsAudience(first, room.code, "phone-other");
   for (const text of ["Chat", "Jogos", "IoT"]) phone.send({ type: "cloudAnswer", cloud: cloud.id, text });
@@ -187,11 +193,7 @@ test("answers survive a killed server; a reset empties the cloud and lets phones
 });
 
 test("a whole report doesn't take a phone's own answers from it: the first report after a restart goes whole, and the phone gets its answers again", async () => {
-  const first = await startPartyServer();
-  servers.push(first);
-  const { room, presenter } = await roomWithPresenter(first);
-  presenter.send({ type: "cloud", action: "show", cloud });
-  await foldedWhere(presenter, "cloud", (report) => report.clouds[cloud.id] !== undefined);
+  const { first, room } = await cloudShown();
   await first.kill();
   // A new process: its report streams are new, so the next report each group gets is whole.
   const second = await startPartyServer({ port: first.port, persistDir: first.persistDir });
