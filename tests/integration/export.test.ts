@@ -4,8 +4,14 @@
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
+import type { Tally, TallyExport } from "../../src/features/browsers/tally.ts";
+import type { DeliveryExport, DeliveryReport } from "../../src/features/delivery/report.ts";
+import type { RoomResults } from "../../src/features/export/results.ts";
+import type { PagesReport } from "../../src/features/pages/pageTally.ts";
+import type { RequestsExport, RequestsReport } from "../../src/features/requests/exchangeLog.ts";
+import type { RttExport, RttReport } from "../../src/features/rtt/report.ts";
 import type { DeltaMessage } from "../../src/room/wire.ts";
-import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
+import { joinAsAudience, participant, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportWhere } from "./support.ts";
 
@@ -101,4 +107,94 @@ test("polls come out as JSON and CSV; the key goes in a header; bad requests are
 
   // A room that doesn't exist has nothing to export.
   assert.equal((await fetch(`${server.origin}/parties/main/ZZZZZ/export`, { headers: auth })).status, 404);
+});
+
+const PIXEL = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
+test("the five demos' final measurements: the boards' totals in the JSON, worded rows in both languages' CSV", async () => {
+  server ??= await startPartyServer();
+  const { room, presenter } = await roomWithPresenter(server);
+  const [phone] = await joinAsAudience(server, room.code, "export-demos-01");
+  const pid = await participant(server, room.code, "export-demos-01");
+  const base = `${server.origin}/parties/main/${room.code}`;
+
+  // Each demo run once, as a phone would: a browser report, a greeting, a page and its data, a poll, two round trips.
+  const reported = await fetch(`${base}/browsers/report`, { method: "POST", headers: { "content-type": "application/json", "user-agent": PIXEL }, body: JSON.stringify({ pid, websocket: true }) });
+  assert.equal(reported.status, 200);
+  assert.equal((await fetch(`${base}/requests/hello?pid=${pid}`)).status, 200);
+  assert.equal((await fetch(`${base}/pages/page?pid=${pid}`)).status, 200);
+  assert.equal((await fetch(`${base}/delivery/events?since=0`)).status, 200);
+  phone.send({ type: "rtt", ms: 12.5 });
+  presenter.send({ type: "rtt", ms: 1.5 });
+  const tally = await reportWhere<Tally>(presenter, "browsers", (data) => data.total === 1, 5_000);
+  const requests = await reportWhere<RequestsReport>(presenter, "requests", (data) => data.count === 1, 5_000);
+  const pages = await reportWhere<PagesReport>(presenter, "pages", (data) => data.page.loads === 1, 5_000);
+  const delivery = await reportWhere<DeliveryReport>(presenter, "delivery", (data) => data.lanes.poll.answers === 1, 5_000);
+  const rtt = await reportWhere<RttReport>(presenter, "rtt", (data) => data.count === 2, 5_000);
+
+  // The phone leaves: the live distribution drops it, the export keeps the busiest moment.
+  await phone.close();
+  await reportWhere<RttReport>(presenter, "rtt", (data) => data.count === 1, 5_000);
+
+  const auth = { authorization: `Bearer ${room.key}` };
+  const results = (await (await fetch(`${base}/export?format=json`, { headers: auth })).json()) as RoomResults & { browsers: TallyExport; requests: RequestsExport; pages: PagesReport; delivery: DeliveryExport; rtt: RttExport };
+  assert.deepEqual(results.browsers, {
+    total: 1,
+    websocket: 1,
+    browsers: [{ browser: tally.browsers[0]!.name, people: 1, websocket: 1 }],
+    systems: [{ system: tally.systems[0]!.name, people: 1, websocket: 1 }],
+  });
+  assert.equal(results.browsers.browsers[0]?.browser, "Chrome");
+  assert.deepEqual(results.requests, { requests: 1, refused: 0, requestBytes: requests.requestBytes, responseBytes: requests.responseBytes });
+  assert.ok(requests.requestBytes > 0 && requests.responseBytes > 0);
+  assert.deepEqual(results.pages, pages);
+  assert.equal(results.pages.page.loads, 1);
+  const poll = delivery.lanes.poll;
+  assert.deepEqual(results.delivery.lanes.poll, {
+    requests: 1,
+    answers: 1,
+    empty: 1,
+    frames: 0,
+    delivered: 0,
+    bytesUp: poll.bytesUp,
+    bytesDown: poll.bytesDown,
+    bytesPerEvent: null,
+    headerBytesPerMessage: poll.headerBytesPerMessage,
+    latency: { reports: 0, mean: null, max: null },
+  });
+  assert.deepEqual(Object.keys(results.delivery.lanes), ["poll", "longpoll", "ws"]);
+  assert.deepEqual(results.rtt, {
+    devices: 2,
+    phones: 1,
+    p50: 1.5,
+    p95: 12.5,
+    max: 12.5,
+    buckets: rtt.buckets.map(({ from, to, count }) => ({ from, to, devices: count })),
+  });
+  // Nothing that says who: no participant id, link id, User-Agent or round.
+  const text = JSON.stringify([results.browsers, results.requests, results.pages, results.delivery, results.rtt]);
+  for (const secret of [pid, "export-demos", "Mozilla", "round", "recent", "connection"]) assert.ok(!text.includes(secret), `"${secret}" in the demos' export`);
+
+  const csv = async (locale: string) => (await (await fetch(`${base}/export?format=csv&locale=${locale}`, { headers: auth })).text()).split("\r\n");
+  const pt = await csv("pt-br");
+  for (const line of [
+    "navegadores,navegadores.1,navegador,Chrome",
+    "navegadores,navegadores.1,pessoas,1",
+    "navegadores,sistemas.1,sistema,Android",
+    "requisições,,requisições,1",
+    "página × AJAX,página inteira,carregamentos,1",
+    "entrega de eventos,faixas.Polling,respostas vazias,1",
+    "tempo de ida e volta (RTT),,aparelhos,2",
+    "tempo de ida e volta (RTT),,mediana p50 (ms),1.5",
+    "tempo de ida e volta (RTT),histograma.1,aparelhos,1",
+  ]) assert.ok(pt.includes(line), line);
+  assert.ok(!pt.some((line) => line.includes("apelido")), "a browser is not a nickname");
+  const en = await csv("en");
+  for (const line of [
+    "browsers,browsers.1,browser,Chrome",
+    "requests,,refused (429),0",
+    "page × AJAX,data only (AJAX),loads,0",
+    "event delivery,lanes.WebSocket,WebSocket frames,0",
+    "round-trip time (RTT),,95th percentile (ms),12.5",
+  ]) assert.ok(en.includes(line), line);
 });

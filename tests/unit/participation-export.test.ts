@@ -3,6 +3,11 @@ import assert from "node:assert/strict";
 import { BOM, csvCell, toCsv } from "../../src/features/export/csv.ts";
 import { buildResults, parseExportFormat, parseExportLocale, resultsRows } from "../../src/features/export/results.ts";
 import { exportStrings } from "../../src/features/export/strings.ts";
+import { tally, tallyExport } from "../../src/features/browsers/tally.ts";
+import { deliveryExport } from "../../src/features/delivery/report.ts";
+import { emptyCounters, laneReport } from "../../src/features/delivery/stats.ts";
+import { requestsExport } from "../../src/features/requests/exchangeLog.ts";
+import { rttExport } from "../../src/features/rtt/report.ts";
 import { bearerKey } from "../../src/room/http.ts";
 
 test("csvCell quotes only what needs it, RFC 4180 style", () => {
@@ -147,6 +152,32 @@ const everyFeature = {
       { rank: 2, player: 1, name: null, hidden: false, points: 0 },
     ],
   },
+  // The demos' final measurements, made by their own export functions.
+  browsers: tallyExport(
+    tally(
+      new Map([
+        ["p1", { browser: "Chrome", version: 131, os: "Android", websocket: true }],
+        ["p2", { browser: "other", version: null, os: "other", websocket: false }],
+      ]),
+      1,
+    ),
+  ),
+  requests: requestsExport({ count: 4, refused: 1, requestBytes: 2000, responseBytes: 1200, recent: [] }),
+  pages: { page: { loads: 1, requestBytes: 400, responseHeadBytes: 150, responseBodyBytes: 4500 }, data: { loads: 1, requestBytes: 400, responseHeadBytes: 150, responseBodyBytes: 45 }, visits: 2 },
+  delivery: deliveryExport({
+    running: false,
+    last: null,
+    held: 0,
+    lanes: {
+      poll: laneReport("poll", { ...emptyCounters(), requests: 4, answers: 4, empty: 3, delivered: 1, bytesUp: 1600, bytesDown: 800, headerBytesUp: 1600, headerBytesDown: 600, latencyCount: 1, latencySum: 900, latencyMax: 900 }, 1),
+      longpoll: laneReport("longpoll", emptyCounters(), 0),
+      ws: laneReport("ws", { ...emptyCounters(), frames: 1, delivered: 1, bytesDown: 30, headerBytesDown: 2, latencyCount: 1, latencySum: 15, latencyMax: 15 }, 1),
+    },
+  }),
+  rtt: rttExport([
+    { ms: 12.5, at: 0, connection: "link-a", phone: true },
+    { ms: 140, at: 0, connection: "link-b", phone: false },
+  ]),
 };
 
 test("one language per export: no key of any feature's export goes out untranslated, in either language", () => {
@@ -163,10 +194,18 @@ test("one language per export: no key of any feature's export goes out untransla
     for (const key of keys) assert.ok(Object.hasOwn(words, key), `${locale}: no word for "${key}"`);
   }
   // In Portuguese, none of the data's English keys or values is left in a label or a worded value.
-  const english = new Set([...keys, "open", "answered", "hidden", "email", "message", "like", "true", "false"].filter((key) => exportStrings["pt-br"].words[key] !== key));
+  const english = new Set([...keys, "open", "answered", "hidden", "email", "message", "like", "other", "true", "false"].filter((key) => exportStrings["pt-br"].words[key] !== key));
+  // The room's own ids are data, kept as they are (a cloud's word "websocket"), wherever they show.
+  const ids = new Set<string>();
+  const collectIds = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collectIds);
+    else if (value && typeof value === "object") for (const [key, inner] of Object.entries(value)) (key === "id" ? ids.add(String(inner)) : collectIds(inner));
+  };
+  collectIds(everyFeature);
   for (const row of resultsRows(results, "pt-br").slice(1)) {
     const [section, id, field, value] = row.map(String) as [string, string, string, string];
-    for (const label of [section, ...id.split("."), field, value]) assert.ok(!english.has(label), `English "${label}" in ${row.join(",")}`);
+    const worded = [section, ...id.split(".").filter((part) => !ids.has(part)), field, ...(field === "id" ? [] : [value])];
+    for (const label of worded) assert.ok(!english.has(label), `English "${label}" in ${row.join(",")}`);
   }
   assert.deepEqual(resultsRows(results, "pt-br").filter((row) => row[0] === "notificações"), [
     ["notificações", "3", "id", 3],
@@ -183,6 +222,8 @@ test("one language per export: no key of any feature's export goes out untransla
     ["desenhos", "32", "traços", 2],
     ["desenhos", "32", "pontos", 57],
   ]);
+  // A word's id is data: "websocket" stays as the room wrote it, though `websocket` is also a key with a word.
+  assert.ok(resultsRows(results, "pt-br").some((row) => row[1] === "para-que.palavras.websocket" && row[2] === "texto"));
   // Each cloud's words with their counts, hidden ones marked.
   assert.deepEqual(resultsRows(results, "pt-br").filter((row) => row[0] === "nuvem de palavras" && String(row[1]).includes("palavrao")), [
     ["nuvem de palavras", "para-que.palavras.palavrao", "id", "palavrao"],
@@ -190,6 +231,72 @@ test("one language per export: no key of any feature's export goes out untransla
     ["nuvem de palavras", "para-que.palavras.palavrao", "vezes", 1],
     ["nuvem de palavras", "para-que.palavras.palavrao", "escondida", "sim"],
   ]);
+});
+
+test("the demos in the CSV: a row per browser and system (not a nickname), lanes and histogram by name, in both languages", () => {
+  const results = buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), everyFeature);
+  const section = (locale: "pt-br" | "en", name: string) => resultsRows(results, locale).filter((row) => row[0] === name);
+  assert.deepEqual(section("pt-br", "navegadores"), [
+    ["navegadores", "", "total", 2],
+    ["navegadores", "", "com WebSocket", 1],
+    ["navegadores", "navegadores.1", "navegador", "Chrome"],
+    ["navegadores", "navegadores.1", "pessoas", 1],
+    ["navegadores", "navegadores.1", "com WebSocket", 1],
+    ["navegadores", "navegadores.2", "navegador", "outro"],
+    ["navegadores", "navegadores.2", "pessoas", 1],
+    ["navegadores", "navegadores.2", "com WebSocket", 0],
+    ["navegadores", "sistemas.1", "sistema", "Android"],
+    ["navegadores", "sistemas.1", "pessoas", 1],
+    ["navegadores", "sistemas.1", "com WebSocket", 1],
+    ["navegadores", "sistemas.2", "sistema", "outro"],
+    ["navegadores", "sistemas.2", "pessoas", 1],
+    ["navegadores", "sistemas.2", "com WebSocket", 0],
+  ]);
+  assert.deepEqual(section("en", "browsers").slice(2, 4), [
+    ["browsers", "browsers.1", "browser", "Chrome"],
+    ["browsers", "browsers.1", "people", 1],
+  ]);
+  assert.deepEqual(section("pt-br", "requisições"), [
+    ["requisições", "", "requisições", 4],
+    ["requisições", "", "recusadas (429)", 1],
+    ["requisições", "", "bytes das requisições", 2000],
+    ["requisições", "", "bytes das respostas", 1200],
+  ]);
+  assert.deepEqual(section("en", "page × AJAX").slice(0, 4), [
+    ["page × AJAX", "whole page", "loads", 1],
+    ["page × AJAX", "whole page", "request bytes", 400],
+    ["page × AJAX", "whole page", "response header bytes", 150],
+    ["page × AJAX", "whole page", "response body bytes", 4500],
+  ]);
+  assert.deepEqual(section("pt-br", "entrega de eventos").filter((row) => row[1] === "faixas.Polling"), [
+    ["entrega de eventos", "faixas.Polling", "requisições", 4],
+    ["entrega de eventos", "faixas.Polling", "respostas", 4],
+    ["entrega de eventos", "faixas.Polling", "respostas vazias", 3],
+    ["entrega de eventos", "faixas.Polling", "quadros WebSocket", 0],
+    ["entrega de eventos", "faixas.Polling", "eventos entregues", 1],
+    ["entrega de eventos", "faixas.Polling", "bytes de subida", 1600],
+    ["entrega de eventos", "faixas.Polling", "bytes de descida", 800],
+    ["entrega de eventos", "faixas.Polling", "bytes por evento", 2400],
+    ["entrega de eventos", "faixas.Polling", "bytes de cabeçalho por mensagem", 550],
+  ]);
+  assert.deepEqual(section("en", "event delivery").filter((row) => row[1] === "lanes.WebSocket.latency (ms)"), [
+    ["event delivery", "lanes.WebSocket.latency (ms)", "measurements", 1],
+    ["event delivery", "lanes.WebSocket.latency (ms)", "mean", 15],
+    ["event delivery", "lanes.WebSocket.latency (ms)", "max", 15],
+  ]);
+  assert.deepEqual(section("pt-br", "tempo de ida e volta (RTT)").slice(0, 8), [
+    ["tempo de ida e volta (RTT)", "", "aparelhos", 2],
+    ["tempo de ida e volta (RTT)", "", "celulares", 1],
+    ["tempo de ida e volta (RTT)", "", "mediana p50 (ms)", 12.5],
+    ["tempo de ida e volta (RTT)", "", "percentil 95 (ms)", 140],
+    ["tempo de ida e volta (RTT)", "", "máxima", 140],
+    ["tempo de ida e volta (RTT)", "histograma.1", "de (ms)", 0],
+    ["tempo de ida e volta (RTT)", "histograma.1", "até (ms)", 10],
+    ["tempo de ida e volta (RTT)", "histograma.1", "aparelhos", 0],
+  ]);
+  // Nothing in the demos' rows says who: no participant, link or User-Agent.
+  const text = JSON.stringify(resultsRows(results, "pt-br").filter((row) => ["navegadores", "requisições", "página × AJAX", "entrega de eventos", "tempo de ida e volta (RTT)"].includes(String(row[0]))));
+  for (const secret of ["p1", "link-a", "round", "rodada", "Mozilla"]) assert.ok(!text.includes(secret), secret);
 });
 
 test("the quiz in the CSV: each question's answers per option, the right one marked, and the ranking", () => {

@@ -5,7 +5,7 @@
  */
 import * as v from "valibot";
 import { describeBrowser } from "./userAgent.ts";
-import { BrowserReportSchema, REPORT_MAX_BYTES, TALLY_MAX_PARTICIPANTS, tally, type Participant } from "./tally.ts";
+import { BrowserReportSchema, REPORT_MAX_BYTES, TALLY_MAX_PARTICIPANTS, tally, tallyExport, type Participant } from "./tally.ts";
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature } from "../../room/feature.ts";
 import { json, readSmallBody } from "../../room/http.ts";
@@ -46,5 +46,6 @@ export const browsers = defineFeature("browsers", {}, (host) => {
     },
     report: () => tally(participants, round),
     audienceReport: () => tally(participants, round),
+    export: () => tallyExport(tally(participants, round)),
   };
 });

@@ -61,3 +61,24 @@ export function tally(participants: ReadonlyMap<string, Participant>, round: num
     systems: rows(all, (participant) => participant.os),
   };
 }
+
+/**
+ * The tally as the presenter's results download gives it: the totals and a row per browser and
+ * per system, without the round. A row names its browser or system under its own key (not
+ * `name`, which the download words as a nickname) and counts `people`.
+ */
+export interface TallyExport {
+  total: number;
+  websocket: number;
+  browsers: { browser: string; people: number; websocket: number }[];
+  systems: { system: string; people: number; websocket: number }[];
+}
+
+export function tallyExport({ total, websocket, browsers, systems }: Tally): TallyExport {
+  return {
+    total,
+    websocket,
+    browsers: browsers.map((row) => ({ browser: row.name, people: row.count, websocket: row.websocket })),
+    systems: systems.map((row) => ({ system: row.name, people: row.count, websocket: row.websocket })),
+  };
+}

@@ -4,7 +4,7 @@
  */
 import * as v from "valibot";
 import type { Lane } from "./protocol.ts";
-import type { LaneReport } from "./stats.ts";
+import type { LaneReport, LaneTraffic } from "./stats.ts";
 import type { StreamEvent } from "./stream.ts";
 
 export interface DeliveryReport {
@@ -15,6 +15,29 @@ export interface DeliveryReport {
   /** Long polls the server is holding right now. */
   held: number;
   lanes: Record<Lane, LaneReport>;
+}
+
+/**
+ * One lane's totals as the presenter's results download gives them: what it cost to deliver the
+ * events, not the phones watching it now. `latency.reports`: how many screens said when an event reached them.
+ */
+export interface LaneExport extends LaneTraffic {
+  bytesPerEvent: number | null;
+  headerBytesPerMessage: number | null;
+  latency: { reports: number; mean: number | null; max: number | null };
+}
+
+export interface DeliveryExport {
+  lanes: Record<Lane, LaneExport>;
+}
+
+/** Field by field: a field the projector's report gains is not exported until it is named here. */
+function laneExport({ requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency }: LaneReport): LaneExport {
+  return { requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency: { reports: latency.count, mean: latency.mean, max: latency.max } };
+}
+
+export function deliveryExport({ lanes }: DeliveryReport): DeliveryExport {
+  return { lanes: { poll: laneExport(lanes.poll), longpoll: laneExport(lanes.longpoll), ws: laneExport(lanes.ws) } };
 }
 
 const StreamEventSchema = v.object({ id: v.number(), at: v.number() });

@@ -12,7 +12,7 @@
 import { frameBytes, requestSize, sizedResponse } from "../measure/bytes.ts";
 import { phonesPerLane, type Watcher } from "./lanes.ts";
 import { checkDeliveryRequest, HELD_MAX } from "./query.ts";
-import type { DeliveryReport, EventsAnswer, LastAnswer } from "./report.ts";
+import { deliveryExport, type DeliveryReport, type EventsAnswer, type LastAnswer } from "./report.ts";
 import { SeenLedger } from "./seen.ts";
 import { countAnswer, countFrame, countLatency, countRequest, emptyCounters, laneReport, type LaneCounters } from "./stats.ts";
 import { EventLog, nextTickDelay, TICKS_PER_RUN } from "./stream.ts";
@@ -124,6 +124,12 @@ export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
     changed();
   }
 
+  function report(): DeliveryReport {
+    const phones = phonesPerLane(watchers.values());
+    const lane = (name: Lane) => laneReport(name, counters[name], phones[name]);
+    return { running: ticker !== null, last: log.lastEvent, held: held.size, lanes: { poll: lane("poll"), longpoll: lane("longpoll"), ws: lane("ws") } };
+  }
+
   function tick(): void {
     ticker = setTimeout(() => {
       ticker = null;
@@ -190,10 +196,7 @@ export const delivery = defineFeature("delivery", DELIVERY_MESSAGES, (host) => {
       seen.clear();
       epoch += 1;
     },
-    report(): DeliveryReport {
-      const phones = phonesPerLane(watchers.values());
-      const lane = (name: Lane) => laneReport(name, counters[name], phones[name]);
-      return { running: ticker !== null, last: log.lastEvent, held: held.size, lanes: { poll: lane("poll"), longpoll: lane("longpoll"), ws: lane("ws") } };
-    },
+    report,
+    export: () => deliveryExport(report()),
   };
 });

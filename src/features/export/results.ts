@@ -67,11 +67,20 @@ function elementName(element: unknown, index: number): string {
   return typeof id === "string" || typeof id === "number" ? String(id) : String(index + 1);
 }
 
-/** Any JSON value as [path, scalar] leaves, in document order. */
-function leaves(value: unknown, path: string[]): [string[], Cell][] {
-  if (isScalar(value)) return [[path, value]];
-  if (Array.isArray(value)) return value.flatMap((element, i) => leaves(element, [...path, elementName(element, i)]));
-  if (typeof value === "object") return Object.entries(value as object).flatMap(([key, inner]) => leaves(inner, [...path, key]));
+/**
+ * Any JSON value as [path, key, scalar] leaves, in document order. Object keys go into the path
+ * worded; array elements by their name as the data has it (a cloud's word "websocket" is data, not
+ * the key `websocket`). `key`: the leaf's own key as the data names it, for worded values.
+ */
+function leaves(value: unknown, path: string[], key: string, word: (key: string) => string): [string[], string, Cell][] {
+  if (isScalar(value)) return [[path, key, value]];
+  if (Array.isArray(value)) {
+    return value.flatMap((element, i) => {
+      const name = elementName(element, i);
+      return leaves(element, [...path, name], name, word);
+    });
+  }
+  if (typeof value === "object") return Object.entries(value as object).flatMap(([inner, data]) => leaves(data, [...path, word(inner)], inner, word));
   return []; // undefined, functions: not JSON
 }
 
@@ -79,8 +88,8 @@ function leaves(value: unknown, path: string[]): [string[], Cell][] {
  * One table, in one language: `seção,id,campo,valor` (`section,id,field,value` in English). Polls
  * get a row per option (`opção 2: Não` → its count); a module's export is flattened generically,
  * so a new module needs no CSV code: the row's id is the path to a record (array elements named
- * by their `id`), the field its last key. Module names, keys, yes/no and the values of `status`
- * and `kind` are worded in the locale (strings.ts); the audience's text, ids and emoji stay as they are.
+ * by their `id`, as they are), the field its last key. Module names, keys, yes/no and the values of `status`,
+ * `kind`, `browser` and `system` are worded in the locale (strings.ts); the audience's text, ids and emoji stay as they are.
  */
 export function resultsRows(results: RoomResults, locale: Locale = defaultLocale): Cell[][] {
   const t = exportStrings[locale];
@@ -101,10 +110,7 @@ export function resultsRows(results: RoomResults, locale: Locale = defaultLocale
   }
   for (const [module, data] of Object.entries(results)) {
     if (module === "room" || module === "exportedAt" || module === "polls") continue;
-    for (const [path, value] of leaves(data, [])) {
-      const field = path.at(-1) ?? "";
-      rows.push([word(module), path.slice(0, -1).map(word).join("."), word(field), cell(value, field)]);
-    }
+    for (const [path, key, value] of leaves(data, [], "", word)) rows.push([word(module), path.slice(0, -1).join("."), path.at(-1) ?? "", cell(value, key)]);
   }
   return [[...t.header], ...rows];
 }

@@ -55,5 +55,7 @@ export const pages = defineFeature("pages", {}, (host) => {
     },
 
     report: () => report,
+    // Already totals only: loads and bytes per route, and the visit counter.
+    export: (): PagesReport => report,
   };
 });

@@ -67,3 +67,16 @@ export function addExchange(report: RequestsReport, exchange: Omit<Exchange, "id
 export function publicPath(pathname: string): string {
   return `${pathname}?pid=…`;
 }
+
+/** The totals as the presenter's results download gives them: never the recent exchanges (who asked, when). */
+export interface RequestsExport {
+  requests: number;
+  /** Of which refused for going too fast (429). */
+  refused: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export function requestsExport({ count, refused, requestBytes, responseBytes }: RequestsReport): RequestsExport {
+  return { requests: count, refused, requestBytes, responseBytes };
+}

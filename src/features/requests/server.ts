@@ -13,7 +13,7 @@
 import { JSON_HEADERS, json } from "../../room/http.ts";
 import { errorMessage } from "../../room/errors.ts";
 import { defineFeature } from "../../room/feature.ts";
-import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, type RequestsReport } from "./exchangeLog.ts";
+import { addExchange, emptyRequestsReport, nextExchangeId, publicPath, requestsExport, type RequestsReport } from "./exchangeLog.ts";
 import type { Hello } from "./hello.ts";
 import { ParticipantNames } from "./participantNames.ts";
 import { helloStrings } from "./strings.ts";
@@ -76,5 +76,6 @@ export const requests = defineFeature("requests", {}, (host) => {
     },
 
     report: () => report,
+    export: () => requestsExport(report),
   };
 });

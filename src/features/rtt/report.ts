@@ -27,3 +27,43 @@ export function rttAudienceReport(entries: readonly RttEntry[]): RttAudienceRepo
 export function isRttReport(report: RttReport | RttAudienceReport): report is RttReport {
   return "phones" in report;
 }
+
+/**
+ * The room's round trips as the presenter's results download gives them: the distribution, with
+ * its counts named for what they count (devices).
+ */
+export interface RttExport {
+  devices: number;
+  phones: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+  buckets: { from: number; to: number | null; devices: number }[];
+}
+
+export function rttExport(entries: readonly RttEntry[]): RttExport {
+  const { count, phones, p50, p95, max, buckets } = rttReport(entries);
+  return { devices: count, phones, p50, p95, max, buckets: buckets.map(({ from, to, count: devices }) => ({ from, to, devices })) };
+}
+
+/**
+ * The distribution to keep once the demo is over: devices drop out of the live one seconds after
+ * they stop pinging, so at the end of the talk it is empty. The room keeps the moment the most
+ * devices were measuring at once (the latest such moment: their newest numbers).
+ */
+export class RttPeak {
+  private kept: readonly RttEntry[] = [];
+
+  /** The fresh entries now; kept when at least as many as the kept ones. */
+  see(fresh: readonly RttEntry[]): void {
+    if (fresh.length > 0 && fresh.length >= this.kept.length) this.kept = fresh;
+  }
+
+  get entries(): readonly RttEntry[] {
+    return this.kept;
+  }
+
+  clear(): void {
+    this.kept = [];
+  }
+}

@@ -8,13 +8,14 @@ import { defineFeature, perDevice } from "../../room/feature.ts";
 import { sweeper } from "../../room/sweep.ts";
 import { RttSamples } from "./samples.ts";
 import { RTT_MESSAGES } from "./protocol.ts";
-import { rttAudienceReport, rttReport } from "./report.ts";
+import { rttAudienceReport, rttExport, RttPeak, rttReport } from "./report.ts";
 
 /** How often stale entries are looked for while anyone is reporting. */
 const SWEEP_MS = 1_000;
 
 export const rtt = defineFeature("rtt", RTT_MESSAGES, (host) => {
   const samples = new RttSamples();
+  const peak = new RttPeak();
   // A device that stops reporting sends nothing more: only a timer notices it went quiet.
   const armSweep = sweeper(SWEEP_MS, () => {
     if (samples.prune(host.now())) host.changed();
@@ -25,12 +26,20 @@ export const rtt = defineFeature("rtt", RTT_MESSAGES, (host) => {
     message(message, { link, member }) {
       const pid = member.role === "audience" ? member.pid : undefined;
       const device = pid === undefined ? `c:${link.id}` : `p:${pid}`;
-      samples.put(device, { ms: message.ms, at: host.now(), connection: link.id, phone: pid !== undefined });
+      const now = host.now();
+      samples.put(device, { ms: message.ms, at: now, connection: link.id, phone: pid !== undefined });
+      peak.see(samples.fresh(now));
       host.changed();
       armSweep();
     },
     ...perDevice(samples, host),
+    reset() {
+      samples.clear();
+      peak.clear();
+    },
     report: () => rttReport(samples.fresh(host.now())),
     audienceReport: () => rttAudienceReport(samples.fresh(host.now())),
+    // The busiest moment, not now: by the time the talk ends, nobody is pinging.
+    export: () => rttExport(peak.entries),
   };
 });
