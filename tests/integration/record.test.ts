@@ -1,6 +1,7 @@
 /**
  * `npm run record` against a real `partykit dev`: a room with a poll, a quiz question, a word
- * cloud (one word hidden), questions (one answered), reactions and a notification; the script's
+ * cloud (one word hidden), questions (one answered), reactions, a notification, the browsers
+ * tally and the round trips; the script's
  * record has the export's numbers and none of its ids, nicknames, hidden words or open questions;
  * a wrong key and an unknown room are refused with a message that says so.
  */
@@ -9,12 +10,14 @@ import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Tally, TallyExport } from "../../src/features/browsers/tally.ts";
 import type { RoomResults } from "../../src/features/export/results.ts";
 import type { QuizDefinition } from "../../src/features/quiz/protocol.ts";
 import { parseRecord, RecordError } from "../../src/features/record/record.ts";
+import type { RttExport, RttReport } from "../../src/features/rtt/report.ts";
 import type { DeltaMessage } from "../../src/room/wire.ts";
 import { main } from "../../scripts/record.ts";
-import { joinAsAudience, roomWithPresenter } from "./rooms.ts";
+import { joinAsAudience, participant, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { foldedWhere, reportWhere, until } from "./support.ts";
 
@@ -28,6 +31,8 @@ after(async () => {
 const poll = { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Nunca"] };
 const quiz: QuizDefinition = { id: "mascara", question: "Quem mascara os frames?", options: ["O servidor", "O cliente"], answer: 1, seconds: 20 };
 const cloud = { id: "para-que", prompt: "Para que você usaria WebSocket?" };
+const PIXEL = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
 test("npm run record writes the room's numbers, and nothing that identifies anyone", async () => {
   server = await startPartyServer();
@@ -79,6 +84,22 @@ test("npm run record writes the room's numbers, and nothing that identifies anyo
   presenter.send({ type: "notify", kind: "like" });
   await reportWhere<{ notifications: unknown[] }>(presenter, "notify", (data) => data.notifications.length === 1, 5_000);
 
+  // Two live demos: the browsers tally (two phones report) and the round trips (three phones and the presenter's laptop).
+  const reportUrl = `${server.origin}/parties/main/${room.code}/browsers/report`;
+  for (const [i, userAgent] of [PIXEL, IPHONE].entries()) {
+    const pid = await participant(server, room.code, `record-phone-0${i + 1}`);
+    const reported = await fetch(reportUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": userAgent },
+      body: JSON.stringify({ pid, websocket: true }),
+    });
+    assert.equal(reported.status, 200);
+  }
+  phones.forEach((phone, i) => phone.send({ type: "rtt", ms: [8, 35, 140][i]! }));
+  presenter.send({ type: "rtt", ms: 2 });
+  await reportWhere<Tally>(presenter, "browsers", (data) => data.total === 2, 5_000);
+  await reportWhere<RttReport>(presenter, "rtt", (data) => data.count === 4, 5_000);
+
   const out = await mkdtemp(join(tmpdir(), "fd-record-"));
   dirs.push(out);
   const written = await main([room.code.toLowerCase(), "--host", server.origin, "--out", out, "--date", "2026-12-02", "--lang", "en"], { FULL_DUPLEX_KEY: room.key });
@@ -120,8 +141,31 @@ test("npm run record writes the room's numbers, and nothing that identifies anyo
     record.demos.notify?.map(({ sent, audience }) => ({ sent, audience })),
     [{ sent: notification.sent, audience: notification.audience }],
   );
+  // The demos: the export's numbers in the boards' shapes; a demo not run is not in the record.
+  const exportedTally = exported.browsers as TallyExport;
+  assert.deepEqual(record.demos.browsers, {
+    total: exportedTally.total,
+    websocket: exportedTally.websocket,
+    browsers: exportedTally.browsers.map(({ browser, people, websocket }) => ({ name: browser, count: people, websocket })),
+    systems: exportedTally.systems.map(({ system, people, websocket }) => ({ name: system, count: people, websocket })),
+  });
+  assert.deepEqual(record.demos.browsers?.browsers.map(({ name, count }) => [name, count]), [["Chrome", 1], ["Safari", 1]]);
+  const exportedRtt = exported.rtt as RttExport;
+  assert.deepEqual(record.demos.rtt, {
+    count: exportedRtt.devices,
+    phones: exportedRtt.phones,
+    p50: exportedRtt.p50,
+    p95: exportedRtt.p95,
+    max: exportedRtt.max,
+    buckets: exportedRtt.buckets.map(({ from, to, devices }) => ({ from, to, count: devices })),
+  });
+  assert.deepEqual(
+    { count: record.demos.rtt?.count, phones: record.demos.rtt?.phones, p50: record.demos.rtt?.p50, p95: record.demos.rtt?.p95, max: record.demos.rtt?.max },
+    { count: 4, phones: 3, p50: 8, p95: 140, max: 140 },
+  );
+  assert.deepEqual(Object.keys(record.demos).sort(), ["browsers", "notify", "rtt"], "requests, pages and delivery were not run");
   assert.equal(record.audience.peak, 3, "three phones: the room's count, the poll and the quiz say so");
-  for (const secret of [room.code, room.key, "record-phone", "Ana Secreta", "Palavrão", "Pergunta que ficou aberta", answered]) assert.ok(!text.includes(secret), `"${secret}" in the record`);
+  for (const secret of [room.code, room.key, "record-phone", "Ana Secreta", "Palavrão", "Pergunta que ficou aberta", answered, "Mozilla"]) assert.ok(!text.includes(secret), `"${secret}" in the record`);
 
   // A wrong key, an unknown room, no key: refused, saying why; nothing written.
   const refusal = (args: string[], env: Record<string, string> = {}) => main([...args, "--host", server!.origin, "--out", out], env).then(

@@ -6,7 +6,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tally, tallyExport } from "../../src/features/browsers/tally.ts";
+import { describeBrowser } from "../../src/features/browsers/userAgent.ts";
+import { deliveryExport } from "../../src/features/delivery/report.ts";
+import { emptyCounters, laneReport } from "../../src/features/delivery/stats.ts";
 import { buildResults } from "../../src/features/export/results.ts";
+import { rttExport } from "../../src/features/rtt/report.ts";
 import { localDate, parseRecord, readRecords, RecordError, recordFileName, recordFromResults, recordJson, type TalkRecord } from "../../src/features/record/record.ts";
 
 const at = Date.parse("2026-12-02T22:40:00.000Z");
@@ -58,9 +63,31 @@ const results = buildResults("K7QXM", at, {
       { rank: 2, player: 5, name: "Bia", hidden: true, points: 950 },
     ],
   },
-  rtt: { count: 3, phones: 2, p50: 12, p95: 80, max: 80, buckets: [{ from: 0, to: 10, count: 1 }, { from: 10, to: null, count: 2 }] },
-  requests: { count: 5, refused: 1, requestBytes: 1500, responseBytes: 2500, recent: [{ id: 5, who: { device: "phone", n: 3 } }] },
+  ...demoExports(),
 });
+
+/** The five demos' exports, made by their own export functions from measurements a talk could take. */
+function demoExports() {
+  const reporters = [
+    ["Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36", true],
+    ["Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", true],
+    ["Mozilla/4.0 (compatible; MSIE 8.0)", false],
+  ] as const;
+  const participants = new Map(reporters.map(([userAgent, websocket], i) => [`pid-${i}`, { ...describeBrowser(userAgent), websocket }]));
+  const lanes = {
+    poll: laneReport("poll", { ...emptyCounters(), requests: 10, answers: 10, empty: 8, delivered: 2, bytesUp: 4000, bytesDown: 2000, headerBytesUp: 4000, headerBytesDown: 1500, latencyCount: 2, latencySum: 1800, latencyMax: 1500 }, 3),
+    longpoll: laneReport("longpoll", emptyCounters(), 0),
+    ws: laneReport("ws", { ...emptyCounters(), frames: 2, delivered: 2, bytesDown: 60, headerBytesDown: 4, latencyCount: 2, latencySum: 40, latencyMax: 30 }, 2),
+  };
+  const rtt = [8, 12, 80].map((ms, i) => ({ ms, at: at - i, connection: `link-${i}`, phone: i < 2 }));
+  return {
+    browsers: tallyExport(tally(participants, 2)),
+    requests: { requests: 5, refused: 1, requestBytes: 1500, responseBytes: 2500 },
+    pages: { page: { loads: 2, requestBytes: 800, responseHeadBytes: 300, responseBodyBytes: 9000 }, data: { loads: 3, requestBytes: 1200, responseHeadBytes: 450, responseBodyBytes: 150 }, visits: 5 },
+    delivery: deliveryExport({ running: false, last: null, held: 0, lanes }),
+    rtt: rttExport(rtt),
+  };
+}
 
 const samples = [
   { at: at - 30 * 60_000, count: 12 },
@@ -102,14 +129,52 @@ test("recordFromResults: the export's numbers, exactly, without what identifies 
     reactions: { totals: { "👏": 30, "❤️": 0, "😂": 0, "🤯": 0, "🐍": 12, "🔥": 0 }, total: 42 },
     demos: {
       notify: [{ kind: "like", sent: 44, audience: 43, acked: 41, latency: { mean: 23, max: 140 } }],
+      // The boards' shapes: a tally row's name and count, a lane's latency count, the devices per bucket as a count.
+      browsers: {
+        total: 3,
+        websocket: 2,
+        browsers: [
+          { name: "Chrome", count: 1, websocket: 1 },
+          { name: "other", count: 1, websocket: 0 },
+          { name: "Safari", count: 1, websocket: 1 },
+        ],
+        systems: [
+          { name: "Android", count: 1, websocket: 1 },
+          { name: "iOS", count: 1, websocket: 1 },
+          { name: "other", count: 1, websocket: 0 },
+        ],
+      },
       requests: { count: 5, refused: 1, requestBytes: 1500, responseBytes: 2500 },
-      rtt: { count: 3, phones: 2, p50: 12, p95: 80, max: 80, buckets: [{ from: 0, to: 10, count: 1 }, { from: 10, to: null, count: 2 }] },
+      pages: { page: { loads: 2, requestBytes: 800, responseHeadBytes: 300, responseBodyBytes: 9000 }, data: { loads: 3, requestBytes: 1200, responseHeadBytes: 450, responseBodyBytes: 150 }, visits: 5 },
+      delivery: {
+        lanes: {
+          poll: { requests: 10, answers: 10, empty: 8, frames: 0, delivered: 2, bytesUp: 4000, bytesDown: 2000, bytesPerEvent: 3000, headerBytesPerMessage: 550, latency: { count: 2, mean: 900, max: 1500 } },
+          longpoll: { requests: 0, answers: 0, empty: 0, frames: 0, delivered: 0, bytesUp: 0, bytesDown: 0, bytesPerEvent: null, headerBytesPerMessage: null, latency: { count: 0, mean: null, max: null } },
+          ws: { requests: 0, answers: 0, empty: 0, frames: 2, delivered: 2, bytesUp: 0, bytesDown: 60, bytesPerEvent: 30, headerBytesPerMessage: 2, latency: { count: 2, mean: 20, max: 30 } },
+        },
+      },
+      rtt: {
+        count: 3,
+        phones: 2,
+        p50: 12,
+        p95: 80,
+        max: 80,
+        buckets: [
+          { from: 0, to: 10, count: 1 },
+          { from: 10, to: 20, count: 1 },
+          { from: 20, to: 50, count: 0 },
+          { from: 50, to: 100, count: 1 },
+          { from: 100, to: 200, count: 0 },
+          { from: 200, to: 500, count: 0 },
+          { from: 500, to: null, count: 0 },
+        ],
+      },
     },
     // The largest count seen by minute since the first sample; the peak over samples, polls, quiz and notifications.
     audience: { peak: 47, samples: [{ minute: 0, count: 30 }, { minute: 20, count: 47 }] },
   } satisfies TalkRecord);
   const text = recordJson(record);
-  for (const secret of ["K7QXM", "q3", "Ana", "Bia", "Palavrão", "Ainda aberta", "askedAt", "player", "who", "pid", "exportedAt"]) assert.ok(!text.includes(secret), `"${secret}" left in the record`);
+  for (const secret of ["K7QXM", "q3", "Ana", "Bia", "Palavrão", "Ainda aberta", "askedAt", "player", "who", "pid", "link-", "round", "Mozilla", "exportedAt"]) assert.ok(!text.includes(secret), `"${secret}" left in the record`);
   assert.equal(recordFileName(record), "2026-12-02-pt-br.json");
 });
 
@@ -121,6 +186,18 @@ test("the audience's peak: what a poll, the quiz or a notification proves when n
   assert.deepEqual(empty.quiz, { questions: [], leaderboard: [] });
   assert.equal(empty.reactions.total, 0);
   assert.deepEqual(empty.demos, {});
+});
+
+test("a demo the room didn't run is left out: no slide shows zeros nobody measured", () => {
+  const idle = buildResults("K7QXM", at, {
+    browsers: tallyExport(tally(new Map(), 0)),
+    requests: { requests: 0, refused: 0, requestBytes: 0, responseBytes: 0 },
+    pages: { page: { loads: 0, requestBytes: 0, responseHeadBytes: 0, responseBodyBytes: 0 }, data: { loads: 0, requestBytes: 0, responseHeadBytes: 0, responseBodyBytes: 0 }, visits: 0 },
+    delivery: deliveryExport({ running: false, last: null, held: 0, lanes: { poll: laneReport("poll", emptyCounters(), 2), longpoll: laneReport("longpoll", emptyCounters(), 0), ws: laneReport("ws", emptyCounters(), 1) } }),
+    rtt: rttExport([]),
+    notify: [],
+  });
+  assert.deepEqual(recordFromResults(idle, { date: "2026-12-02", locale: "pt-br" }).demos, {});
 });
 
 test("parseRecord: a record round-trips through its file; the version is checked first", () => {
@@ -154,6 +231,12 @@ test("parseRecord refuses ids, participants, hidden words, unanswered questions 
     ["a notification's id", (copy) => (copy.demos.notify[0].id = 3)],
     ["the requests' recent exchanges", (copy) => (copy.demos.requests.recent = [])],
     ["an unknown demo", (copy) => (copy.demos.sensors = {})],
+    ["a User-Agent for a browser's name", (copy) => (copy.demos.browsers.browsers[0].name = "Mozilla/5.0 (Linux; Android 14; Pixel 7)")],
+    ["a browser tally whose rows aren't its total", (copy) => (copy.demos.browsers.total = 4)],
+    ["the browsers tally's round", (copy) => (copy.demos.browsers.round = 2)],
+    ["a lane's phones watching now", (copy) => (copy.demos.delivery.lanes.ws.phones = 2)],
+    ["an rtt histogram that isn't its devices", (copy) => (copy.demos.rtt.buckets[0].count = 2)],
+    ["an rtt device's connection", (copy) => (copy.demos.rtt.connection = "link-0")],
     ["the presenter key", (copy) => (copy.key = "secret")],
     ["a poll whose total isn't its counts'", (copy) => (copy.polls[0].total = 41)],
     ["a quiz question with two right answers", (copy) => (copy.quiz.questions[0].options[0].correct = true)],

@@ -34,6 +34,10 @@ const SYSTEMS: readonly [name: string, pattern: RegExp][] = [
   ["Linux", /Linux/],
 ];
 
+/** Every name a tally row can have: the browsers and systems above, and OTHER. */
+export const BROWSER_NAMES: readonly string[] = [...BROWSERS.map(([name]) => name), OTHER];
+export const SYSTEM_NAMES: readonly string[] = [...SYSTEMS.map(([name]) => name), OTHER];
+
 export function describeBrowser(userAgent: string | null): BrowserInfo {
   const ua = userAgent ?? "";
   let browser = OTHER;

@@ -5,7 +5,14 @@
  */
 import * as v from "valibot";
 import type { Locale } from "../../i18n/locales.ts";
+import type { TallyExport } from "../browsers/tally.ts";
+import { LANES } from "../delivery/protocol.ts";
+import type { DeliveryExport, LaneExport } from "../delivery/report.ts";
 import type { RoomResults } from "../export/results.ts";
+import type { NotificationKind } from "../notify/protocol.ts";
+import type { PagesReport, RouteTally } from "../pages/pageTally.ts";
+import type { RequestsExport } from "../requests/exchangeLog.ts";
+import type { RttExport } from "../rtt/report.ts";
 import { emptyTotals } from "../reactions/tally.ts";
 import { RECORD_VERSION, RecordSchema, type RecordAudience, type RecordDemos, type TalkRecord } from "./schema.ts";
 
@@ -29,7 +36,7 @@ interface QuestionExport {
   status: string;
 }
 interface NotificationExport {
-  kind: string;
+  kind: NotificationKind;
   sent: number;
   audience: number;
   acked: number;
@@ -68,7 +75,8 @@ export function localDate(now: Date = new Date()): string {
 /**
  * The most people known to be in the room at once. The room doesn't keep a peak, so this is the
  * largest of what proves a number of people: a watched count, a poll's ballots or a quiz
- * question's answers (one per participant), the phones a notification reached, the browsers tally.
+ * question's answers (one per participant), the phones a notification reached, the browsers tally,
+ * the phones measuring their round trips at once.
  */
 export function audiencePeak(record: Omit<TalkRecord, "audience">, counts: readonly number[]): number {
   return Math.max(
@@ -78,6 +86,7 @@ export function audiencePeak(record: Omit<TalkRecord, "audience">, counts: reado
     ...record.quiz.questions.map((question) => question.answered),
     ...(record.demos.notify ?? []).map((notification) => notification.audience),
     record.demos.browsers?.total ?? 0,
+    record.demos.rtt?.phones ?? 0,
   );
 }
 
@@ -94,32 +103,51 @@ function audienceOf(record: Omit<TalkRecord, "audience">, options: RecordOptions
   return { peak: audiencePeak(record, counts), samples: [...byMinute].map(([minute, count]) => ({ minute, count })) };
 }
 
-/** The live demos' measurements, from the exports the room gives (a demo it doesn't export is left out). */
+/**
+ * The live demos' measurements, from their exports (each feature's server.ts), in the shapes their
+ * boards draw (the reports'). A demo the room didn't run (nothing measured) is left out, so no
+ * slide shows a talk's zeros as if they had been measured.
+ */
 function demosOf(results: RoomResults): RecordDemos {
-  const demos: Record<string, unknown> = {};
+  const demos: RecordDemos = {};
   const notify = results.notify as NotificationExport[] | undefined;
-  if (Array.isArray(notify)) demos.notify = notify.map(({ kind, sent, audience, acked, latency }) => ({ kind, sent, audience, acked, latency }));
-  // The other demos' reports, read by shape when a room exports them: totals only (never `recent`, `last`, `round`).
-  const browsers = results.browsers as Record<string, unknown> | undefined;
-  if (browsers) demos.browsers = { total: browsers.total, websocket: browsers.websocket, browsers: browsers.browsers, systems: browsers.systems };
-  const requests = results.requests as Record<string, unknown> | undefined;
-  if (requests) demos.requests = { count: requests.count, refused: requests.refused, requestBytes: requests.requestBytes, responseBytes: requests.responseBytes };
-  const pages = results.pages as Record<string, unknown> | undefined;
-  if (pages) demos.pages = { page: pages.page, data: pages.data, visits: pages.visits };
-  const delivery = results.delivery as { lanes?: Record<string, Record<string, unknown>> } | undefined;
-  if (delivery?.lanes) {
-    demos.delivery = {
-      lanes: Object.fromEntries(
-        Object.entries(delivery.lanes).map(([lane, { requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency }]) => [
-          lane,
-          { requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency },
-        ]),
-      ),
+  if (Array.isArray(notify) && notify.length > 0) demos.notify = notify.map(({ kind, sent, audience, acked, latency }) => ({ kind, sent, audience, acked, latency }));
+  const browsers = results.browsers as TallyExport | undefined;
+  if (browsers && browsers.total > 0) {
+    demos.browsers = {
+      total: browsers.total,
+      websocket: browsers.websocket,
+      browsers: browsers.browsers.map(({ browser, people, websocket }) => ({ name: browser, count: people, websocket })),
+      systems: browsers.systems.map(({ system, people, websocket }) => ({ name: system, count: people, websocket })),
     };
   }
-  const rtt = results.rtt as Record<string, unknown> | undefined;
-  if (rtt) demos.rtt = { count: rtt.count, phones: rtt.phones, p50: rtt.p50, p95: rtt.p95, max: rtt.max, buckets: rtt.buckets };
-  return demos as RecordDemos;
+  const requests = results.requests as RequestsExport | undefined;
+  if (requests && requests.requests > 0) {
+    demos.requests = { count: requests.requests, refused: requests.refused, requestBytes: requests.requestBytes, responseBytes: requests.responseBytes };
+  }
+  const pages = results.pages as PagesReport | undefined;
+  if (pages && pages.page.loads + pages.data.loads > 0) {
+    const route = ({ loads, requestBytes, responseHeadBytes, responseBodyBytes }: RouteTally) => ({ loads, requestBytes, responseHeadBytes, responseBodyBytes });
+    demos.pages = { page: route(pages.page), data: route(pages.data), visits: pages.visits };
+  }
+  const delivery = results.delivery as DeliveryExport | undefined;
+  if (delivery && LANES.some((lane) => delivery.lanes[lane].requests + delivery.lanes[lane].frames > 0)) {
+    // Field by field, as the export names them; the latency's count as the board's report has it.
+    const lane = ({ requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency }: LaneExport) => ({ requests, answers, empty, frames, delivered, bytesUp, bytesDown, bytesPerEvent, headerBytesPerMessage, latency: { count: latency.reports, mean: latency.mean, max: latency.max } });
+    demos.delivery = { lanes: { poll: lane(delivery.lanes.poll), longpoll: lane(delivery.lanes.longpoll), ws: lane(delivery.lanes.ws) } };
+  }
+  const rtt = results.rtt as RttExport | undefined;
+  if (rtt && rtt.devices > 0) {
+    demos.rtt = {
+      count: rtt.devices,
+      phones: rtt.phones,
+      p50: rtt.p50,
+      p95: rtt.p95,
+      max: rtt.max,
+      buckets: rtt.buckets.map(({ from, to, devices }) => ({ from, to, count: devices })),
+    };
+  }
+  return demos;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import * as v from "valibot";
 import { locales } from "../../i18n/locales.ts";
+import { BROWSER_NAMES, SYSTEM_NAMES } from "../browsers/userAgent.ts";
 import { CLOUD_ID_PATTERN } from "../cloud/protocol.ts";
 import { LANES } from "../delivery/protocol.ts";
 import { NOTIFICATION_KINDS } from "../notify/protocol.ts";
@@ -89,8 +90,17 @@ const NotificationSchema = v.strictObject({
   latency: v.nullable(v.strictObject({ mean: Measure, max: Measure })),
 });
 
-const TallyRowSchema = v.strictObject({ name: Text, count: Count, websocket: Count });
-const BrowsersSchema = v.strictObject({ total: Count, websocket: Count, browsers: v.array(TallyRowSchema), systems: v.array(TallyRowSchema) });
+/** A tally row: a browser or system by the name the room gives it (a known one or `other`, never a User-Agent). */
+const TallyRowSchema = (names: readonly string[]) =>
+  v.pipe(
+    v.strictObject({ name: v.picklist(names), count: v.pipe(Count, v.minValue(1)), websocket: Count }),
+    v.check((row) => row.websocket <= row.count, "no more with WebSocket than people"),
+  );
+const sum = (rows: readonly { count: number }[]) => rows.reduce((total, row) => total + row.count, 0);
+const BrowsersSchema = v.pipe(
+  v.strictObject({ total: Count, websocket: Count, browsers: v.array(TallyRowSchema(BROWSER_NAMES)), systems: v.array(TallyRowSchema(SYSTEM_NAMES)) }),
+  v.check((tally) => sum(tally.browsers) === tally.total && sum(tally.systems) === tally.total, "each person in one browser row and one system row"),
+);
 
 const RequestsSchema = v.strictObject({ count: Count, refused: Count, requestBytes: Count, responseBytes: Count });
 
@@ -111,16 +121,23 @@ const LaneSchema = v.strictObject({
 });
 const DeliverySchema = v.strictObject({ lanes: v.strictObject(Object.fromEntries(LANES.map((lane) => [lane, LaneSchema])) as Record<(typeof LANES)[number], typeof LaneSchema>) });
 
-const RttSchema = v.strictObject({
-  count: Count,
-  phones: Count,
-  p50: MaybeMeasure,
-  p95: MaybeMeasure,
-  max: MaybeMeasure,
-  buckets: v.array(v.strictObject({ from: Measure, to: MaybeMeasure, count: Count })),
-});
+const RttSchema = v.pipe(
+  v.strictObject({
+    /** Devices measured (phones and the presenter's own). */
+    count: Count,
+    phones: Count,
+    p50: MaybeMeasure,
+    p95: MaybeMeasure,
+    max: MaybeMeasure,
+    buckets: v.array(v.strictObject({ from: Measure, to: MaybeMeasure, count: Count })),
+  }),
+  v.check((rtt) => sum(rtt.buckets) === rtt.count && rtt.phones <= rtt.count, "every device in one bucket"),
+);
 
-/** The live demos' final measurements, each present when the room's export carried it. */
+/**
+ * The live demos' final measurements, in the shapes their boards draw; each present when the room
+ * measured something with it. `rtt` is the distribution when the most devices were measuring at once.
+ */
 const DemosSchema = v.strictObject({
   browsers: v.optional(BrowsersSchema),
   requests: v.optional(RequestsSchema),
