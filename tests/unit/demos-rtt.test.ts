@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { BUCKET_EDGES, bucketIndex, bucketLabel, distribution, median, percentile } from "../../src/features/rtt/distribution.ts";
 import { RttSamples, STALE_MS, type RttEntry } from "../../src/features/rtt/samples.ts";
 import { PING_PREFIX, RttMeter } from "../../src/features/rtt/meter.ts";
-import { rttAudienceReport, rttReport } from "../../src/features/rtt/report.ts";
+import { rttAudienceReport, rttExport, RttPeak, rttReport } from "../../src/features/rtt/report.ts";
 import { formatMs, scalePosition, standing } from "../../src/features/rtt/format.ts";
 import { rttStrings } from "../../src/features/rtt/strings.ts";
 
@@ -216,4 +216,20 @@ test("the phone's strip: log scale from 1 ms to 1 s, clamped at both ends", () =
   assert.ok(Math.abs(scalePosition(100) - 2 / 3) < 1e-12);
   assert.equal(scalePosition(1000), 1);
   assert.equal(scalePosition(60_000), 1);
+});
+
+test("the export keeps the busiest moment: the most devices at once, their newest numbers; a reset forgets it", () => {
+  const entry = (ms: number, phone = true): RttEntry => ({ ms, at: 0, connection: `link-${ms}`, phone });
+  const peak = new RttPeak();
+  assert.deepEqual(rttExport(peak.entries), { devices: 0, phones: 0, p50: null, p95: null, max: null, buckets: distribution([]).buckets.map(({ from, to }) => ({ from, to, devices: 0 })) });
+  peak.see([entry(12)]);
+  peak.see([entry(12), entry(40), entry(2, false)]);
+  peak.see([entry(12), entry(30)]); // one left: not kept
+  peak.see([]);
+  assert.deepEqual(peak.entries.map((e) => e.ms), [12, 40, 2]);
+  peak.see([entry(11), entry(41), entry(3, false)]); // as many, newer: kept
+  const kept = rttExport(peak.entries);
+  assert.deepEqual({ ...kept, buckets: kept.buckets.map((bucket) => bucket.devices) }, { devices: 3, phones: 2, p50: 11, p95: 41, max: 41, buckets: [1, 1, 1, 0, 0, 0, 0] });
+  peak.clear();
+  assert.equal(rttExport(peak.entries).devices, 0);
 });
