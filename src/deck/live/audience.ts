@@ -10,7 +10,6 @@ import { renderStatus } from "../../live/status.ts";
 import { liveStrings } from "../../live/strings.ts";
 import { roomExists } from "../../live/api.ts";
 import { isScreenPage, roomHost } from "../../live/urls.ts";
-import { mountReactionBoard } from "../../features/reactions/projector.ts";
 import { mountReactionTray } from "../../features/reactions/tray.ts";
 import { mountNotifications } from "../../features/notify/toast.ts";
 import { mountInkWhenDrawn } from "../../features/pointer/whenDrawn.ts";
@@ -62,9 +61,11 @@ export async function startAudience(): Promise<void> {
   // until its person browses on their own, reacts and gets notified.
   if (screen) {
     mirrorPresenter(deck, client);
-    mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
     mountJoinInfo(deck, client, code);
     mountInkWhenDrawn(deck, client);
+    // The projector's own board, which phones never show: loaded here, not in every phone's first load.
+    const { mountReactionBoard } = await import("../../features/reactions/projector.ts");
+    mountReactionBoard(client, deck.root.querySelector<HTMLElement>("[data-deck-viewport]")!);
   } else {
     const goLive = followPresenter(deck, client, (live) => {
       backToLive.hidden = live;

@@ -6,7 +6,6 @@ import { timerElapsed } from "../../room/state.ts";
 import { formatElapsed } from "../../live/clock.ts";
 import { downloadResults } from "../../features/export/download.ts";
 import type { ExportFormat } from "../../features/export/results.ts";
-import { keepRecord } from "../../features/record/download.ts";
 import type { AudienceSample } from "../../features/record/record.ts";
 import { qrSvg } from "../../live/qr.ts";
 import type { RoomClient } from "../../live/room.ts";
@@ -71,6 +70,8 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   find<HTMLButtonElement>("keep")!.addEventListener("click", async () => {
     exportStatus.textContent = t.keeping;
     try {
+      // Loaded when asked for: the record's schema is a talk's last click, not every page's load.
+      const { keepRecord } = await import("../../features/record/download.ts");
       exportStatus.textContent = t.kept(await keepRecord(code, key, locale, audienceSamples), code);
     } catch {
       exportStatus.textContent = t.keepFailed;
