@@ -1,9 +1,9 @@
 import { defineStrings } from "../i18n/strings.ts";
+import { MAX_FRAME_BYTES } from "../room/messages.ts";
+import type { ErrorCode } from "../room/errors.ts";
 
 /** `npm run record -- CODE`, kept on one line (no-break spaces: a "--" alone at a line's start reads as a dash). */
 const command = (code: string) => `npm run record -- ${code}`.replaceAll(" ", "\u00a0");
-import { MAX_FRAME_BYTES } from "../room/messages.ts";
-import type { ErrorCode } from "../room/errors.ts";
 
 /** The live talk's words: the presenter's panel, the join page, the status pill and the room's errors. */
 export const liveStrings = defineStrings({

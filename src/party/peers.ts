@@ -136,6 +136,8 @@ type Stored = (Member & { source?: string }) | Awaiting;
  */
 export class Peers {
   private readonly byId = new Map<string, Admitted>();
+  /** Each participant's connections (their tabs): kept beside byId by add and remove, its only writers. */
+  private readonly byParticipant = new Map<string, Set<Admitted>>();
   private readonly awaiting = new Map<string, { connection: Party.Connection } & Awaiting>();
   /** Every peer's lag, summed: the room's memory at stake. */
   private owed = 0;
@@ -195,7 +197,12 @@ export class Peers {
   }
 
   private add(connection: Party.Connection, member: Member, source: string, now: number): void {
-    this.byId.set(connection.id, { link: connection, connection, member, source, bucket: fullBucket(now, rateOf(member)), heardAt: now, shunned: false, backlog: freshBacklog() });
+    const peer: Admitted = { link: connection, connection, member, source, bucket: fullBucket(now, rateOf(member)), heardAt: now, shunned: false, backlog: freshBacklog() };
+    this.byId.set(connection.id, peer);
+    if (member.pid !== undefined) {
+      const tabs = this.byParticipant.get(member.pid) ?? new Set();
+      this.byParticipant.set(member.pid, tabs.add(peer));
+    }
   }
 
   /** `link` is gone: the member it was, if it was admitted. */
@@ -203,6 +210,12 @@ export class Peers {
     const peer = this.byId.get(link.id);
     if (peer) this.owed -= lagOf(peer.backlog);
     this.byId.delete(link.id);
+    const pid = peer?.member.pid;
+    if (pid !== undefined) {
+      const tabs = this.byParticipant.get(pid);
+      tabs?.delete(peer!);
+      if (tabs?.size === 0) this.byParticipant.delete(pid);
+    }
     this.awaiting.delete(link.id);
     return peer?.member;
   }
@@ -295,6 +308,11 @@ export class Peers {
 
   audience(): Peer[] {
     return Array.from(this.byId.values()).filter(({ member }) => member.role === "audience");
+  }
+
+  /** One participant's connections (each tab of their phone). */
+  participant(pid: string): RoomLink[] {
+    return Array.from(this.byParticipant.get(pid) ?? [], ({ link }) => link);
   }
 
   /** Presenters, who see every feature's full report. */

@@ -81,6 +81,7 @@ export default class RoomServer implements Party.Server {
       presenters: () => this.peers().presenters(),
       screens: () => this.peers().screens(),
       audience: () => this.peers().audience(),
+      participant: (pid) => this.peers().participant(pid),
       send: (link, message) => this.peers().send(link, message),
       storage: featureStorage(room.storage, () => generation === this.generation),
       isPresenterKey: (key) => this.keys.isPresenterKey(key),

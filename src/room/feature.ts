@@ -33,6 +33,8 @@ export interface FeatureHost {
   now(): number;
   /** Admitted audience connections. */
   audience(): Peer[];
+  /** One participant's connections (the tabs of their phone). */
+  participant(pid: string): RoomLink[];
   /** Presenters' connections, and screens' (the projector): for a feature that sends them frames of its own. */
   presenters(): RoomLink[];
   screens(): RoomLink[];

@@ -258,6 +258,7 @@ function fakeRoom() {
   const host: FeatureHost = {
     now: () => clock,
     audience: () => phones,
+    participant: (pid) => phones.filter((phone) => phone.member.pid === pid).map((phone) => phone.link),
     presenters: () => [],
     screens: () => [],
     send: (link, message) => void sent.push({ to: link.id, text: typeof message === "string" ? message : JSON.stringify(message) }),

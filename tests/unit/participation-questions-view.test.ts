@@ -54,6 +54,7 @@ class FakeRoom {
       presenters: () => this.peers.filter((peer) => peer.member.role === "presenter").map((peer) => peer.link),
       screens: () => this.peers.filter((peer) => peer.member.role === "screen").map((peer) => peer.link),
       audience: () => this.peers.filter((peer) => peer.member.role === "audience"),
+      participant: (pid) => this.peers.filter((peer) => peer.member.pid === pid).map((peer) => peer.link),
       send: (link, message) => this.frames.get(link.id)?.push(typeof message === "string" ? message : JSON.stringify(message)),
       storage: {
         get: async <T>(key: string) => store.get(key) as T | undefined,

@@ -86,7 +86,7 @@ export const cloud = defineFeature("cloud", CLOUD_MESSAGES, (host) => {
     host.changed();
     const yours = patchText({ yours: { [id]: result.answers.map((a) => a.text) } });
     // Every tab of this participant: they share the three answers.
-    for (const peer of host.audience()) if (peer.member.pid === member.pid) host.send(peer.link, yours);
+    for (const tab of host.participant(member.pid)) host.send(tab, yours);
   }
 
   async function hide(id: string, key: string, hidden: boolean, link: Peer["link"]): Promise<void> {

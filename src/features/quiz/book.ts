@@ -85,9 +85,9 @@ export class QuizBook {
     return scored;
   }
 
-  /** The top of the ranking; hidden nicknames only for the presenter, marked. */
-  leaderboard(presenter: boolean): LeaderEntry[] {
-    return this.standings()
+  /** The top of `ranked`; hidden nicknames only for the presenter, marked. */
+  leaderboard(presenter: boolean, ranked = this.standings()): LeaderEntry[] {
+    return ranked
       .slice(0, LEADERBOARD_SIZE)
       .map(({ pid, player, points, rank }) => {
         const stored = this.players.get(pid);
@@ -101,8 +101,9 @@ export class QuizBook {
   report(presenter: boolean): QuizReport {
     const shown = this.current === null ? undefined : this.view(this.current);
     // Public screens get the leaderboard once the presenter puts it on (after hiding any nickname).
-    const board = presenter || shown?.phase === "leaderboard" ? this.leaderboard(presenter) : [];
-    const report: QuizReport = { leaderboard: board, players: this.standings().length };
+    const ranked = this.standings();
+    const board = presenter || shown?.phase === "leaderboard" ? this.leaderboard(presenter, ranked) : [];
+    const report: QuizReport = { leaderboard: board, players: ranked.length };
     if (shown) report.current = shown;
     return report;
   }

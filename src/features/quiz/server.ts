@@ -9,7 +9,7 @@
  * phone's own (its answers, points and rank) reaches that participant's connections alone.
  */
 import { errorMessage } from "../../room/errors.ts";
-import { defineFeature, type Peer, type RoomLink } from "../../room/feature.ts";
+import { defineFeature, type Peer } from "../../room/feature.ts";
 import type { MergePatch } from "../../room/patch.ts";
 import type { ServerMessage } from "../../room/wire.ts";
 import { QuizBook, type StoredAnswer, type StoredPlayer } from "./book.ts";
@@ -37,27 +37,10 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
 
   const patchFor = (patch: MergePatch<QuizReport>) => JSON.stringify({ type: "report", feature: "quiz", patch } satisfies ServerMessage);
 
-  /**
-   * Sends `you` to the connection that asked at once, and to the participant's other connections
-   * (another tab) within AUDIENCE_EVERY_MS, in one pass over the room for every participant told.
-   */
-  const othersToTell = new Map<string, { from: Set<string>; you: QuizYou }>();
-  let tellTimer: ReturnType<typeof setTimeout> | null = null;
-  const tell = (link: RoomLink, pid: string, you: QuizYou) => {
-    host.send(link, patchFor({ you }));
-    const pending = othersToTell.get(pid);
-    othersToTell.set(pid, { from: (pending?.from ?? new Set()).add(link.id), you: { ...pending?.you, ...you } });
-    tellTimer ??= setTimeout(() => {
-      tellTimer = null;
-      const told = new Map(othersToTell);
-      othersToTell.clear();
-      for (const peer of host.audience()) {
-        const pending = peer.member.pid === undefined ? undefined : told.get(peer.member.pid);
-        // A connection that alone spoke for its participant has had all of it already.
-        const had = pending?.from.size === 1 && pending.from.has(peer.link.id);
-        if (pending && !had) host.send(peer.link, patchFor({ you: pending.you }));
-      }
-    }, AUDIENCE_EVERY_MS);
+  /** Sends `you` (a merge patch of this participant's own part) to each of their connections. */
+  const tell = (pid: string, you: QuizYou) => {
+    const text = patchFor({ you });
+    for (const tab of host.participant(pid)) host.send(tab, text);
   };
 
   /** After a question locks: every player hears their own points and rank (one small frame each). */
@@ -152,7 +135,7 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
     const player = await playerOf(member.pid);
     await host.storage.put({ [`${ANSWER_PREFIX}${quizId}:${member.pid}`]: stored });
     host.changed();
-    tell(link, member.pid, { player: player.n, answers: { ...othersToTell.get(member.pid)?.you.answers, [quizId]: option } });
+    tell(member.pid, { player: player.n, answers: { [quizId]: option } });
   }
 
   /** This participant as a player: numbered the first time they answer or name themselves. */
@@ -177,7 +160,7 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
       await host.storage.put({ [PLAYER_PREFIX + member.pid]: named });
       host.changed();
     }
-    tell(link, member.pid, { player: player.n, name: cleaned.name });
+    tell(member.pid, { player: player.n, name: cleaned.name });
   }
 
   async function hide(n: number, hidden: boolean, peer: Peer): Promise<void> {
@@ -249,7 +232,6 @@ export const quiz = defineFeature("quiz", QUIZ_MESSAGES, (host) => {
       seen.clear();
       if (lockTimer !== null) clearTimeout(lockTimer);
       lockTimer = null;
-      othersToTell.clear();
       forget().catch((error: unknown) => console.error("quiz: reset", error));
     },
     report: () => book.report(true),

@@ -26,7 +26,7 @@ export const requests = defineFeature("requests", {}, (host) => {
   const names = new ParticipantNames();
   const limiter = new KeyedLimiter();
 
-  const onPhone = (pid: string) => host.audience().some(({ member }) => member.pid === pid);
+  const onPhone = (pid: string) => host.participant(pid).length > 0;
 
   return {
 
