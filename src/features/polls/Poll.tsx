@@ -7,6 +7,8 @@ import { freshWarning, type PollDefinition, type PollView } from "./rules.ts";
 import { htmlLang, locales, type Locale } from "../../i18n/locales.ts";
 import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
 import { pollStrings } from "./strings.ts";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 import "../../live/notLive.css";
 import "./Poll.css";
 
@@ -17,11 +19,15 @@ const percent = Object.fromEntries(
 /**
  * A poll declared in a slide. The presenter puts it on screen when the slide shows, opens and
  * closes it; each phone votes once (and may change its mind while it is open); everyone sees the
- * counts live. Outside a room it is the question and its options, to read.
+ * counts live. Outside a room it is the question and its options, to read, or the results of the
+ * talks in records/ (`recorded`).
  */
 export default withLocale(Poll);
 
-function Poll(definition: PollDefinition) {
+/** A poll's results as a record keeps them (by option, in the slide's order). */
+export type RecordedPoll = Pick<PollView, "counts" | "total">;
+
+function Poll({ recorded, ...definition }: PollDefinition & { recorded?: RecordedTalk<RecordedPoll>[] }) {
   const t = useStrings(pollStrings);
   const session = useLiveSession();
   const [ref, active] = useSlideActive<HTMLElement>();
@@ -34,13 +40,17 @@ function Poll(definition: PollDefinition) {
         </DiagramMotion>
       ) : (
         <>
-          <ul className="poll__options">
-            {definition.options.map((option) => (
-              <li key={option} className="poll__static">
-                {option}
-              </li>
-            ))}
-          </ul>
+          {recorded?.length ? (
+            <Recorded talks={recorded}>{(poll) => <Bars view={poll} definition={definition} />}</Recorded>
+          ) : (
+            <ul className="poll__options">
+              {definition.options.map((option) => (
+                <li key={option} className="poll__static">
+                  {option}
+                </li>
+              ))}
+            </ul>
+          )}
           <p className="demo__hint">{t.offlineHint}</p>
         </>
       )}
@@ -74,7 +84,10 @@ function LivePoll({ session, definition, active }: { session: LiveSession; defin
   return (
     <>
       {board ? (
-        <Bars view={view} definition={definition} />
+        <>
+          <Now />
+          <Bars view={view} definition={definition} />
+        </>
       ) : (
         <div className="poll__choices" role="group" aria-label={t.yourVote}>
           {definition.options.map((option, index) => (
@@ -124,7 +137,7 @@ function statusText(t: (typeof pollStrings)[Locale], view: PollView | null, boar
   return t.ended(votes);
 }
 
-function Bars({ view, definition }: { view: PollView | null; definition: PollDefinition }) {
+function Bars({ view, definition }: { view: RecordedPoll | null; definition: PollDefinition }) {
   const t = useStrings(pollStrings);
   const locale = useLocale();
   const { transition } = useMotionPreference();

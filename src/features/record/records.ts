@@ -4,6 +4,7 @@
  * showing wrong numbers. Newest first.
  */
 import { readRecords, type TalkRecord } from "./record.ts";
+import { talksWith, type RecordedTalk } from "./talks.ts";
 
 const files = import.meta.glob<{ default: unknown }>("/records/*.json", { eager: true });
 
@@ -17,4 +18,9 @@ export function allRecords(): readonly TalkRecord[] {
 /** The most recent talk's record, or null when the project has none yet. */
 export function latestRecord(): TalkRecord | null {
   return records[0] ?? null;
+}
+
+/** Every record's part `pick` finds, with its talk's date and audience, newest first (for an island's props). */
+export function recordedTalks<T>(pick: (record: TalkRecord) => T | undefined): RecordedTalk<T>[] {
+  return talksWith(records, pick);
 }

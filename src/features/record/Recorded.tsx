@@ -1,0 +1,57 @@
+/**
+ * A record's numbers next to a demo: "Na palestra de 2 de dez. de 2026 (34 pessoas):" and the
+ * demo's own board drawn with that talk's numbers, rendered on the server like the rest of the
+ * page (no room, no script needed to read it). The latest talk is shown; earlier ones are a click
+ * away, in a disclosure that works without JavaScript. Live numbers say "Agora" instead (`Now`),
+ * so a reader never takes one for the other.
+ */
+import type { ReactNode } from "react";
+import { useLocale, useStrings } from "../../i18n/react.tsx";
+import { recordStrings } from "./strings.ts";
+import { talkDay, type RecordedTalk } from "./talks.ts";
+import "./Recorded.css";
+
+export function Recorded<T>({ talks, children }: { talks: readonly RecordedTalk<T>[] | undefined; children: (data: T) => ReactNode }) {
+  const t = useStrings(recordStrings);
+  const [latest, ...others] = talks ?? [];
+  if (!latest) return null;
+  return (
+    <div className="recorded" data-recorded={latest.date}>
+      <Talk talk={latest}>{children}</Talk>
+      {others.length > 0 ? (
+        <details className="recorded__others">
+          <summary>{t.others(others.length)}</summary>
+          {others.map((talk) => (
+            <Talk key={`${talk.date}-${talk.locale}`} talk={talk}>
+              {children}
+            </Talk>
+          ))}
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function Talk<T>({ talk, children }: { talk: RecordedTalk<T>; children: (data: T) => ReactNode }) {
+  const t = useStrings(recordStrings);
+  const locale = useLocale();
+  return (
+    <section className="recorded__talk" data-recorded-talk={talk.date} aria-label={t.atTalk(talkDay(talk.date, locale))}>
+      <p className="recorded__when">
+        <time dateTime={talk.date}>{t.atTalk(talkDay(talk.date, locale))}</time>{" "}
+        <span className="recorded__people">({t.people(talk.people, talk.locale === locale ? null : talk.locale)}):</span>
+      </p>
+      {children(talk.data)}
+    </section>
+  );
+}
+
+/** The label of numbers measured live, in this room, now. */
+export function Now() {
+  const t = useStrings(recordStrings);
+  return (
+    <p className="recorded__when recorded__when--now" data-now>
+      {t.now}
+    </p>
+  );
+}
