@@ -7,6 +7,7 @@ import * as v from "valibot";
 import type { RoomFeature } from "../room/feature.ts";
 import { message, type MessagesOf, type MessageSpec } from "../room/messages.ts";
 import { ROOM_MESSAGES, type ClientMessageType, type FeatureName } from "../room/protocol.ts";
+import { attendance } from "./attendance/server.ts";
 import { browsers } from "./browsers/server.ts";
 import { cloud } from "./cloud/server.ts";
 import { delivery } from "./delivery/server.ts";
@@ -22,7 +23,7 @@ import { requests } from "./requests/server.ts";
 import { rtt } from "./rtt/server.ts";
 import { sensors } from "./sensors/server.ts";
 
-export const FEATURES: readonly RoomFeature[] = [browsers, rtt, delivery, requests, pages, questions, reactions, notify, sensors, polls, quiz, cloud, mirror, pointer];
+export const FEATURES: readonly RoomFeature[] = [browsers, rtt, delivery, requests, pages, questions, reactions, notify, sensors, polls, quiz, cloud, mirror, pointer, attendance];
 
 /** The features that report (and so can be reset): every FeatureReports name, and no other. */
 export const REPORTING = ["browsers", "rtt", "delivery", "requests", "pages", "questions", "reactions", "notify", "sensors", "polls", "quiz", "cloud", "mirror", "pointer"] as const satisfies readonly FeatureName[];

@@ -86,6 +86,10 @@ export class Features {
     for (const { parts } of this.running) parts.leave?.(link);
   }
 
+  presence(audience: number): void {
+    for (const { parts } of this.running) parts.presence?.(audience);
+  }
+
   /**
    * A connection just admitted: every report its role gets (presenters and screens every feature's,
    * phones the audience reports), whole, then whatever each feature has for it alone.

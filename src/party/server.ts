@@ -331,6 +331,7 @@ export default class RoomServer implements Party.Server {
     this.view = result.view;
     await this.room.storage.put({ [VIEW]: result.view, [ACTIVE_AT]: Date.now() });
     this.published = result.view;
+    if (result.delta.changes.audience !== undefined) this.features.presence(result.delta.changes.audience);
     const delta = JSON.stringify({ type: "delta", seq: result.delta.seq, now: Date.now(), changes: result.delta.changes } satisfies ServerMessage);
     if (this.peers().broadcast(delta)) await this.scheduleSweep();
   }

@@ -67,6 +67,8 @@ export interface FeatureParts<Report, Message> {
   join?(peer: Peer): void;
   /** A connection left. */
   leave?(link: RoomLink): void;
+  /** The room's count of people (unique participants in the audience) changed: as the public state says, once settled. */
+  presence?(audience: number): void;
   /** The presenter's "start again" (`reset`). */
   reset?(): void;
   /** Reads what the feature stored, when the room starts (before any connection or request). */

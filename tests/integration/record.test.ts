@@ -134,7 +134,9 @@ test("npm run record writes the room's numbers, and nothing that identifies anyo
   ]);
   assert.equal(record.clouds[0]!.answers, (exported.cloud as { answers: number }[])[0]!.answers);
   assert.deepEqual(record.questions, [{ text: "E o HTTP/3?", votes: 0 }]);
-  assert.deepEqual(record.reactions, { totals: { ...(exported.reactions as { totals: object }).totals }, total: 5 });
+  const exportedReactions = exported.reactions as { totals: object; slides: unknown[] };
+  assert.deepEqual(record.reactions, { totals: { ...exportedReactions.totals }, total: 5, slides: exportedReactions.slides });
+  assert.deepEqual(record.reactions.slides, [{ slide: 1, totals: { ...exportedReactions.totals }, total: 5 }], "all on the slide the room showed");
   assert.equal(record.reactions.totals["🐍"], 2);
   const notification = (exported.notify as { sent: number; audience: number; acked: number }[])[0]!;
   assert.deepEqual(
@@ -165,6 +167,9 @@ test("npm run record writes the room's numbers, and nothing that identifies anyo
   );
   assert.deepEqual(Object.keys(record.demos).sort(), ["browsers", "notify", "rtt"], "requests, pages and delivery were not run");
   assert.equal(record.audience.peak, 3, "three phones: the room's count, the poll and the quiz say so");
+  // The room kept its count of people: the three phones, within the talk's first minute.
+  assert.deepEqual(record.audience.samples, [{ minute: 0, count: 3 }]);
+  assert.deepEqual(record.audience.samples, (exported.attendance as { minutes: unknown[] }).minutes);
   for (const secret of [room.code, room.key, "record-phone", "Ana Secreta", "Palavrão", "Pergunta que ficou aberta", answered, "Mozilla"]) assert.ok(!text.includes(secret), `"${secret}" in the record`);
 
   // A wrong key, an unknown room, no key: refused, saying why; nothing written.

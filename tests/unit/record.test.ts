@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { AttendanceLog } from "../../src/features/attendance/log.ts";
 import { tally, tallyExport } from "../../src/features/browsers/tally.ts";
 import { describeBrowser } from "../../src/features/browsers/userAgent.ts";
 import { deliveryExport } from "../../src/features/delivery/report.ts";
@@ -21,7 +22,7 @@ const results = buildResults("K7QXM", at, {
   polls: [
     { id: "ja-usou", question: "Você já usou WebSocket?", options: ["Sim", "Nunca"], counts: [31, 9], total: 40, open: false, secret: "dropped by buildResults" },
   ],
-  reactions: { totals: { "🐍": 12, "👏": 30 }, total: 42 },
+  reactions: { totals: { "🐍": 12, "👏": 30 }, total: 42, slides: [{ slide: 4, totals: { "👏": 30 }, total: 30 }, { slide: 41, totals: { "🐍": 12 }, total: 12 }] },
   questions: [
     { id: "q3", text: "E o HTTP/3?", votes: 7, status: "answered", askedAt: "2026-12-02T22:10:00.000Z" },
     { id: "q1", text: "Ainda aberta", votes: 9, status: "open", askedAt: "2026-12-02T22:01:00.000Z" },
@@ -63,8 +64,19 @@ const results = buildResults("K7QXM", at, {
       { rank: 2, player: 5, name: "Bia", hidden: true, points: 950 },
     ],
   },
+  attendance: attendanceExport(),
   ...demoExports(),
 });
+
+/** The room's count of people over the talk, as the attendance feature logs it. */
+function attendanceExport() {
+  const log = new AttendanceLog();
+  log.count(12, at - 30 * 60_000);
+  log.count(30, at - 29 * 60_000 - 1);
+  log.count(47, at - 10 * 60_000);
+  log.count(20, at - 9 * 60_000);
+  return log.export();
+}
 
 /** The five demos' exports, made by their own export functions from measurements a talk could take. */
 function demoExports() {
@@ -89,13 +101,7 @@ function demoExports() {
   };
 }
 
-const samples = [
-  { at: at - 30 * 60_000, count: 12 },
-  { at: at - 29 * 60_000 - 1, count: 30 },
-  { at: at - 10 * 60_000, count: 47 },
-];
-
-const record = recordFromResults(results, { date: "2026-12-02", locale: "pt-br", samples, audienceNow: 20 });
+const record = recordFromResults(results, { date: "2026-12-02", locale: "pt-br", audienceNow: 20 });
 
 test("recordFromResults: the export's numbers, exactly, without what identifies anyone", () => {
   assert.deepEqual(record, {
@@ -126,7 +132,14 @@ test("recordFromResults: the export's numbers, exactly, without what identifies 
       { text: "E o HTTP/3?", votes: 7 },
       { text: "E o SSE?", votes: 2 },
     ],
-    reactions: { totals: { "👏": 30, "❤️": 0, "😂": 0, "🤯": 0, "🐍": 12, "🔥": 0 }, total: 42 },
+    reactions: {
+      totals: { "👏": 30, "❤️": 0, "😂": 0, "🤯": 0, "🐍": 12, "🔥": 0 },
+      total: 42,
+      slides: [
+        { slide: 4, totals: { "👏": 30, "❤️": 0, "😂": 0, "🤯": 0, "🐍": 0, "🔥": 0 }, total: 30 },
+        { slide: 41, totals: { "👏": 0, "❤️": 0, "😂": 0, "🤯": 0, "🐍": 12, "🔥": 0 }, total: 12 },
+      ],
+    },
     demos: {
       notify: [{ kind: "like", sent: 44, audience: 43, acked: 41, latency: { mean: 23, max: 140 } }],
       // The boards' shapes: a tally row's name and count, a lane's latency count, the devices per bucket as a count.
@@ -170,16 +183,17 @@ test("recordFromResults: the export's numbers, exactly, without what identifies 
         ],
       },
     },
-    // The largest count seen by minute since the first sample; the peak over samples, polls, quiz and notifications.
-    audience: { peak: 47, samples: [{ minute: 0, count: 30 }, { minute: 20, count: 47 }] },
+    // The room's peak per minute since the first arrival (minute 21 began at 47); the peak over it, polls, quiz and notifications.
+    audience: { peak: 47, samples: [{ minute: 0, count: 30 }, { minute: 20, count: 47 }, { minute: 21, count: 47 }] },
   } satisfies TalkRecord);
   const text = recordJson(record);
   for (const secret of ["K7QXM", "q3", "Ana", "Bia", "Palavrão", "Ainda aberta", "askedAt", "player", "who", "pid", "link-", "round", "Mozilla", "exportedAt"]) assert.ok(!text.includes(secret), `"${secret}" left in the record`);
   assert.equal(recordFileName(record), "2026-12-02-pt-br.json");
 });
 
-test("the audience's peak: what a poll, the quiz or a notification proves when nobody watched the count", () => {
-  const unwatched = recordFromResults(results, { date: "2026-12-02", locale: "en" });
+test("the audience's peak: what a poll, the quiz or a notification proves when the room kept no count", () => {
+  const { attendance: _, ...uncounted } = results;
+  const unwatched = recordFromResults(uncounted as typeof results, { date: "2026-12-02", locale: "en" });
   assert.deepEqual(unwatched.audience, { peak: 43, samples: [] });
   const empty = recordFromResults(buildResults("K7QXM", at, {}), { date: "2026-12-02", locale: "en" });
   assert.deepEqual(empty.audience, { peak: 0, samples: [] });

@@ -6,7 +6,6 @@ import { timerElapsed } from "../../room/state.ts";
 import { formatElapsed } from "../../live/clock.ts";
 import { downloadResults } from "../../features/export/download.ts";
 import type { ExportFormat } from "../../features/export/results.ts";
-import type { AudienceSample } from "../../features/record/record.ts";
 import { qrSvg } from "../../live/qr.ts";
 import type { RoomClient } from "../../live/room.ts";
 import { liveStrings } from "../../live/strings.ts";
@@ -65,14 +64,13 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
     });
   }
 
-  // "Encerrar e guardar": the talk's record, with the audience over time as this panel saw it (the room keeps no history of it).
-  const audienceSamples: AudienceSample[] = [];
+  // "Encerrar e guardar": the talk's record (the room keeps the audience over time).
   find<HTMLButtonElement>("keep")!.addEventListener("click", async () => {
     exportStatus.textContent = t.keeping;
     try {
       // Loaded when asked for: the record's schema is a talk's last click, not every page's load.
       const { keepRecord } = await import("../../features/record/download.ts");
-      exportStatus.textContent = t.kept(await keepRecord(code, key, locale, audienceSamples), code);
+      exportStatus.textContent = t.kept(await keepRecord(code, key, locale), code);
     } catch {
       exportStatus.textContent = t.keepFailed;
     }
@@ -113,7 +111,6 @@ export function mountPresenterPanel(panel: HTMLElement, deck: Deck, client: Room
   client.subscribe((snapshot) => {
     const state = snapshot.view?.state;
     if (state) audience.textContent = String(state.audience);
-    if (state && audienceSamples.at(-1)?.count !== state.audience) audienceSamples.push({ at: Date.now(), count: state.audience });
     tick();
   });
 

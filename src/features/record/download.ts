@@ -5,11 +5,11 @@
 import type { Locale } from "../../i18n/locales.ts";
 import { roomApi } from "../../live/urls.ts";
 import { fetchRecord } from "./fetch.ts";
-import { localDate, recordFileName, recordJson, type AudienceSample } from "./record.ts";
+import { localDate, recordFileName, recordJson } from "./record.ts";
 
-/** Downloads the record; returns its file name. `samples`: the room's audience as this panel saw it. */
-export async function keepRecord(code: string, key: string, locale: Locale, samples: readonly AudienceSample[]): Promise<string> {
-  const record = await fetchRecord(roomApi(code), key, { date: localDate(), locale, samples });
+/** Downloads the record; returns its file name. */
+export async function keepRecord(code: string, key: string, locale: Locale): Promise<string> {
+  const record = await fetchRecord(roomApi(code), key, { date: localDate(), locale });
   const name = recordFileName(record);
   const url = URL.createObjectURL(new Blob([recordJson(record)], { type: "application/json" }));
   const link = document.createElement("a");

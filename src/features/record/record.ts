@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import type { Locale } from "../../i18n/locales.ts";
+import type { AttendanceExport } from "../attendance/log.ts";
 import type { TallyExport } from "../browsers/tally.ts";
 import { LANES } from "../delivery/protocol.ts";
 import type { DeliveryExport, LaneExport } from "../delivery/report.ts";
@@ -13,7 +14,8 @@ import type { NotificationKind } from "../notify/protocol.ts";
 import type { PagesReport, RouteTally } from "../pages/pageTally.ts";
 import type { RequestsExport } from "../requests/exchangeLog.ts";
 import type { RttExport } from "../rtt/report.ts";
-import { emptyTotals } from "../reactions/tally.ts";
+import type { SlideReactions } from "../reactions/bySlide.ts";
+import { emptyTotals, type ReactionTotals } from "../reactions/tally.ts";
 import { RECORD_VERSION, RecordSchema, type RecordAudience, type RecordDemos, type TalkRecord } from "./schema.ts";
 
 export { RECORD_VERSION, RecordSchema, type TalkRecord } from "./schema.ts";
@@ -43,18 +45,10 @@ interface NotificationExport {
   latency: { mean: number; max: number } | null;
 }
 
-/** The room's audience as someone watched it: its count at times (ms since the epoch). */
-export interface AudienceSample {
-  at: number;
-  count: number;
-}
-
 export interface RecordOptions {
   /** YYYY-MM-DD: the day the talk was given. */
   date: string;
   locale: Locale;
-  /** The audience over time, when the presenter's panel watched it; else only the room's count now. */
-  samples?: readonly AudienceSample[];
   /** People in the room when the record was made (the room's public state). */
   audienceNow?: number;
 }
@@ -73,8 +67,8 @@ export function localDate(now: Date = new Date()): string {
 }
 
 /**
- * The most people known to be in the room at once. The room doesn't keep a peak, so this is the
- * largest of what proves a number of people: a watched count, a poll's ballots or a quiz
+ * The most people known to be in the room at once: the room's own count (its attendance, kept per
+ * minute), or more, when something proves more people took part: a poll's ballots or a quiz
  * question's answers (one per participant), the phones a notification reached, the browsers tally,
  * the phones measuring their round trips at once.
  */
@@ -90,17 +84,10 @@ export function audiencePeak(record: Omit<TalkRecord, "audience">, counts: reado
   );
 }
 
-function audienceOf(record: Omit<TalkRecord, "audience">, options: RecordOptions): RecordAudience {
-  const samples = [...(options.samples ?? [])].sort((a, b) => a.at - b.at);
-  const start = samples[0]?.at ?? 0;
-  // One sample per minute: the largest count seen in it.
-  const byMinute = new Map<number, number>();
-  for (const { at, count } of samples) {
-    const minute = Math.floor((at - start) / 60_000);
-    byMinute.set(minute, Math.max(byMinute.get(minute) ?? 0, count));
-  }
-  const counts = [...samples.map((sample) => sample.count), ...(options.audienceNow === undefined ? [] : [options.audienceNow])];
-  return { peak: audiencePeak(record, counts), samples: [...byMinute].map(([minute, count]) => ({ minute, count })) };
+function audienceOf(record: Omit<TalkRecord, "audience">, attendance: AttendanceExport | undefined, options: RecordOptions): RecordAudience {
+  const samples = attendance?.minutes.map(({ minute, count }) => ({ minute, count })) ?? [];
+  const counts = [attendance?.peak ?? 0, ...(options.audienceNow === undefined ? [] : [options.audienceNow])];
+  return { peak: audiencePeak(record, counts), samples };
 }
 
 /**
@@ -159,7 +146,7 @@ export function recordFromResults(results: RoomResults, options: RecordOptions):
   const quiz = results.quiz as QuizExport | undefined;
   const clouds = (results.cloud as CloudExport[] | undefined) ?? [];
   const questions = (results.questions as QuestionExport[] | undefined) ?? [];
-  const reactions = results.reactions as { totals: Record<string, number>; total: number } | undefined;
+  const reactions = results.reactions as { totals: ReactionTotals; total: number; slides?: SlideReactions[] } | undefined;
   const withoutAudience: Omit<TalkRecord, "audience"> = {
     version: RECORD_VERSION,
     date: options.date,
@@ -183,10 +170,14 @@ export function recordFromResults(results: RoomResults, options: RecordOptions):
     })),
     // The export lists them most voted first; a question not marked answered stays in the room.
     questions: questions.filter((question) => question.status === "answered").map(({ text, votes }) => ({ text, votes })),
-    reactions: reactions ? { totals: { ...emptyTotals(), ...reactions.totals }, total: reactions.total } : { totals: emptyTotals(), total: 0 },
+    reactions: {
+      totals: { ...emptyTotals(), ...reactions?.totals },
+      total: reactions?.total ?? 0,
+      slides: (reactions?.slides ?? []).map(({ slide, totals, total }) => ({ slide, totals: { ...emptyTotals(), ...totals }, total })),
+    },
     demos: demosOf(results),
   };
-  const record = { ...withoutAudience, audience: audienceOf(withoutAudience, options) };
+  const record = { ...withoutAudience, audience: audienceOf(withoutAudience, results.attendance as AttendanceExport | undefined, options) };
   return parseRecord(record);
 }
 

@@ -31,7 +31,7 @@ const DeckId = (pattern: RegExp) => v.pipe(v.string(), v.regex(pattern));
 const AudienceSchema = v.strictObject({
   /** The most people known to be in the room at once (see audiencePeak in record.ts). */
   peak: Count,
-  /** People in the room by minute since the first sample, when someone was watching (the presenter's panel). */
+  /** The room's count of people per minute since the first arrived: each minute's peak (minutes with no change left out). */
   samples: v.array(v.strictObject({ minute: Count, count: Count })),
 });
 
@@ -77,9 +77,12 @@ const CloudSchema = v.strictObject({
 /** A question the presenter marked answered: its text and votes, never who asked or when. */
 const AnsweredQuestionSchema = v.strictObject({ text: Text, votes: Count });
 
+const ReactionTotalsSchema = v.record(v.picklist(REACTIONS), Count);
 const ReactionsSchema = v.strictObject({
-  totals: v.record(v.picklist(REACTIONS), Count),
+  totals: ReactionTotalsSchema,
   total: Count,
+  /** The slides that got reactions (1-based, the deck's numbers): what arrived while each was shown. */
+  slides: v.array(v.strictObject({ slide: v.pipe(Count, v.minValue(1)), totals: ReactionTotalsSchema, total: Count })),
 });
 
 const NotificationSchema = v.strictObject({
@@ -165,3 +168,4 @@ export const RecordSchema = v.strictObject({
 export type TalkRecord = v.InferOutput<typeof RecordSchema>;
 export type RecordAudience = TalkRecord["audience"];
 export type RecordDemos = TalkRecord["demos"];
+export type RecordReactions = TalkRecord["reactions"];
