@@ -6,13 +6,16 @@
  */
 import { defineFeature } from "../../room/feature.ts";
 import { REACTIONS_MESSAGES } from "./protocol.ts";
+import { ReactionsBySlide } from "./bySlide.ts";
 import { REACTIONS_REPORT_MS, ReactionTally, restoreTotals } from "./tally.ts";
 
-/** Storage key of the totals (one small object, rewritten before each report that changed them). */
+/** Storage keys of the totals and the totals per slide (small objects, rewritten before each report that changed them). */
 const TOTALS_KEY = "reactions:totals";
+const SLIDES_KEY = "reactions:slides";
 
 export const reactions = defineFeature("reactions", REACTIONS_MESSAGES, (host) => {
   let tally = new ReactionTally();
+  let bySlide = new ReactionsBySlide();
   // Totals changed since the last write. Written per report, not per batch: at a thousand
   // phones a write per batch was a commit per message, and the room fell behind its own storm.
   let unsaved = false;
@@ -20,21 +23,24 @@ export const reactions = defineFeature("reactions", REACTIONS_MESSAGES, (host) =
   const persist = () => {
     if (!unsaved) return;
     unsaved = false;
-    host.storage.put({ [TOTALS_KEY]: tally.totals }).catch((error: unknown) => console.error("reactions: put", error));
+    host.storage.put({ [TOTALS_KEY]: tally.totals, [SLIDES_KEY]: bySlide.stored() }).catch((error: unknown) => console.error("reactions: put", error));
   };
 
   return {
     async load() {
       tally = new ReactionTally(restoreTotals(await host.storage.get(TOTALS_KEY)));
+      bySlide = new ReactionsBySlide(await host.storage.get(SLIDES_KEY));
     },
     // The audience reacts (the table refuses anyone else); the projector's screen and the presenter watch.
     message(message) {
       tally.add(message.counts);
+      bySlide.add(host.state().slide, message.counts);
       unsaved = true;
       host.changed();
     },
     reset() {
       tally.clear();
+      bySlide.clear();
       unsaved = true;
     },
     persist,
@@ -43,7 +49,7 @@ export const reactions = defineFeature("reactions", REACTIONS_MESSAGES, (host) =
     audienceEveryMs: REACTIONS_REPORT_MS,
     export: () => {
       const { totals, total } = tally.report();
-      return { totals, total };
+      return { totals, total, slides: bySlide.export() };
     },
   };
 });
