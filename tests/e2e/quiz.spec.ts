@@ -7,9 +7,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import WebSocket from "ws";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { openSlideTitled, settled } from "./deck.ts";
+import { openSlide, settled } from "./deck.ts";
 import { measureStep } from "./layout.ts";
 import { expectOnSlide, goToSlide, origin, pixel7, projectorLink } from "./live.ts";
+import { latestRecord, slideWith } from "./records.ts";
 import { ROOM_PORT } from "../../playwright.config.ts";
 
 const SHOTS = "/tmp/fd/shots";
@@ -106,14 +107,18 @@ async function expectReadable(page: Page, floors: { body: number; code: number; 
 }
 
 test("outside a room, the quiz is its question and options, the answer behind a fold", async ({ page }) => {
-  await openSlideTitled(page, LANGUAGES["pt-br"].slide);
-  const quiz = page.locator(`[data-title="${LANGUAGES["pt-br"].slide}"] section.quiz`);
+  // A question the talk in records/ answered shows its answers instead (record-slides.spec.ts): take one it didn't.
+  const unrecorded = ["menos-bytes", "handshake-101", "mascara"].find((id) => !latestRecord?.quiz.questions.some((question) => question.id === id && question.answered > 0));
+  test.skip(!unrecorded, "the record in records/ answered every question: each slide shows its answers");
+  const n = slideWith(`id="${unrecorded}"`);
+  await openSlide(page, n);
+  const quiz = page.locator(`#slide-${n} section.quiz`);
   await expect(quiz.locator(".quiz__option")).toHaveCount(4);
   await expect(quiz.getByRole("button")).toHaveCount(0);
   await expect(quiz.getByText("Resposta certa")).toBeHidden();
   await quiz.getByText("Ver a resposta").click();
   await expect(quiz.getByText("Resposta certa")).toBeVisible();
-  await expect(quiz.locator("details strong")).toHaveText("C. WebSocket");
+  await expect(quiz.locator("details strong")).toHaveText(/^[A-D]\. /);
   await expect(quiz.locator(".quiz__rule")).toContainText("de quando a pergunta chegou no seu celular");
 });
 

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AttendanceExport } from "../../src/features/attendance/log.ts";
 import type { Tally, TallyExport } from "../../src/features/browsers/tally.ts";
 import type { RoomResults } from "../../src/features/export/results.ts";
 import type { QuizDefinition } from "../../src/features/quiz/protocol.ts";
@@ -169,7 +170,10 @@ test("npm run record writes the room's numbers, and nothing that identifies anyo
   assert.equal(record.audience.peak, 3, "three phones: the room's count, the poll and the quiz say so");
   // The room kept its count of people: the three phones, within the talk's first minute.
   assert.deepEqual(record.audience.samples, [{ minute: 0, count: 3 }]);
-  assert.deepEqual(record.audience.samples, (exported.attendance as { minutes: unknown[] }).minutes);
+  assert.deepEqual(
+    record.audience.samples,
+    (exported.attendance as AttendanceExport).minutes.map(({ minute, people }) => ({ minute, count: people })),
+  );
   for (const secret of [room.code, room.key, "record-phone", "Ana Secreta", "Palavrão", "Pergunta que ficou aberta", answered, "Mozilla"]) assert.ok(!text.includes(secret), `"${secret}" in the record`);
 
   // A wrong key, an unknown room, no key: refused, saying why; nothing written.

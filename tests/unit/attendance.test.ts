@@ -18,9 +18,9 @@ test("each minute keeps its peak, counting from the first arrival", () => {
   assert.deepEqual(log.export(), {
     startedAt: "2026-12-02T22:00:00.000Z",
     minutes: [
-      { minute: 0, count: 8 },
-      { minute: 1, count: 5 },
-      { minute: 10, count: 5 },
+      { minute: 0, people: 8 },
+      { minute: 1, people: 5 },
+      { minute: 10, people: 5 },
     ],
     peak: 8,
   });
@@ -30,7 +30,7 @@ test("a day at most: later counts land in the last minute", () => {
   const log = new AttendanceLog();
   log.count(1, start);
   log.count(9, start + 3 * 24 * 60 * MINUTE_MS);
-  assert.deepEqual(log.export().minutes.at(-1), { minute: MAX_MINUTES - 1, count: 9 });
+  assert.deepEqual(log.export().minutes.at(-1), { minute: MAX_MINUTES - 1, people: 9 });
 });
 
 test("stored and read back as it was; anything else read as no log", () => {

@@ -145,13 +145,11 @@ test("sizes grow with the square root of the count, from the floor up, and chang
 });
 
 test("60 words: none overlaps, all inside the box, the smallest at the floor", () => {
-  const started = performance.now();
   const layout = layoutCloud(words(60), OPTIONS);
   assert.equal(layout.left.length, 0);
   assert.equal(layout.placed.size, 60);
   assertNoOverlap(layout.placed);
   assert.ok(Math.min(...[...layout.placed.values()].map((p) => p.fontPx)) >= 26);
-  assert.ok(performance.now() - started < 1000, "fast enough for a few reports a second");
 });
 
 test("a word keeps its place when another one grows; a word that no longer fits moves, alone", () => {

@@ -21,7 +21,7 @@ function* files(dir: string): Generator<string> {
 
 /** Texts that read the same in both languages: names, keys, units and loanwords. */
 const SAME_IN_BOTH = new Set([
-  ...["Slide", "Slides", "Site", "Downloads", "Python.org", "WebSocket", "HTTP", "Polling", "Long polling", "Chrome", "Firefox", "Safari", "Edge"],
+  ...["Slide", "Slides", "slide", "slides", "Site", "Downloads", "Python.org", "WebSocket", "HTTP", "Polling", "Long polling", "Chrome", "Firefox", "Safari", "Edge"],
   ...["PageDown", "PageUp", "Home", "End", "Esc", "Enter", "Shift+J"],
   ...["ms", "p50", "p95", "Bytes", "frames", "req.", "payload:", "(cont.)", "ping", "pong", "total", "quiz"],
 ]);

@@ -128,7 +128,8 @@ test("resultsRows in English: every label, key and yes/no in English; the data a
 /** One export of every feature that exports, shaped as their servers make it (each feature's server.ts). */
 const everyFeature = {
   polls: [poll],
-  reactions: { totals: { "🐍": 2 }, total: 2 },
+  reactions: { totals: { "🐍": 2 }, total: 2, slides: [{ slide: 41, totals: { "🐍": 2 }, total: 2 }] },
+  attendance: { startedAt: "2026-11-23T21:00:00.000Z", minutes: [{ minute: 0, people: 3 }], peak: 3 },
   questions: [{ id: "q1", text: "E o HTTP/3?", votes: 1, status: "hidden", askedAt: "2026-11-23T21:04:05.000Z" }],
   notify: [{ id: 3, kind: "like", sentAt: "2026-11-23T21:05:00.000Z", sent: 41, audience: 40, acked: 38, latency: { mean: 23, max: 140 } }],
   cloud: [{ id: "para-que", prompt: "Para quê?", answers: 5, others: 0, words: [{ id: "websocket", text: "WebSocket", count: 4, hidden: false }, { id: "palavrao", text: "Palavrão", count: 1, hidden: true }] }],
@@ -329,7 +330,7 @@ test("the quiz in the CSV: each question's answers per option, the right one mar
 test("times are ISO 8601 everywhere in the export: no epoch milliseconds", () => {
   const rows = resultsRows(buildResults("K7QXM", Date.UTC(2026, 10, 23, 21, 4, 5), everyFeature), "en");
   const timeFields = rows.filter((row) => /\bat$/.test(String(row[2])));
-  assert.deepEqual(timeFields.map((row) => row[2]), ["exported at", "asked at", "sent at", "started at"]);
+  assert.deepEqual(timeFields.map((row) => row[2]), ["exported at", "started at", "asked at", "sent at", "started at"]);
   for (const row of timeFields) assert.match(String(row[3]), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, row.join(","));
   // No number in the table is big enough to be a clock reading (ms since 1970).
   for (const row of rows) if (typeof row[3] === "number") assert.ok(row[3] < 1e11, row.join(","));

@@ -14,7 +14,7 @@ export interface AttendanceExport {
   /** ISO 8601, UTC: the first count above zero. */
   startedAt: string | null;
   /** Minutes since `startedAt` that saw anyone, with their peak; minutes nobody changed are left out. */
-  minutes: { minute: number; count: number }[];
+  minutes: { minute: number; people: number }[];
   peak: number;
 }
 
@@ -56,11 +56,11 @@ export class AttendanceLog {
   }
 
   export(): AttendanceExport {
-    const minutes = [...this.minutes].sort(([a], [b]) => a - b).map(([minute, count]) => ({ minute, count }));
+    const minutes = [...this.minutes].sort(([a], [b]) => a - b).map(([minute, people]) => ({ minute, people }));
     return {
       startedAt: this.startedAt === null ? null : new Date(this.startedAt).toISOString(),
       minutes,
-      peak: Math.max(0, ...minutes.map(({ count }) => count)),
+      peak: Math.max(0, ...minutes.map(({ people }) => people)),
     };
   }
 }

@@ -7,17 +7,26 @@ import { estimateSize, layoutCloud, type Layout, type Size } from "./layout.ts";
 import { ANSWER_TEXT_MAX, ANSWERS_PER_PARTICIPANT, cleanAnswer, wordList, type CloudEntry, type CloudWord } from "./rules.ts";
 import type { CloudDefinition } from "./protocol.ts";
 import { cloudStrings } from "./strings.ts";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 import "../../live/notLive.css";
 import "./WordCloud.css";
 
 /**
  * A word cloud declared in a slide. The presenter's slide declares it when it shows; each phone
  * sends up to three short answers; the projector draws the most frequent words, sized by count,
- * each keeping its place while it fits (layout.ts). Outside a room it is the prompt, to read.
+ * each keeping its place while it fits (layout.ts). Outside a room it is the prompt, to read, and
+ * the clouds the talks in records/ made (`recorded`).
  */
 export default withLocale(WordCloud);
 
-function WordCloud(definition: CloudDefinition) {
+/** A cloud as a record keeps it: its visible words, most frequent first. */
+export interface RecordedCloud {
+  words: { text: string; count: number }[];
+  others: number;
+}
+
+function WordCloud({ recorded, ...definition }: CloudDefinition & { recorded?: RecordedTalk<RecordedCloud>[] }) {
   const t = useStrings(cloudStrings);
   const session = useLiveSession();
   const [slideRef, active] = useSlideActive<HTMLElement>();
@@ -33,7 +42,14 @@ function WordCloud(definition: CloudDefinition) {
   return (
     <section className="demo cloud" ref={ref} aria-label={t.label(definition.prompt)} data-cloud={definition.id}>
       {titled ? null : <p className="cloud__prompt">{definition.prompt}</p>}
-      {session ? <LiveCloud session={session} definition={definition} active={active} /> : <p className="demo__hint">{t.offlineHint}</p>}
+      {session ? (
+        <LiveCloud session={session} definition={definition} active={active} />
+      ) : (
+        <>
+          <Recorded talks={recorded} audienceText>{(cloud) => <StillCloud cloud={cloud} />}</Recorded>
+          <p className="demo__hint">{t.offlineHint}</p>
+        </>
+      )}
     </section>
   );
 }
@@ -59,6 +75,7 @@ function LiveCloud({ session, definition, active }: { session: LiveSession; defi
       <p className="cloud__status" aria-live="polite" data-cloud-status>
         {!entry ? t.waiting : entry.answers === 0 ? t.empty : t.status(entry.answers, entry.people)}
       </p>
+      {board && entry && words.length > 0 ? <Now /> : null}
       {entry && words.length > 0 ? <Cloud words={words} entry={entry} small={!board} /> : null}
       {drives(session) && entry ? <Moderation session={session} definition={definition} entry={entry} words={words} online={online} /> : null}
     </>
@@ -147,6 +164,43 @@ function Cloud({ words, entry, small }: { words: CloudWord[]; entry: CloudEntry;
       {entry.more > 0 || entry.others > 0 ? (
         <p className="cloud__more">{[entry.more > 0 ? t.more(entry.more) : null, entry.others > 0 ? t.others(entry.others) : null].filter(Boolean).join(" · ")}</p>
       ) : null}
+    </>
+  );
+}
+
+/** A recorded cloud's frame: a fixed box the SVG scales to fit, with words no smaller than a label at that scale. */
+const STILL_BOX = { width: 1000, height: 400 };
+const STILL_MIN_PX = 28;
+
+/**
+ * A record's cloud, drawn once on the server: the same layout as live (layout.ts), in a fixed box
+ * with estimated text widths, as an SVG that scales to its place, readable without a script.
+ */
+function StillCloud({ cloud }: { cloud: RecordedCloud }) {
+  const t = useStrings(cloudStrings);
+  const words = cloud.words.map((word, order) => ({ id: `w${order}`, order, key: word.text, ...word }));
+  const layout = layoutCloud(words, { box: STILL_BOX, minPx: STILL_MIN_PX, maxPx: STILL_BOX.height / 3.2, measure: estimateSize });
+  return (
+    <>
+      <svg className="cloud__still" viewBox={`0 0 ${STILL_BOX.width} ${STILL_BOX.height}`} aria-hidden="true" data-cloud-still>
+        {words.map((word) => {
+          const place = layout.placed.get(word.id);
+          if (!place) return null;
+          return (
+            <text key={word.id} className={`cloud__word--${word.order % 4}`} x={place.x} y={place.y} fontSize={place.fontPx} textAnchor="middle" dominantBaseline="central">
+              {word.text}
+            </text>
+          );
+        })}
+      </svg>
+      <ol className="sr-only" aria-label={t.list} data-cloud-list>
+        {words.map((word) => (
+          <li key={word.id}>
+            {word.text}: {t.times(word.count)}
+          </li>
+        ))}
+      </ol>
+      {cloud.others > 0 ? <p className="cloud__more">{t.others(cloud.others)}</p> : null}
     </>
   );
 }

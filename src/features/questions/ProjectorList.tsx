@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { LiveSession } from "../../live/session.ts";
 import type { QuestionStatus, QuestionView } from "./rules.ts";
 import { useStrings } from "../../i18n/react.tsx";
@@ -14,14 +15,7 @@ export default function ProjectorList({ session, questions, drives, online }: { 
   const hidden = drives ? questions.filter((question) => question.status === "hidden") : [];
   const moderate = (id: string, action: QuestionStatus) => session.client.send({ type: "moderate", id, action });
   const row = (question: QuestionView) => (
-    <li key={question.id} className={`questions__item questions__item--${question.status}`} data-question={question.id}>
-      <span className="questions__tally demo__number" data-question-votes aria-label={t.votes(question.votes)}>
-        {question.votes}
-      </span>
-      <p className="questions__question" data-question-text>
-        {question.text}
-      </p>
-      {question.status === "answered" ? <span className="questions__tag">{t.answeredTag}</span> : null}
+    <BoardQuestion key={question.id} question={question}>
       {drives ? (
         <span className="questions__moderate">
           {question.status === "open" ? (
@@ -40,7 +34,7 @@ export default function ProjectorList({ session, questions, drives, online }: { 
           )}
         </span>
       ) : null}
-    </li>
+    </BoardQuestion>
   );
   return (
     <>
@@ -60,5 +54,22 @@ export default function ProjectorList({ session, questions, drives, online }: { 
         </details>
       ) : null}
     </>
+  );
+}
+
+/** One question on the board: its votes, its text, whether it was answered; `children`: the presenter's buttons. */
+export function BoardQuestion({ question, children }: { question: Pick<QuestionView, "text" | "votes" | "status"> & { id?: string }; children?: ReactNode }) {
+  const t = useStrings(questionsStrings);
+  return (
+    <li className={`questions__item questions__item--${question.status}`} data-question={question.id}>
+      <span className="questions__tally demo__number" data-question-votes aria-label={t.votes(question.votes)}>
+        {question.votes}
+      </span>
+      <p className="questions__question" data-question-text>
+        {question.text}
+      </p>
+      {question.status === "answered" ? <span className="questions__tag">{t.answeredTag}</span> : null}
+      {children}
+    </li>
   );
 }

@@ -4,22 +4,28 @@ import type { LiveSession } from "../../live/session.ts";
 import AskForm from "./AskForm.tsx";
 import AudienceList from "./AudienceList.tsx";
 import { watchMine } from "./mine.ts";
-import ProjectorList from "./ProjectorList.tsx";
+import ProjectorList, { BoardQuestion } from "./ProjectorList.tsx";
 import { phoneList, questionList } from "./rules.ts";
 import { useStrings, withLocale } from "../../i18n/react.tsx";
 import { Rich } from "../../i18n/Rich.tsx";
 import { questionsStrings } from "./strings.ts";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 import "../../live/notLive.css";
 import "./Questions.css";
 
 /**
  * The audience's questions. Phones ask (a text box) and upvote others' questions; the projector
  * shows them by votes; the presenter marks them answered or hides them. Everything the audience
- * wrote is rendered as React text, never as HTML. Outside a room: what it is, to read.
+ * wrote is rendered as React text, never as HTML. Outside a room: what it is, to read, and the
+ * questions the talks in records/ answered (`recorded`).
  */
 export default withLocale(Questions);
 
-function Questions() {
+/** The questions a talk answered, most voted first (text and votes only: a record keeps no more). */
+export type RecordedQuestions = { text: string; votes: number }[];
+
+function Questions({ recorded }: { recorded?: RecordedTalk<RecordedQuestions>[] }) {
   const t = useStrings(questionsStrings);
   const session = useLiveSession();
   return (
@@ -28,14 +34,25 @@ function Questions() {
       {session ? (
         <LiveQuestions session={session} />
       ) : (
-        <div className="demo-offline" role="note">
-          <p className="demo-offline__title">{t.offlineTitle}</p>
-          <p>{t.offlineBody}</p>
-          {/* Our own constant text, with markup for the path and the command. */}
-          <p className="demo-offline__how">
-            <Rich text={t.offlineHow} />
-          </p>
-        </div>
+        <>
+          <div className="demo-offline" role="note">
+            <p className="demo-offline__title">{t.offlineTitle}</p>
+            <p>{t.offlineBody}</p>
+            {/* Our own constant text, with markup for the path and the command. */}
+            <p className="demo-offline__how">
+              <Rich text={t.offlineHow} />
+            </p>
+          </div>
+          <Recorded talks={recorded} audienceText>
+            {(questions) => (
+              <ol className="questions__list questions__list--board" aria-label={t.answeredList}>
+                {questions.map((question, index) => (
+                  <BoardQuestion key={index} question={{ ...question, status: "answered" }} />
+                ))}
+              </ol>
+            )}
+          </Recorded>
+        </>
       )}
     </section>
   );
@@ -52,6 +69,7 @@ function LiveQuestions({ session }: { session: LiveSession }) {
     const questions = questionList(report?.questions ?? {});
     return (
       <>
+        <Now />
         <p className="questions__summary" aria-live="polite" data-questions-summary>
           {t.summary(open)}
         </p>

@@ -9,6 +9,8 @@ import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
 import { NICKNAME_MAX } from "./protocol.ts";
 import { announcedMark, remainingMs, type LeaderEntry, type QuizDefinition, type QuizYou, type RoundView } from "./rules.ts";
 import { quizStrings } from "./strings.ts";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 import "../../live/notLive.css";
 import "./Quiz.css";
 
@@ -26,11 +28,15 @@ const receipted = new Set<string>();
  * A quiz question declared in a slide. The presenter starts it; every phone shows it with a
  * countdown to the server's `endsAt` (on this device's measured clock offset) and answers once;
  * the projector shows the bars with the right answer, then the leaderboard; each phone its own
- * points and rank. Outside a room it is the question, its options and the answer behind a fold.
+ * points and rank. Outside a room it is the question, its options and the answer behind a fold, or
+ * what the room answered at the talks in records/ (`recorded`).
  */
 export default withLocale(Quiz);
 
-function Quiz(definition: QuizDefinition) {
+/** A question's answers as a record keeps them: per option, in the slide's order, and the right one. */
+export type RecordedQuestion = Required<Pick<RoundView, "counts" | "answer">>;
+
+function Quiz({ recorded, ...definition }: QuizDefinition & { recorded?: RecordedTalk<RecordedQuestion>[] }) {
   const t = useStrings(quizStrings);
   const session = useLiveSession();
   const [ref, active] = useSlideActive<HTMLElement>();
@@ -41,26 +47,36 @@ function Quiz(definition: QuizDefinition) {
         <DiagramMotion>
           <LiveQuiz session={session} definition={definition} active={active} />
         </DiagramMotion>
+      ) : recorded?.length ? (
+        <Recorded talks={recorded}>{(round) => <Bars round={round} definition={definition} grow={false} />}</Recorded>
       ) : (
-        <>
-          <ol className="quiz__options" aria-label={t.options}>
-            {definition.options.map((option, index) => (
-              <li key={option} className="quiz__option">
-                <span className="quiz__letter" aria-hidden="true">{LETTERS[index]}</span> {option}
-              </li>
-            ))}
-          </ol>
-          <details className="quiz__reveal">
-            <summary>{t.reveal}</summary>
-            <p>
-              {t.rightAnswer}: <strong>{LETTERS[definition.answer]}. {definition.options[definition.answer]}</strong>
-            </p>
-          </details>
-          <p className="demo__hint">{t.offlineHint}</p>
-        </>
+        <ToRead definition={definition} />
       )}
       <p className="quiz__rule" data-quiz-rule>{t.rule}</p>
     </section>
+  );
+}
+
+/** Outside a room, with no record: the question to read, its answer behind a fold. */
+function ToRead({ definition }: { definition: QuizDefinition }) {
+  const t = useStrings(quizStrings);
+  return (
+    <>
+      <ol className="quiz__options" aria-label={t.options}>
+        {definition.options.map((option, index) => (
+          <li key={option} className="quiz__option">
+            <span className="quiz__letter" aria-hidden="true">{LETTERS[index]}</span> {option}
+          </li>
+        ))}
+      </ol>
+      <details className="quiz__reveal">
+        <summary>{t.reveal}</summary>
+        <p>
+          {t.rightAnswer}: <strong>{LETTERS[definition.answer]}. {definition.options[definition.answer]}</strong>
+        </p>
+      </details>
+      <p className="demo__hint">{t.offlineHint}</p>
+    </>
   );
 }
 
@@ -138,7 +154,10 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
       {locked ? standing : null}
       {board && phase === "leaderboard" ? null : board ? (
         locked ? (
-          <Bars round={round!} definition={definition} />
+          <>
+            <Now />
+            <Bars round={round!} definition={definition} grow />
+          </>
         ) : (
           <ol className="quiz__options quiz__options--board" aria-label={t.options}>
             {definition.options.map((option, index) => (
@@ -237,7 +256,8 @@ function Countdown({ remaining, total }: { remaining: number; total: number }) {
   );
 }
 
-function Bars({ round, definition }: { round: RoundView; definition: QuizDefinition }) {
+/** The answers per option, the right one marked; `grow`: the bars grow from zero (live, when the answers are revealed). */
+function Bars({ round, definition, grow }: { round: Pick<RoundView, "counts" | "answer">; definition: QuizDefinition; grow: boolean }) {
   const t = useStrings(quizStrings);
   const { transition } = useMotionPreference();
   const counts = round.counts ?? [];
@@ -254,7 +274,7 @@ function Bars({ round, definition }: { round: RoundView; definition: QuizDefinit
               {right ? <span className="quiz__mark"> ✓ {t.correctMark}</span> : null}
             </span>
             <span className="quiz__track" aria-hidden="true">
-              <m.span className="quiz__bar" initial={{ width: 0 }} animate={{ width: `${(count / most) * 100}%` }} transition={transition({ duration: 0.6, ease: EASE_OUT })} />
+              <m.span className="quiz__bar" initial={grow ? { width: 0 } : false} animate={{ width: `${(count / most) * 100}%` }} transition={transition({ duration: 0.6, ease: EASE_OUT })} />
             </span>
             <span className="quiz__count demo__number" data-quiz-count>
               {count}

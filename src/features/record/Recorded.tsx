@@ -6,23 +6,30 @@
  * so a reader never takes one for the other.
  */
 import type { ReactNode } from "react";
+import { htmlLang } from "../../i18n/locales.ts";
 import { useLocale, useStrings } from "../../i18n/react.tsx";
 import { recordStrings } from "./strings.ts";
 import { talkDay, type RecordedTalk } from "./talks.ts";
 import "./Recorded.css";
 
-export function Recorded<T>({ talks, children }: { talks: readonly RecordedTalk<T>[] | undefined; children: (data: T) => ReactNode }) {
+/**
+ * `audienceText`: the board shows what the audience typed (words, questions), in the talk's
+ * language whatever the page's, and says so (`lang`) to screen readers and translators.
+ */
+export function Recorded<T>({ talks, audienceText = false, children }: { talks: readonly RecordedTalk<T>[] | undefined; audienceText?: boolean; children: (data: T) => ReactNode }) {
   const t = useStrings(recordStrings);
   const [latest, ...others] = talks ?? [];
   if (!latest) return null;
   return (
     <div className="recorded" data-recorded={latest.date}>
-      <Talk talk={latest}>{children}</Talk>
+      <Talk talk={latest} audienceText={audienceText}>
+        {children}
+      </Talk>
       {others.length > 0 ? (
         <details className="recorded__others">
           <summary>{t.others(others.length)}</summary>
           {others.map((talk) => (
-            <Talk key={`${talk.date}-${talk.locale}`} talk={talk}>
+            <Talk key={`${talk.date}-${talk.locale}`} talk={talk} audienceText={audienceText}>
               {children}
             </Talk>
           ))}
@@ -32,17 +39,18 @@ export function Recorded<T>({ talks, children }: { talks: readonly RecordedTalk<
   );
 }
 
-function Talk<T>({ talk, children }: { talk: RecordedTalk<T>; children: (data: T) => ReactNode }) {
+function Talk<T>({ talk, audienceText, children }: { talk: RecordedTalk<T>; audienceText: boolean; children: (data: T) => ReactNode }) {
   const t = useStrings(recordStrings);
   const locale = useLocale();
   return (
-    <section className="recorded__talk" data-recorded-talk={talk.date} aria-label={t.atTalk(talkDay(talk.date, locale))}>
+    // A group, not a region: a page shows many of these, and landmarks must be few and unique.
+    <div className="recorded__talk" role="group" data-recorded-talk={talk.date} aria-label={t.atTalk(talkDay(talk.date, locale))}>
       <p className="recorded__when">
         <time dateTime={talk.date}>{t.atTalk(talkDay(talk.date, locale))}</time>{" "}
         <span className="recorded__people">({t.people(talk.people, talk.locale === locale ? null : talk.locale)}):</span>
       </p>
-      {children(talk.data)}
-    </section>
+      {audienceText ? <div lang={htmlLang[talk.locale]}>{children(talk.data)}</div> : children(talk.data)}
+    </div>
   );
 }
 

@@ -85,7 +85,7 @@ export function audiencePeak(record: Omit<TalkRecord, "audience">, counts: reado
 }
 
 function audienceOf(record: Omit<TalkRecord, "audience">, attendance: AttendanceExport | undefined, options: RecordOptions): RecordAudience {
-  const samples = attendance?.minutes.map(({ minute, count }) => ({ minute, count })) ?? [];
+  const samples = attendance?.minutes.map(({ minute, people }) => ({ minute, count: people })) ?? [];
   const counts = [attendance?.peak ?? 0, ...(options.audienceNow === undefined ? [] : [options.audienceNow])];
   return { peak: audiencePeak(record, counts), samples };
 }
