@@ -32,15 +32,31 @@ export function NotLive({ text, children }: { text: string; children?: ReactNode
   );
 }
 
+/** What a live island draws outside a room, besides its explanation. */
+export interface Offline<P> {
+  /** Inside the explanation: a sample of what it would show. */
+  Sample?: ComponentType;
+  /**
+   * After it, from the island's props: what the talks in records/ measured, drawn with the demo's
+   * own board (the props are picked at build time by the slide's Astro wrapper).
+   */
+  Recorded?: ComponentType<P>;
+}
+
 /**
  * An island that is `Live` in a room, and its strings' `offline` text (with `Sample`, if given)
- * outside one.
+ * and the talks' records (`Recorded`, given the island's props) outside one.
  */
-export function liveIsland(strings: Strings<{ offline: string }>, Live: ComponentType<{ session: LiveSession }>, Sample?: ComponentType) {
-  return withLocale(function LiveIsland() {
+export function liveIsland<P extends object = object>(strings: Strings<{ offline: string }>, Live: ComponentType<{ session: LiveSession }>, { Sample, Recorded }: Offline<P> = {}) {
+  return withLocale(function LiveIsland(props: P) {
     const t = useStrings(strings);
     const session = useLiveSession();
     if (session) return <Live session={session} />;
-    return <NotLive text={t.offline}>{Sample ? <Sample /> : null}</NotLive>;
+    return (
+      <>
+        <NotLive text={t.offline}>{Sample ? <Sample /> : null}</NotLive>
+        {Recorded ? <Recorded {...props} /> : null}
+      </>
+    );
   });
 }

@@ -44,7 +44,7 @@ const SAMPLE_PING = '{"type":"ping","id":"wire1"}';
  * Client-side: each device inspects its own socket, but the projector's window, which shows the
  * presenter's board (the presenter's page sends it: src/features/mirror).
  */
-export default liveIsland(wireStrings, ({ session }) => (isScreen(session) ? <PresentersWire session={session} /> : <OwnWire session={session} />), SampleFrame);
+export default liveIsland(wireStrings, ({ session }) => (isScreen(session) ? <PresentersWire session={session} /> : <OwnWire session={session} />), { Sample: SampleFrame });
 
 /** Outside a room: the frame a ping would make, bit by bit. */
 function SampleFrame() {
