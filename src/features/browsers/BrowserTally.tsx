@@ -3,7 +3,7 @@ import { m } from "framer-motion";
 import { DiagramMotion, EASE_OUT, useMotionPreference } from "../../diagrams/motion.tsx";
 import { roomApi } from "../../live/urls.ts";
 import type { LiveSession } from "../../live/session.ts";
-import { drives, useReport, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
+import { drives, showsBoard, useReport, useLiveSession, useSlideActive } from "../../live/hooks.tsx";
 import type { Participant, Tally, TallyRow } from "./tally.ts";
 import { shownName } from "./userAgent.ts";
 import { useLocale, useStrings, withLocale } from "../../i18n/react.tsx";
@@ -12,6 +12,8 @@ import { htmlLang } from "../../i18n/locales.ts";
 import { browsersStrings } from "./strings.ts";
 import "./BrowserTally.css";
 import { NotLive } from "../../live/island.tsx";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 
 const RETRY_MS = 5000;
 
@@ -47,7 +49,10 @@ function useOwnReport(session: LiveSession | null, active: boolean, round: numbe
 
 export default withLocale(BrowserTally);
 
-function BrowserTally() {
+/** The tally as a record keeps it (the live one without its round). */
+export type RecordedTally = Omit<Tally, "round">;
+
+function BrowserTally({ recorded }: { recorded?: RecordedTalk<RecordedTally>[] }) {
   const t = useStrings(browsersStrings);
   const session = useLiveSession();
   const [ref, active] = useSlideActive<HTMLElement>();
@@ -58,6 +63,7 @@ function BrowserTally() {
     <section className="demo tally" ref={ref} aria-label={t.region}>
       {session ? (
         <DiagramMotion>
+          {showsBoard(session) ? <Now /> : null}
           <TallyView tally={tallyNow} />
           {session.role === "audience" ? (
             <p className="tally__mine" data-tally-mine>
@@ -81,13 +87,22 @@ function BrowserTally() {
           ) : null}
         </DiagramMotion>
       ) : (
-        <NotLive text={t.offline} />
+        <>
+          <NotLive text={t.offline} />
+          <Recorded talks={recorded}>
+            {(tally) => (
+              <div className="tally__recorded">
+                <TallyView tally={tally} />
+              </div>
+            )}
+          </Recorded>
+        </>
       )}
     </section>
   );
 }
 
-function TallyView({ tally }: { tally: Tally | null }) {
+function TallyView({ tally }: { tally: RecordedTally | null }) {
   const t = useStrings(browsersStrings);
   const locale = useLocale();
   const percent = useMemo(() => new Intl.NumberFormat(htmlLang[locale], { style: "percent", maximumFractionDigits: 0 }), [locale]);
