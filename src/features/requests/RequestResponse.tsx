@@ -4,13 +4,16 @@ import { useLocale, useStrings } from "../../i18n/react.tsx";
 
 import type { LiveSession } from "../../live/session.ts";
 import { drives, isScreen, showsBoard, serverNow, useReport } from "../../live/hooks.tsx";
-import type { Exchange, RequestsReport } from "./exchangeLog.ts";
+import type { Exchange } from "./exchangeLog.ts";
 import { formatByteCount, formatBytes, formatMs, statusLine } from "../measure/format.ts";
 import Lane, { TRAVEL_SECONDS, type Tone } from "./Lane.tsx";
 import { helloStrings, refusalStrings, requestsStrings } from "./strings.ts";
 import { useSendRequest, type SentExchange } from "./useSendRequest.ts";
+import { perExchange, type RequestsTotals } from "./recorded.ts";
 import "./RequestResponse.css";
 import { liveIsland } from "../../live/island.tsx";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 
 /** Exchanges the projector lists (the report keeps a few more). */
 const ROWS = 4;
@@ -25,9 +28,44 @@ const STAGGER_SECONDS = 0.3;
  * its answer going back, with method, status and sizes counted by the server; the phone shows
  * its own exchange, the sizes and the round trip it measured.
  */
-export default liveIsland(requestsStrings, ({ session }) => (
-  <DiagramMotion>{showsBoard(session) ? <RoomExchanges session={session} /> : <MyExchange session={session} />}</DiagramMotion>
-));
+export default liveIsland(
+  requestsStrings,
+  ({ session }) => <DiagramMotion>{showsBoard(session) ? <RoomExchanges session={session} /> : <MyExchange session={session} />}</DiagramMotion>,
+  { Recorded: RecordedExchanges },
+);
+
+/** Outside a room: the talks' totals, and one exchange drawn with what it cost on average. */
+function RecordedExchanges({ recorded }: { recorded?: RecordedTalk<RequestsTotals>[] }) {
+  const t = useStrings(requestsStrings);
+  const locale = useLocale();
+  if (!recorded?.length) return null;
+  return (
+    <figure className="demo requests" data-role="record">
+      <Recorded talks={recorded}>
+        {(totals) => {
+          const average = perExchange(totals);
+          return (
+            <div className="requests__inner">
+              <Actors client={t.phones} server={t.roomServer} />
+              {average ? (
+                <Lane
+                  who={t.average}
+                  request={{ label: "GET …/requests/hello", bytes: formatBytes(average.up, locale) }}
+                  response={{ label: t.response, bytes: formatBytes(average.down, locale) }}
+                  tone="ok"
+                  fresh={false}
+                />
+              ) : null}
+              <div className="requests__footer">
+                <Totals report={totals} />
+              </div>
+            </div>
+          );
+        }}
+      </Recorded>
+    </figure>
+  );
+}
 
 const toneOf = (status: number): Tone => (status === 200 ? "ok" : status === 429 ? "refused" : "error");
 
@@ -61,6 +99,7 @@ function RoomExchanges({ session }: { session: LiveSession }) {
   return (
     <figure className="demo requests" data-role="presenter">
       <div className="requests__inner">
+        <Now />
         <Actors client={t.phones} server={t.roomServer} />
         {rows.length === 0 ? (
           <p className="requests__empty requests__room">{t.noneYet}</p>
@@ -116,7 +155,7 @@ function RoomLane({ exchange, fresh, delay }: { exchange: Exchange; fresh: boole
   );
 }
 
-function Totals({ report }: { report: RequestsReport | null }) {
+function Totals({ report }: { report: RequestsTotals | null }) {
   const locale = useLocale();
   const t = useStrings(requestsStrings);
   if (!report || report.count === 0) return <p className="requests__totals" />;

@@ -35,6 +35,9 @@ export const requestsStrings = defineStrings({
     arrivedHere: "(chegaram aqui)",
     time: "Tempo",
     roundTrip: "de ida e volta, medidos aqui",
+    // A talk's record.
+    average: "em média",
+    response: "resposta",
   },
   en: {
     offline:
@@ -66,6 +69,8 @@ export const requestsStrings = defineStrings({
     arrivedHere: "(as received here)",
     time: "Time",
     roundTrip: "round trip, timed here",
+    average: "on average",
+    response: "response",
   },
 });
 
