@@ -9,7 +9,8 @@ import { formatByteCount, formatBytes, formatMs, formatRatio } from "../measure/
 import type { MeasuredResponse } from "../measure/measuredFetch.ts";
 import { barShares, parseVisit } from "./loads.ts";
 import { counterDigits } from "./newsPage.ts";
-import { perLoad, type PerLoad, type Route } from "./pageTally.ts";
+import { compareRoutes, type RoomComparison } from "./comparison.ts";
+import { type PagesReport, type PerLoad, type Route } from "./pageTally.ts";
 import { pagesShown, shownBodies, type PagesShown } from "./shown.ts";
 import ScaledFrame from "./ScaledFrame.tsx";
 import { shownResponse, usePageLoad, type RouteLoad } from "./usePageLoad.ts";
@@ -17,6 +18,8 @@ import { refusalStrings } from "../requests/strings.ts";
 import { pagesStrings } from "./strings.ts";
 import "./PageVsAjax.css";
 import { liveIsland } from "../../live/island.tsx";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 
 /**
  * The same update — the site's visit counter — fetched two ways: the whole page again, as the
@@ -25,11 +28,51 @@ import { liveIsland } from "../../live/island.tsx";
  * counted for the whole room, per load, side by side, and in its two boxes the page and the
  * number the presenter's last loads brought (the presenter's page sends them: src/features/mirror).
  */
-export default liveIsland(pagesStrings, ({ session }) => (
-  <DiagramMotion>
-    <LivePages session={session} />
-  </DiagramMotion>
-));
+export default liveIsland(
+  pagesStrings,
+  ({ session }) => (
+    <DiagramMotion>
+      <LivePages session={session} />
+    </DiagramMotion>
+  ),
+  { Recorded: RecordedPages },
+);
+
+/** Outside a room: what the server counted at the talks in records/, drawn as the projector draws the room's. */
+function RecordedPages({ recorded }: { recorded?: RecordedTalk<PagesReport>[] }) {
+  const locale = useLocale();
+  const t = useStrings(pagesStrings);
+  if (!recorded?.length) return null;
+  return (
+    <figure className="demo pages" data-role="record">
+      <Recorded talks={recorded}>
+        {(report) => {
+          const comparison = compareRoutes(report);
+          const { page, data } = comparison.perLoad;
+          return (
+            <div className="pages__inner">
+              <RecordedSide route="page" report={report} comparison={comparison} />
+              <p className="pages__ratio">
+                {page && data ? (
+                  <>
+                    <span className="pages__ratio-number demo__number">{formatRatio(page.response, data.response, locale)}</span>
+                    <span className="pages__ratio-text">{t.morePerResponse}</span>
+                    <span className="pages__ratio-both">{t.withRequest(formatRatio(page.total, data.total, locale) ?? "—")}</span>
+                  </>
+                ) : null}
+              </p>
+              <RecordedSide route="data" report={report} comparison={comparison} />
+              <p className="pages__footer">
+                {t.footer}
+                {t.counterAt(report.visits)}
+              </p>
+            </div>
+          );
+        }}
+      </Recorded>
+    </figure>
+  );
+}
 
 function LivePages({ session }: { session: LiveSession }) {
   const locale = useLocale();
@@ -48,7 +91,7 @@ function LivePages({ session }: { session: LiveSession }) {
     if (view) show(view);
   }, [screen, bodies, locale, show]);
   const report = useReport(session, "pages");
-  const room = presenter && report ? { page: perLoad(report.page), data: perLoad(report.data), report } : null;
+  const room = presenter && report ? compareRoutes(report).perLoad : null;
   const mine = { page: shownResponse(page.load), data: shownResponse(data.load) };
   const ratio = presenter
     ? room?.page && room.data
@@ -82,6 +125,7 @@ function LivePages({ session }: { session: LiveSession }) {
   return (
     <figure className="demo pages" data-role={session.role}>
       <div className="pages__inner">
+        {presenter ? <Now /> : null}
         {side("page", page)}
         <div className="pages__ratio" aria-live="polite">
           {ratio ? (
@@ -115,6 +159,16 @@ function LivePages({ session }: { session: LiveSession }) {
         ) : null}
       </div>
     </figure>
+  );
+}
+
+function RecordedSide({ route, report, comparison }: { route: Route; report: PagesReport; comparison: RoomComparison }) {
+  const { title } = useStrings(pagesStrings).sides[route];
+  return (
+    <section className={`pages__side pages__side--${route}`} aria-label={title}>
+      <p className="demo__label">{title}</p>
+      <RoomMeasure perLoad={comparison.perLoad[route]} loads={report[route].loads} share={comparison.shares[route]} />
+    </section>
   );
 }
 
