@@ -8,31 +8,37 @@ import { formatBytes, formatCount, formatMs, orDash } from "../measure/format.ts
 import type { DeliveryReport } from "./report.ts";
 import type { LaneReport } from "./stats.ts";
 import { deliveryStrings } from "./strings.ts";
+import { Now } from "../record/Recorded.tsx";
 
 /** websocket.org's 2010 example (Lubbers & Greco): header bytes of one polling exchange, and of one frame. */
 const WEBSOCKET_ORG = { exchange: 871, frame: 2 };
 
 type Texts = (typeof deliveryStrings)[Locale];
 
-/** What a cell is drawn with besides its lane: the whole report, and the screen's language. */
+/** A lane's totals as the table draws them: the live report's, or a talk's record (which has no phones watching now). */
+export type LaneTotals = Omit<LaneReport, "lane" | "phones">;
+type ShownLane = LaneTotals & { phones?: number };
+
+/** What a cell is drawn with besides its lane's totals: which lane, the long polls held now, and the screen's language. */
 interface Context {
-  report: DeliveryReport;
+  lane: Lane;
+  held: number;
   t: Texts;
   locale: Locale;
 }
 
 interface Row {
   key: keyof Texts["rows"];
-  cell(lane: LaneReport, context: Context): ReactNode;
+  cell(lane: ShownLane, context: Context): ReactNode;
   big?: boolean;
 }
 
 const ROWS: readonly Row[] = [
-  { key: "phones", cell: (lane, { locale }) => formatCount(lane.phones, locale) },
+  { key: "phones", cell: (lane, { locale }) => (lane.phones === undefined ? "—" : formatCount(lane.phones, locale)) },
   {
     key: "messages",
-    cell: (lane, { report, t, locale }) =>
-      lane.lane === "ws" ? (
+    cell: (lane, { lane: name, held, t, locale }) =>
+      name === "ws" ? (
         <>
           {formatCount(lane.frames, locale)} <small>{t.frames}</small>
         </>
@@ -41,7 +47,7 @@ const ROWS: readonly Row[] = [
           {formatCount(lane.requests, locale)}{" "}
           <small>
             {t.requests} · {t.empty(formatCount(lane.empty, locale))}
-            {lane.lane === "longpoll" && report.held > 0 ? ` · ${t.held(formatCount(report.held, locale))}` : ""}
+            {name === "longpoll" && held > 0 ? ` · ${t.held(formatCount(held, locale))}` : ""}
           </small>
         </>
       ),
@@ -79,8 +85,8 @@ function StreamControls({ session, report }: { session: LiveSession; report: Del
   );
 }
 
-/** Our header bytes per message (per request + response, per frame) next to websocket.org's. */
-function Comparison({ lanes }: { lanes: Record<Lane, LaneReport> | null }) {
+/** Our header bytes per message (per request + response, per frame) next to websocket.org's; `label` says whose. */
+function Comparison({ lanes, label }: { lanes: Record<Lane, ShownLane> | null; label: string }) {
   const locale = useLocale();
   const t = useStrings(deliveryStrings);
   const ours = (lane: Lane) => orDash(lanes?.[lane].headerBytesPerMessage ?? null, (n) => formatBytes(n, locale));
@@ -91,7 +97,7 @@ function Comparison({ lanes }: { lanes: Record<Lane, LaneReport> | null }) {
         <strong>{WEBSOCKET_ORG.frame} B</strong> {t.thenFrame}
       </span>{" "}
       <span>
-        {t.now} <strong className="server">{ours("poll")}</strong> (polling) · <strong className="server">{ours("longpoll")}</strong>{" "}
+        {label} <strong className="server">{ours("poll")}</strong> (polling) · <strong className="server">{ours("longpoll")}</strong>{" "}
         (long polling) × <strong className="client">{ours("ws")}</strong> (WebSocket).
       </span>
     </p>
@@ -100,39 +106,57 @@ function Comparison({ lanes }: { lanes: Record<Lane, LaneReport> | null }) {
 
 /** The projector: the ticker's buttons and, per technique, what delivering the stream cost. */
 export function DeliveryBoard({ session }: { session: LiveSession }) {
-  const locale = useLocale();
   const t = useStrings(deliveryStrings);
   const report = useReport(session, "delivery");
-  const lanes = report?.lanes ?? null;
   return (
     <div className="delivery-board">
+      <Now />
       <StreamControls session={session} report={report} />
-      <table className="delivery__table">
-        <caption className="demo__label">{t.caption}</caption>
-        <thead>
-          <tr>
-            <td />
+      <DeliveryTable lanes={report?.lanes ?? null} held={report?.held ?? 0} caption={t.caption} />
+      <Comparison lanes={report?.lanes ?? null} label={t.now} />
+    </div>
+  );
+}
+
+/** A talk's record: the three lanes' totals when the talk ended (no phones watching any more, so no such row). */
+export function RecordedDelivery({ lanes }: { lanes: Record<Lane, LaneTotals> }) {
+  const t = useStrings(deliveryStrings);
+  return (
+    <div className="delivery-board delivery-board--record">
+      <DeliveryTable lanes={lanes} held={0} caption={t.recordCaption} rows={ROWS.filter((row) => row.key !== "phones")} />
+      <Comparison lanes={lanes} label={t.atTalk} />
+    </div>
+  );
+}
+
+function DeliveryTable({ lanes, held, caption, rows = ROWS }: { lanes: Record<Lane, ShownLane> | null; held: number; caption: string; rows?: readonly Row[] }) {
+  const locale = useLocale();
+  const t = useStrings(deliveryStrings);
+  return (
+    <table className="delivery__table">
+      <caption className="demo__label">{caption}</caption>
+      <thead>
+        <tr>
+          <td />
+          {LANES.map((lane) => (
+            <th key={lane} scope="col" data-lane={lane}>
+              {t.lanes[lane].name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className={row.big ? "delivery__big" : undefined}>
+            <th scope="row">{t.rows[row.key]}</th>
             {LANES.map((lane) => (
-              <th key={lane} scope="col" data-lane={lane}>
-                {t.lanes[lane].name}
-              </th>
+              <td key={lane} className="demo__number" data-lane={lane} data-cell={row.key}>
+                {lanes ? row.cell(lanes[lane], { lane, held, t, locale }) : "—"}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {ROWS.map((row) => (
-            <tr key={row.key} className={row.big ? "delivery__big" : undefined}>
-              <th scope="row">{t.rows[row.key]}</th>
-              {LANES.map((lane) => (
-                <td key={lane} className="demo__number" data-lane={lane} data-cell={row.key}>
-                  {report ? row.cell(report.lanes[lane], { report, t, locale }) : "—"}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Comparison lanes={lanes} />
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -16,6 +16,7 @@ export const deliveryStrings = defineStrings({
     },
     // The projector.
     caption: "Medido no servidor, ao vivo (cabeçalhos contados como HTTP/1.1)",
+    recordCaption: "Medido no servidor (cabeçalhos contados como HTTP/1.1)",
     rows: {
       phones: "celulares",
       messages: "mensagens",
@@ -38,6 +39,7 @@ export const deliveryStrings = defineStrings({
     thenHeaders: "de cabeçalhos por requisição + resposta ×",
     thenFrame: "por frame.",
     now: "Aqui, agora:",
+    atTalk: "Nesta palestra:",
     // The phone.
     lanesLabel: "Como este celular recebe os eventos",
     yourPhone: "Seu celular:",
@@ -60,6 +62,7 @@ export const deliveryStrings = defineStrings({
       ws: { name: "WebSocket", how: "the server pushes down the open connection" },
     },
     caption: "Measured on the server, live (headers counted as HTTP/1.1)",
+    recordCaption: "Measured on the server (headers counted as HTTP/1.1)",
     rows: {
       phones: "phones",
       messages: "messages",
@@ -82,6 +85,7 @@ export const deliveryStrings = defineStrings({
     thenHeaders: "of headers per request + response ×",
     thenFrame: "per frame.",
     now: "Here, now:",
+    atTalk: "At this talk:",
     lanesLabel: "How this phone receives the events",
     yourPhone: "Your phone:",
     event: "Event",
