@@ -12,6 +12,8 @@ import type { Locale } from "../../i18n/locales.ts";
 import { rttStrings } from "./strings.ts";
 import "./DuplexPing.css";
 import { liveIsland } from "../../live/island.tsx";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 
 /** Twice a second: often enough for a live line, far below the room's rate limit (20/s). */
 const PING_MS = 500;
@@ -23,7 +25,20 @@ const REPORT_EVERY_MS = 1000;
  * WebSocket and times the pongs, and at the same time the server pushes the room's numbers to
  * it, unasked, on the same socket. The projector draws the room's distribution.
  */
-export default liveIsland(rttStrings, LivePing);
+export default liveIsland(rttStrings, LivePing, { Recorded: RecordedRoom });
+
+/**
+ * Outside a room: the room's distribution at the talks in records/, when the most devices were
+ * measuring at once, drawn as the projector draws it live.
+ */
+function RecordedRoom({ recorded }: { recorded?: RecordedTalk<RttReport>[] }) {
+  if (!recorded?.length) return null;
+  return (
+    <figure className="demo duplex duplex--record" data-role="record">
+      <Recorded talks={recorded}>{(report) => <RoomView report={report} />}</Recorded>
+    </figure>
+  );
+}
 
 interface Reading {
   last: number | null;
@@ -103,7 +118,7 @@ function LivePing({ session }: { session: LiveSession }) {
 
   return (
     <figure className={`demo duplex duplex--${presenter ? "projector" : "phone"}`} ref={ref}>
-      {presenter ? <RoomView report={room && isRttReport(room) ? room : null} /> : null}
+      {presenter ? <RoomView report={room && isRttReport(room) ? room : null} live /> : null}
       <Me reading={reading} presenter={presenter} online={online} />
       {presenter ? null : <Standing report={room} own={reading.current} />}
       <p className="demo__hint duplex__how">{t.how}</p>
@@ -205,13 +220,14 @@ function Strip({ own, p50 }: { own: number | null; p50: number }) {
   );
 }
 
-/** The projector: the room's distribution, live. */
-function RoomView({ report }: { report: RttReport | null }) {
+/** The projector: the room's distribution, live (labelled so), or as a talk's record kept it. */
+function RoomView({ report, live = false }: { report: RttReport | null; live?: boolean }) {
   const t = useStrings(rttStrings);
   const locale = useLocale();
   const shown = report ?? { ...distribution([]), phones: 0 };
   return (
     <section className="duplex__projector" aria-label={t.room}>
+      {live ? <Now /> : null}
       <div className="duplex__chart">
         <p className="demo__label">{t.chartLabel}</p>
         <Histogram buckets={shown.buckets} />
