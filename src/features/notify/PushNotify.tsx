@@ -8,6 +8,8 @@ import type { NotificationRecord } from "./ledger.ts";
 import "../../live/notLive.css";
 import "./PushNotify.css";
 import { liveIsland } from "../../live/island.tsx";
+import { Now, Recorded } from "../record/Recorded.tsx";
+import type { RecordedTalk } from "../record/talks.ts";
 
 /** Earlier notifications listed under the latest one. */
 const HISTORY = 4;
@@ -17,7 +19,20 @@ const HISTORY = 4;
  * slide, and a vibration where allowed); each phone acknowledges, and the board counts the
  * deliveries and the round trip live. Phones see this slide's explanation; the toast is theirs.
  */
-export default liveIsland(notifyStrings, ({ session }) => (showsBoard(session) ? <Board session={session} /> : <Phone />));
+export default liveIsland(notifyStrings, ({ session }) => (showsBoard(session) ? <Board session={session} /> : <Phone />), { Recorded: RecordedNotifications });
+
+/** A notification as the board draws it: the live one's id and time are not needed, and a record has neither. */
+export type ShownNotification = Omit<NotificationRecord, "id" | "at"> & { id?: number };
+
+/** Outside a room: the notifications sent at the talks in records/, on the board the projector showed. */
+function RecordedNotifications({ recorded }: { recorded?: RecordedTalk<ShownNotification[]>[] }) {
+  if (!recorded?.length) return null;
+  return (
+    <div className="demo push" data-role="record">
+      <Recorded talks={recorded}>{(notifications) => <Notifications notifications={notifications} />}</Recorded>
+    </div>
+  );
+}
 
 function Phone() {
   const t = useStrings(notifyStrings);
@@ -33,11 +48,9 @@ function Board({ session }: { session: LiveSession }) {
   const t = useStrings(notifyStrings);
   const report = useReport(session, "notify");
   const online = useLinkStatus(session) === "online";
-  const notifications = report?.notifications ?? [];
-  const latest = notifications.at(-1);
-  const earlier = notifications.slice(-1 - HISTORY, -1).reverse();
   return (
     <div className="demo push">
+      <Now />
       {drives(session) && (
         <div className="demo__actions" role="group" aria-label={t.send}>
           <span className="demo__label">{t.send}</span>
@@ -51,11 +64,23 @@ function Board({ session }: { session: LiveSession }) {
           </button>
         </div>
       )}
+      <Notifications notifications={report?.notifications ?? []} />
+    </div>
+  );
+}
+
+/** The latest notification, big, and a few earlier ones under it. */
+function Notifications({ notifications }: { notifications: readonly ShownNotification[] }) {
+  const t = useStrings(notifyStrings);
+  const latest = notifications.at(-1);
+  const earlier = notifications.slice(-1 - HISTORY, -1).reverse();
+  return (
+    <>
       {latest ? <Latest note={latest} /> : <p className="demo__hint">{t.none}</p>}
       {earlier.length > 0 && (
         <ul className="push__history" aria-label={t.earlier}>
-          {earlier.map((note) => (
-            <li key={note.id}>
+          {earlier.map((note, index) => (
+            <li key={note.id ?? index}>
               <span aria-hidden="true">{NOTIFICATION_ICONS[note.kind]}</span> {t.kinds[note.kind].title}:{" "}
               <span className="demo__number">
                 {note.acked}/{note.audience}
@@ -65,11 +90,11 @@ function Board({ session }: { session: LiveSession }) {
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }
 
-function Latest({ note }: { note: NotificationRecord }) {
+function Latest({ note }: { note: ShownNotification }) {
   const t = useStrings(notifyStrings);
   return (
     <div className="push__latest" data-notification={note.id}>
