@@ -4,10 +4,7 @@
  * languages; the reader does too, with JavaScript off. The numbers are read from records/ at test
  * time, so the test follows whatever record the project ships; a demo the record lacks is skipped.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { readRecords } from "../../src/features/record/record.ts";
 import type { TalkRecord } from "../../src/features/record/schema.ts";
 import { recordStrings } from "../../src/features/record/strings.ts";
 import { talkDay } from "../../src/features/record/talks.ts";
@@ -15,16 +12,7 @@ import { formatBytes } from "../../src/features/measure/format.ts";
 import { formatMs } from "../../src/features/rtt/format.ts";
 import { perLoad } from "../../src/features/pages/pageTally.ts";
 import type { Locale } from "../../src/i18n/locales.ts";
-
-const dir = resolve(import.meta.dirname, "../../records");
-/** Every record in records/, newest first, as the build orders them. */
-const records = readRecords(
-  Object.fromEntries(
-    readdirSync(dir)
-      .filter((name) => name.endsWith(".json"))
-      .map((name) => [`/records/${name}`, { default: JSON.parse(readFileSync(join(dir, name), "utf8")) as unknown }]),
-  ),
-).map(({ record }) => record);
+import { records } from "./records.ts";
 
 type Demos = TalkRecord["demos"];
 type Check<K extends keyof Demos> = (board: Locator, data: NonNullable<Demos[K]>, locale: Locale) => Promise<void>;
@@ -97,9 +85,9 @@ function latestWith<K extends keyof Demos>(demo: K): { record: TalkRecord; data:
   return null;
 }
 
-/** The talk's own region (the latest talk's; earlier ones are closed in a disclosure), named by its date. */
+/** The talk's own group (the latest talk's; earlier ones are closed in a disclosure), named by its date. */
 function talkRegion(scope: Locator, record: TalkRecord, locale: Locale): Locator {
-  return scope.getByRole("region", { name: recordStrings[locale].atTalk(talkDay(record.date, locale)), exact: true }).first();
+  return scope.getByRole("group", { name: recordStrings[locale].atTalk(talkDay(record.date, locale)), exact: true }).first();
 }
 
 async function expectDemo<K extends keyof Demos>(scope: Locator, demo: K, locale: Locale): Promise<void> {

@@ -8,8 +8,11 @@ const files = Object.fromEntries(
     .map((name) => [name, { default: JSON.parse(readFileSync(`records/${name}`, "utf8")) as unknown }]),
 );
 
+/** Every record, newest first, as the build orders them. */
+export const records: readonly TalkRecord[] = readRecords(files).map(({ record }) => record);
+
 /** The record the slides show: the newest, if the project has one. */
-export const latestRecord: TalkRecord | undefined = readRecords(files)[0]?.record;
+export const latestRecord: TalkRecord | undefined = records[0];
 
 /** The deck's number of the slide whose source holds `text` (slides/NN-name.mdx). */
 export function slideWith(text: string): number {

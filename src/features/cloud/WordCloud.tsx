@@ -154,17 +154,25 @@ function Cloud({ words, entry, small }: { words: CloudWord[]; entry: CloudEntry;
             })
           : null}
       </div>
-      <ol className="sr-only" aria-label={t.list} data-cloud-list>
-        {words.map((word) => (
-          <li key={word.id}>
-            {word.text}: {t.times(word.count)}
-          </li>
-        ))}
-      </ol>
+      <WordsRead words={words} />
       {entry.more > 0 || entry.others > 0 ? (
         <p className="cloud__more">{[entry.more > 0 ? t.more(entry.more) : null, entry.others > 0 ? t.others(entry.others) : null].filter(Boolean).join(" · ")}</p>
       ) : null}
     </>
+  );
+}
+
+/** The cloud's text alternative: the words in order, with counts (the drawing is aria-hidden). */
+function WordsRead({ words }: { words: readonly { id: string; text: string; count: number }[] }) {
+  const t = useStrings(cloudStrings);
+  return (
+    <ol className="sr-only" aria-label={t.list} data-cloud-list>
+      {words.map((word) => (
+        <li key={word.id}>
+          {word.text}: {t.times(word.count)}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -193,13 +201,7 @@ function StillCloud({ cloud }: { cloud: RecordedCloud }) {
           );
         })}
       </svg>
-      <ol className="sr-only" aria-label={t.list} data-cloud-list>
-        {words.map((word) => (
-          <li key={word.id}>
-            {word.text}: {t.times(word.count)}
-          </li>
-        ))}
-      </ol>
+      <WordsRead words={words} />
       {cloud.others > 0 ? <p className="cloud__more">{t.others(cloud.others)}</p> : null}
     </>
   );

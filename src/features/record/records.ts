@@ -20,7 +20,11 @@ export function latestRecord(): TalkRecord | null {
   return records[0] ?? null;
 }
 
-/** Every record's part `pick` finds, with its talk's date and audience, newest first (for an island's props). */
-export function recordedTalks<T>(pick: (record: TalkRecord) => T | undefined): RecordedTalk<T>[] {
-  return talksWith(records, pick);
+/**
+ * Every record's part `pick` finds, with its talk's date and audience, newest first (for an
+ * island's props), on the page at `url`. None on the presenter's and the phones' pages: they are
+ * always in a room, where live numbers replace a record's, so the record would only weigh them down.
+ */
+export function recordedTalks<T>(url: URL, pick: (record: TalkRecord) => T | undefined): RecordedTalk<T>[] {
+  return /\/(present|join)\/?$/.test(url.pathname) ? [] : talksWith(records, pick);
 }
