@@ -27,6 +27,7 @@ export default defineConfig({
   // One talk: a presenter, a projector and five phones, every slide, a 30 s race and three quizzes.
   timeout: 10 * 60_000,
   reporter: "list",
+  expect: { timeout: 10_000 }, // seven pages on two cores that other work may share
   use: { ...base.use, trace: "off" },
   webServer: servers.map((server) => ({ ...server, cwd: root })),
 });
