@@ -154,10 +154,7 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
       {locked ? standing : null}
       {board && phase === "leaderboard" ? null : board ? (
         locked ? (
-          <>
-            <Now />
-            <Bars round={round!} definition={definition} grow />
-          </>
+          <Bars round={round!} definition={definition} grow />
         ) : (
           <ol className="quiz__options quiz__options--board" aria-label={t.options}>
             {definition.options.map((option, index) => (
@@ -186,9 +183,13 @@ function LiveQuiz({ session, definition, active }: { session: LiveSession; defin
           ))}
         </div>
       )}
-      <p className="quiz__status" aria-live="polite" data-quiz-status>
-        {statusText(t, round, board, definition, mine, late)}
-      </p>
+      {/* "Agora" opens the status line under the bars: a line of its own would push the presenter's preview off the stage. */}
+      <div className="quiz__statusline">
+        {board && locked ? <Now inline /> : null}
+        <p className="quiz__status" aria-live="polite" data-quiz-status>
+          {statusText(t, round, board, definition, mine, late)}
+        </p>
+      </div>
       {locked ? null : standing}
       {/* The presenter's buttons before the preview: the next step stays in sight. */}
       {presenter ? (

@@ -54,12 +54,13 @@ function Talk<T>({ talk, audienceText, children }: { talk: RecordedTalk<T>; audi
   );
 }
 
-/** The label of numbers measured live, in this room, now. */
-export function Now() {
+/** The label of numbers measured live, in this room, now: its own line, or a `span` opening a line where space is short. */
+export function Now({ inline = false }: { inline?: boolean }) {
   const t = useStrings(recordStrings);
+  const Tag = inline ? "span" : "p";
   return (
-    <p className="recorded__when recorded__when--now" data-now>
+    <Tag className="recorded__when recorded__when--now" data-now>
       {t.now}
-    </p>
+    </Tag>
   );
 }
