@@ -29,7 +29,7 @@ function RecordedNotifications({ recorded }: { recorded?: RecordedTalk<ShownNoti
   if (!recorded?.length) return null;
   return (
     <div className="demo push" data-role="record">
-      <Recorded talks={recorded}>{(notifications) => <Notifications notifications={notifications} />}</Recorded>
+      <Recorded talks={recorded}>{(notifications) => <Notifications notifications={notifications} still />}</Recorded>
     </div>
   );
 }
@@ -64,19 +64,22 @@ function Board({ session }: { session: LiveSession }) {
           </button>
         </div>
       )}
-      <Notifications notifications={report?.notifications ?? []} />
+      <Notifications notifications={report?.notifications ?? []} still={false} />
     </div>
   );
 }
 
-/** The latest notification, big, and a few earlier ones under it. */
-function Notifications({ notifications }: { notifications: readonly ShownNotification[] }) {
+/**
+ * The latest notification, big, and a few earlier ones under it. `still`: a record's, which never
+ * changes, so nothing in it is announced (a page has one live region of its own: the slide's title).
+ */
+function Notifications({ notifications, still }: { notifications: readonly ShownNotification[]; still: boolean }) {
   const t = useStrings(notifyStrings);
   const latest = notifications.at(-1);
   const earlier = notifications.slice(-1 - HISTORY, -1).reverse();
   return (
     <>
-      {latest ? <Latest note={latest} /> : <p className="demo__hint">{t.none}</p>}
+      {latest ? <Latest note={latest} still={still} /> : <p className="demo__hint">{t.none}</p>}
       {earlier.length > 0 && (
         <ul className="push__history" aria-label={t.earlier}>
           {earlier.map((note, index) => (
@@ -94,14 +97,14 @@ function Notifications({ notifications }: { notifications: readonly ShownNotific
   );
 }
 
-function Latest({ note }: { note: ShownNotification }) {
+function Latest({ note, still }: { note: ShownNotification; still: boolean }) {
   const t = useStrings(notifyStrings);
   return (
     <div className="push__latest" data-notification={note.id}>
       <p className="push__kind">
         <span aria-hidden="true">{NOTIFICATION_ICONS[note.kind]}</span> {t.kinds[note.kind].title}
       </p>
-      <p className="push__delivered" aria-live="polite">
+      <p className="push__delivered" aria-live={still ? undefined : "polite"}>
         <span className="demo__number" data-push-delivered>
           {note.acked}/{note.audience}
         </span>{" "}
