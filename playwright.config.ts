@@ -59,7 +59,10 @@ export default defineConfig({
     },
     {
       // Every test makes rooms from loopback, one address: past the default budget (ROOMS_BURST).
-      command: `partykit dev --port ${ROOM_PORT} --disable-request-cf-fetch --no-hotkeys --persist .partykit/e2e --var ROOMS_BURST=100000`,
+      // Halls open at once and hold two phones (HALLS_FROM, HALL_SIZE): a test's first phone stays on
+      // the talk, the others go to halls, so every live test also proves a phone in a hall sees and
+      // does everything a phone on the talk does (src/room/halls.ts).
+      command: `partykit dev --port ${ROOM_PORT} --disable-request-cf-fetch --no-hotkeys --persist .partykit/e2e --var ROOMS_BURST=100000 --var HALLS_FROM=1 --var HALL_SIZE=2`,
       url: `http://127.0.0.1:${ROOM_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 90_000,

@@ -121,6 +121,8 @@ class ReportChannel {
 export function connectRoom(options: RoomOptions): RoomClient {
   const query: Record<string, string> = { role: options.role };
   if (options.pid) query.pid = options.pid;
+  // A phone can be sent to one of a crowded talk's halls (src/room/halls.ts): it says it follows.
+  if (options.role === "audience") query.halls = "1";
   // PartySocket waits up to 10 s between retries by default and ignores reconnect() during that
   // wait, so a phone back on Wi-Fi sat out the rest of it: 4 s at most keeps the return quick.
   // PartySocket's own guess is "ws" only for localhost and private IPv4 ranges, "wss" for any other
@@ -196,6 +198,11 @@ export function connectRoom(options: RoomOptions): RoomClient {
       case "mark":
         // Proof that this phone reads: a room stops sending to sockets that don't (src/room/backlog.ts).
         send({ type: "read", mark: message.id });
+        break;
+      case "hall":
+        // The talk is crowded: this phone's place is in one of its halls, as the same participant.
+        socket.updateProperties({ party: "hall", room: message.hall });
+        socket.reconnect();
         break;
       case "probe":
         // The room hasn't heard from us (a hidden tab's timers slow down): a heartbeat answers.

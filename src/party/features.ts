@@ -22,7 +22,10 @@ export const AUDIENCE_REPORT_MS = 1000;
  * What the room gives every feature, but `changed`, which is each feature's own. Presenters and
  * screens (the projector) get the full reports, but for private features.
  */
-export type SharedHost = Omit<FeatureHost, "changed">;
+export type SharedHost = Omit<FeatureHost, "changed"> & {
+  /** `text` to every phone: one frame per hall for the phones in halls (halls.ts), not one each. */
+  toAudience(text: string): void;
+};
 
 interface Running {
   name: string;
@@ -143,11 +146,10 @@ export class Features {
     running.parts.persist?.();
     const text = running.audience.next(running.parts.audienceReport());
     if (text === null) return;
-    const audience = this.host.audience();
-    for (const { link } of audience) this.host.send(link, text);
+    this.host.toAudience(text);
     // A whole report replaces what a phone folded, its own part too (its answers in `yours`): each
     // phone gets that again, as on connect (after a reset the feature has nothing of theirs left).
-    if (running.audience.sentWhole && running.parts.join) for (const peer of audience) running.parts.join(peer);
+    if (running.audience.sentWhole && running.parts.join) for (const peer of this.host.audience()) running.parts.join(peer);
     // The projector is public: a private feature's screens see what the phones see.
     if (running.parts.private) for (const link of this.host.screens()) this.host.send(link, text);
   }

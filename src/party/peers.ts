@@ -9,6 +9,7 @@ import { isCanonicalRoomCode } from "../room/codes.ts";
 import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
 import type { Peer, RoomLink } from "../room/feature.ts";
 import { DEFAULT_RATE, fullBucket, PRESENTER_RATE, take, type Verdict, type Bucket, type RateRule } from "../room/limiter.ts";
+import { CONN_PATTERN, HALL_HEADER, hallOfState } from "../room/halls.ts";
 import { presenterLiveness } from "../room/liveness.ts";
 import { isParticipantId, type Member } from "../room/participants.ts";
 import type { ServerMessage } from "../room/wire.ts";
@@ -48,8 +49,8 @@ export function admit(url: string, code: string, created: boolean): Admission {
   return { ok: false, error: "bad_request", close: CLOSE_CODES.badRequest };
 }
 
-/** What the room reads from a connect URL (`key` only to refuse it; `_pk`: PartySocket's connection id). */
-const CONNECT_PARAMS = ["role", "pid", "key", "_pk"] as const;
+/** What the room reads from a connect URL (`key` only to refuse it; `_pk`: PartySocket's connection id; `halls`: the client can be sent to a hall). */
+const CONNECT_PARAMS = ["role", "pid", "key", "_pk", "halls"] as const;
 /** Longer than any valid value of those, short enough that the URL fits PartyKit's attachment. */
 const CONNECT_PARAM_MAX = 257;
 
@@ -66,7 +67,14 @@ export function trimConnectRequest(request: Party.Request): Party.Request {
     const value = url.searchParams.get(name);
     if (value !== null) kept.searchParams.set(name, value.slice(0, CONNECT_PARAM_MAX));
   }
-  return new Request(kept, request as unknown as Request) as unknown as Party.Request;
+  // A connection's id names it on a hall's link, where a colon or a tab would be read as structure:
+  // an id of any other shape is left to PartyKit to draw (a UUID).
+  const id = kept.searchParams.get("_pk");
+  if (id !== null && !CONN_PATTERN.test(id)) kept.searchParams.delete("_pk");
+  const trimmed = new Request(kept, request as unknown as Request);
+  // Only our own halls, reaching the talk from inside, may say they are one.
+  trimmed.headers.delete(HALL_HEADER);
+  return trimmed as unknown as Party.Request;
 }
 
 /** Where a connection or request comes from: the client's address as the platform saw it. */
@@ -146,7 +154,7 @@ export class Peers {
     for (const connection of connections) {
       // A refused socket, still closing, has no state: it is not a peer.
       const state = connection.state as Stored | null;
-      if (!state) continue;
+      if (!state || hallOfState(state) !== null) continue; // a hall's link is the talk's business (halls.ts)
       if ("awaiting" in state) this.awaiting.set(connection.id, { connection, ...state });
       else {
         const { source = "local", ...member } = state;
@@ -239,9 +247,9 @@ export class Peers {
   }
 
   /** An answer to `link` (its snapshot, a pong, an error): sent even when it is behind. */
-  reply(link: RoomLink, message: ServerMessage): void {
+  reply(link: RoomLink, message: ServerMessage | string): void {
     const peer = this.byId.get(link.id);
-    if (peer) this.deliver(peer, JSON.stringify(message));
+    if (peer) this.deliver(peer, typeof message === "string" ? message : JSON.stringify(message));
   }
 
   /** A feature's report or message: not to a connection that is behind (it gets them whole when it catches up). */
@@ -262,11 +270,19 @@ export class Peers {
 
   /** The sweep's snapshots, to those behind that missed a change. */
   catchUp(snapshotFor: (member: Member) => ServerMessage): void {
-    for (const peer of this.byId.values()) {
-      if (!peer.backlog.missed) continue;
-      peer.backlog.missed = false;
-      this.deliver(peer, JSON.stringify(snapshotFor(peer.member)));
-    }
+    for (const peer of this.takeMissed()) this.deliver(this.byId.get(peer.link.id)!, JSON.stringify(snapshotFor(peer.member)));
+  }
+
+  /** Those behind that missed a change since asked last (a hall asks the talk for their snapshots). */
+  takeMissed(): Peer[] {
+    const missed = Array.from(this.byId.values()).filter(({ backlog }) => backlog.missed);
+    for (const peer of missed) peer.backlog.missed = false;
+    return missed;
+  }
+
+  /** Where `link` connected from (sourceOf). */
+  sourceOf(link: RoomLink): string {
+    return this.byId.get(link.id)?.source ?? "local";
   }
 
   /** `link` has read up to mark `id`. True when that brings it back from behind: it needs everything anew. */

@@ -13,15 +13,18 @@ import { json } from "../room/http.ts";
 import { SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { parseClientMessage } from "../room/messages.ts";
 import { erasableAt } from "../room/retention.ts";
-import type { Peer } from "../room/feature.ts";
+import type { Peer, RoomLink } from "../room/feature.ts";
 import type { Member } from "../room/participants.ts";
+import type { ClientMessage } from "../room/protocol.ts";
 import { departed, heldPresence, NO_DEPARTURES, type Departures } from "../room/presence.ts";
 import { parseAuth } from "../room/protocol.ts";
 import { applyTimerAction, commit, goto, initialState, setPresence, showJoin, type PublicState, type RoomView } from "../room/state.ts";
 import type { RoomCreated, ServerMessage } from "../room/wire.ts";
+import { hallId, readUp } from "../room/halls.ts";
 import { Features } from "./features.ts";
+import { hallOfRequest, Halls } from "./halls.ts";
 import { RoomKeys } from "./keys.ts";
-import { admit, closeWith, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
+import { admit, closeWith, CONNECTIONS_PER_PARTICIPANT, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
 import { throughDoorway } from "./doorway.ts";
 import { registryOf } from "./registry.ts";
 import { answer } from "./routes.ts";
@@ -57,6 +60,8 @@ export default class RoomServer implements Party.Server {
   private features!: Features;
   // Null until first needed after a start or a wake-up (see Peers).
   private admitted: Peers | null = null;
+  /** The talk's halls and their phones (halls.ts); none until the talk is crowded. */
+  private halls = new Halls();
   private sweepScheduled = false;
   /** How many times the room was made fresh (fresh()). */
   private generation = 0;
@@ -80,9 +85,13 @@ export default class RoomServer implements Party.Server {
       now: () => Date.now(),
       presenters: () => this.peers().presenters(),
       screens: () => this.peers().screens(),
-      audience: () => this.peers().audience(),
-      participant: (pid) => this.peers().participant(pid),
-      send: (link, message) => this.peers().send(link, message),
+      audience: () => [...this.peers().audience(), ...this.halls.audience()],
+      participant: (pid) => [...this.peers().participant(pid), ...this.halls.participant(pid)],
+      send: (link, message) => (this.halls.has(link) ? this.halls.to(link, message, "send") : this.peers().send(link, message)),
+      toAudience: (text) => {
+        for (const { link } of this.peers().audience()) this.peers().send(link, text);
+        this.halls.broadcast(text);
+      },
       storage: featureStorage(room.storage, () => generation === this.generation),
       isPresenterKey: (key) => this.keys.isPresenterKey(key),
       isParticipant: (pid) => this.keys.isParticipant(pid),
@@ -113,11 +122,12 @@ export default class RoomServer implements Party.Server {
       // A view stored by an older version lacks the newer fields: their initial values fill in.
       this.view = { seq: view?.seq ?? 0, state: { ...initialState(code || (view?.state.code ?? "")), ...view?.state } };
       this.published = this.view;
+      await this.halls.restore(this.room.getConnections(), this.room.storage);
       await this.features.load();
       // After a restart nobody is connected; after a hibernation wake-up the sockets are still
       // here. Either way the stored presence may be stale: correct it as a change of its own, so
       // one seq never names two different states.
-      await this.change(setPresence(this.view.state, heldPresence(this.peers().members(), this.departures, Date.now()).presence));
+      await this.change(setPresence(this.view.state, heldPresence(this.members(), this.departures, Date.now()).presence));
     });
     // Started by a request or a connection (not an alarm): the registry keeps its entry.
     if (this.view && code !== "") await registryOf(this.room.context.parties).touch(code);
@@ -163,14 +173,20 @@ export default class RoomServer implements Party.Server {
 
   async onConnect(connection: Party.Connection, context: Party.ConnectionContext): Promise<void> {
     try {
+      const hall = hallOfRequest(context.request.headers as unknown as Headers);
+      if (hall !== null) {
+        if (this.published === null) return this.refuse(connection, { error: "no_room", close: CLOSE_CODES.noRoom });
+        return this.halls.linked(hall, connection);
+      }
       const admission = admit(context.request.url, this.room.id, this.published !== null);
       if (!admission.ok) return this.refuse(connection, admission);
       const source = sourceOf(context.request.headers as unknown as Headers);
       const pid = "member" in admission ? admission.member.pid : undefined;
       // Only ids this room issued: a made-up one counts for nothing (no ballots, no head).
       if (pid !== undefined && !(await this.keys.isParticipant(pid))) return this.refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "pid" });
-      const over = this.peers().overLimit(source, pid, this.settings.connectionsPerSource);
+      const over = this.overLimit(source, pid);
       if (over) return this.refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: over });
+      if (pid !== undefined && this.toHall(connection, context.request.url)) return;
       if ("awaiting" in admission) {
         // Nothing is sent until the key arrives in the first frame; the sweep closes a silent one.
         this.peers().await(connection, admission.awaiting, source, Date.now());
@@ -187,6 +203,27 @@ export default class RoomServer implements Party.Server {
     closeWith(connection, refusal.close, refusal.error);
   }
 
+  /** Why one more connection from `source` (as `pid`) is one too many, counting the phones in halls too; or null. */
+  private overLimit(source: string, pid: string | undefined): "per_participant" | "per_source" | null {
+    const inHalls = this.halls.counts(pid ?? "", source);
+    const over = this.peers().overLimit(source, pid, this.settings.connectionsPerSource - inHalls.source);
+    if (over) return over;
+    return pid !== undefined && this.peers().participant(pid).length + inHalls.participant >= CONNECTIONS_PER_PARTICIPANT ? "per_participant" : null;
+  }
+
+  /**
+   * A crowded talk sends a phone that can follow (`halls=1`) to one of its halls: true if it did.
+   * Below HALLS_FROM phones here, or with every hall full, the phone stays.
+   */
+  private toHall(connection: Party.Connection, url: string): boolean {
+    if (new URL(url).searchParams.get("halls") !== "1" || this.peers().audience().length < this.settings.hallsFrom) return false;
+    const n = this.halls.assign(this.settings.hallSize, Date.now());
+    if (n === null) return false;
+    sendTo(connection, { type: "hall", hall: hallId(this.room.id, n) });
+    closeWith(connection, CLOSE_CODES.moved, "moved");
+    return true;
+  }
+
   /** An admitted connection: its state, its snapshot and the reports it may see. */
   private async welcome(connection: Party.Connection, member: Member, source: string): Promise<void> {
     this.peers().join(connection, member, source, Date.now());
@@ -196,8 +233,14 @@ export default class RoomServer implements Party.Server {
   }
 
   private resync(peer: Peer): void {
-    this.peers().reply(peer.link, this.snapshotFor(peer.member));
+    this.reply(peer.link, this.snapshotFor(peer.member));
     this.features.welcome(peer);
+  }
+
+  /** An answer to one connection, in this room or in a hall: sent even when it is behind. */
+  private reply(link: RoomLink, message: ServerMessage): void {
+    if (this.halls.has(link)) this.halls.to(link, message, "reply");
+    else this.peers().reply(link, message);
   }
 
   /** The first frame of a presenter or screen: its key, or it is closed. */
@@ -212,6 +255,8 @@ export default class RoomServer implements Party.Server {
 
   async onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection): Promise<void> {
     try {
+      const hall = this.halls.hallOf(sender);
+      if (hall !== null) return await this.fromHall(hall, String(raw));
       const heard = this.peers().heard(sender, Date.now());
       if (!heard) {
         const waiting = this.peers().takeAwaiting(sender);
@@ -223,27 +268,69 @@ export default class RoomServer implements Party.Server {
 
       const parsed = parseClientMessage(raw, MESSAGES, heard.member.role);
       if (!parsed.ok) return this.peers().reply(sender, parsed.error);
-      const message = parsed.message;
-      switch (message.type) {
-        case "goto":
-          return await this.change(goto(this.view.state, message));
-        case "timer":
-          return await this.change(applyTimerAction(this.view.state, message.action, Date.now()));
-        case "showJoin":
-          return await this.change(showJoin(this.view.state, message.part, message.shown));
-        case "sync":
-          return this.peers().reply(sender, this.snapshotFor(heard.member));
-        case "ping":
-          return this.peers().reply(sender, { type: "pong", id: message.id, now: Date.now() });
-        case "read":
-          // Back from behind: everything anew, as to a newcomer.
-          if (this.peers().read(sender, message.mark)) this.resync({ link: sender, member: heard.member });
-          return;
-        default:
-          return await this.features.message(message, { link: sender, member: heard.member });
-      }
+      await this.handle(parsed.message, { link: sender, member: heard.member });
     } catch (error) {
       console.error("onMessage", error);
+    }
+  }
+
+  /**
+   * A frame of a hall's link: its phones' joins (each checked as the room checks its own, then
+   * welcomed), leaves and messages (limited and checked in the hall; parsed again here: the talk
+   * trusts no one's bytes), in the order they happened.
+   */
+  private async fromHall(n: number, frame: string): Promise<void> {
+    let moved = false;
+    for (const line of readUp(frame)) {
+      if (line.op === "join") {
+        moved = true;
+        const known = this.halls.phone(n, line.conn);
+        const over = known ? null : this.overLimit(line.source, line.pid);
+        if (!(await this.keys.isParticipant(line.pid))) this.halls.refuse(n, line.conn, errorMessage("bad_request", { detail: "pid" }), CLOSE_CODES.badRequest);
+        else if (over) this.halls.refuse(n, line.conn, errorMessage("connection_limit", { detail: over }), CLOSE_CODES.tooMany);
+        else this.resync(this.halls.join(n, line.conn, line.pid, line.source));
+      } else if (line.op === "leave") {
+        const member = this.halls.leave(n, line.conn);
+        if (member) this.departures = departed(this.departures, member, Date.now());
+        this.features.leave({ id: `${n}:${line.conn}` });
+        moved = true;
+      } else {
+        const peer = this.halls.phone(n, line.conn);
+        if (!peer) continue; // not admitted (yet, or any more)
+        if (line.op === "resync") this.resync(peer);
+        else {
+          const parsed = parseClientMessage(line.json, MESSAGES, "audience");
+          if (!parsed.ok) this.reply(peer.link, parsed.error);
+          else await this.handle(parsed.message, peer);
+        }
+      }
+    }
+    if (!moved) return;
+    await this.halls.store(n, this.room.storage);
+    this.schedulePresence();
+  }
+
+  /** A message its sender may send, from a connection here or a phone in a hall. */
+  private async handle(message: ClientMessage, from: Peer): Promise<void> {
+    if (!this.view) return;
+    const sender = from.link;
+    switch (message.type) {
+      case "goto":
+        return await this.change(goto(this.view.state, message));
+      case "timer":
+        return await this.change(applyTimerAction(this.view.state, message.action, Date.now()));
+      case "showJoin":
+        return await this.change(showJoin(this.view.state, message.part, message.shown));
+      case "sync":
+        return this.reply(sender, this.snapshotFor(from.member));
+      case "ping":
+        return this.reply(sender, { type: "pong", id: message.id, now: Date.now() });
+      case "read":
+        // Back from behind: everything anew, as to a newcomer. (A hall keeps its phones' marks itself.)
+        if (this.peers().read(sender, message.mark)) this.resync(from);
+        return;
+      default:
+        return await this.features.message(message, from);
     }
   }
 
@@ -258,8 +345,24 @@ export default class RoomServer implements Party.Server {
     this.left(connection);
   }
 
+  /**
+   * A hall's link closed: its phones count as left, held for the grace period like a reload, since
+   * a hall that comes back (or its phones, reconnecting through the talk) announces them again at once.
+   */
+  private unlinked(n: number): void {
+    const now = Date.now();
+    for (const { link, member } of this.halls.unlinked(n)) {
+      this.departures = departed(this.departures, member, now);
+      this.features.leave(link);
+    }
+    this.halls.store(n, this.room.storage).catch((error: unknown) => console.error("halls", error));
+    this.schedulePresence();
+  }
+
   /** A connection closed; unless `held` is false, its member still counts for the grace period. */
   private left(connection: Party.Connection | { id: string }, { held = true } = {}): void {
+    const hall = this.halls.hallOf(connection);
+    if (hall !== null) return this.unlinked(hall);
     const member = this.peers().remove(connection);
     if (member && held) this.departures = departed(this.departures, member, Date.now());
     this.features.leave(connection);
@@ -288,7 +391,7 @@ export default class RoomServer implements Party.Server {
     const now = Date.now();
     if (due > now) return await this.room.storage.setAlarm(due);
     // Someone is connected, quiet as the room is: not idle. Look again in an hour.
-    if (this.peers().count > 0) return await this.room.storage.setAlarm(now + 3_600_000);
+    if (this.peers().count + this.halls.size > 0) return await this.room.storage.setAlarm(now + 3_600_000);
     await this.erase();
   }
 
@@ -303,6 +406,8 @@ export default class RoomServer implements Party.Server {
       sendTo(connection, errorMessage("no_room"));
       closeWith(connection, CLOSE_CODES.noRoom, "no_room");
     }
+    // Each hall, its link closed with 4004, closes its phones the same way.
+    this.halls = new Halls();
     await this.room.storage.deleteAll();
     this.admitted = null;
     this.fresh();
@@ -333,7 +438,13 @@ export default class RoomServer implements Party.Server {
     this.published = result.view;
     if (result.delta.changes.audience !== undefined) this.features.presence(result.delta.changes.audience);
     const delta = JSON.stringify({ type: "delta", seq: result.delta.seq, now: Date.now(), changes: result.delta.changes } satisfies ServerMessage);
+    this.halls.broadcast(delta);
     if (this.peers().broadcast(delta)) await this.scheduleSweep();
+  }
+
+  /** Who is connected: here, and in the halls. */
+  private members(): Member[] {
+    return [...this.peers().members(), ...this.halls.members()];
   }
 
   private peers(): Peers {
@@ -354,7 +465,7 @@ export default class RoomServer implements Party.Server {
       this.presenceTimer = null;
       if (!this.view) return;
       const now = Date.now();
-      const held = heldPresence(this.peers().members(), this.departures, now);
+      const held = heldPresence(this.members(), this.departures, now);
       this.departures = held.departures;
       if (held.recheckAt !== null) this.schedulePresence(held.recheckAt - now);
       this.change(setPresence(this.view.state, held.presence)).catch((error: unknown) => console.error("presence", error));

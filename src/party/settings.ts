@@ -24,7 +24,20 @@ export interface RoomSettings {
   createRate: RateRule;
   /** How long an unused room keeps its data (ROOM_IDLE_SECONDS; src/room/retention.ts). */
   idleMs: number;
+  /** Phones the talk holds itself before it sends newcomers to halls (HALLS_FROM; 0: every one). */
+  hallsFrom: number;
+  /** Phones a hall is given (HALL_SIZE). */
+  hallSize: number;
 }
+
+/**
+ * Halls open past HALLS_FROM phones on the talk itself: below it a talk is one object, as simple as
+ * ever. Sized by a Durable Object's soft limit of ~1,000 messages a second (docs/SCALE.md): in a
+ * storm a phone sends two a second, so a hall of 250 takes 500; the talk takes its own 250 phones'
+ * 500 and ten frames a second from each hall: 39 halls (10,000 phones) add 390.
+ */
+export const HALLS_FROM = 250;
+export const HALL_SIZE = 250;
 
 export function roomSettings(env: Readonly<Record<string, unknown>>): RoomSettings {
   const setting = (name: string, otherwise: number) => Number(env[name]) || otherwise;
@@ -32,6 +45,9 @@ export function roomSettings(env: Readonly<Record<string, unknown>>): RoomSettin
     connectionsPerSource: setting("CONNECTIONS_PER_SOURCE", CONNECTIONS_PER_SOURCE),
     issueRate: { ...ISSUE_RATE, burst: setting("MINT_BURST", ISSUE_RATE.burst), perSecond: setting("MINT_PER_SECOND", ISSUE_RATE.perSecond) },
     idleMs: setting("ROOM_IDLE_SECONDS", ROOM_IDLE_MS / 1000) * 1000,
+    // 0 is a setting here (every phone that can go to a hall goes: the tests' crowded halls), not "unset".
+    hallsFrom: Number.isInteger(Number(env["HALLS_FROM"] ?? "x")) && Number(env["HALLS_FROM"]) >= 0 ? Number(env["HALLS_FROM"]) : HALLS_FROM,
+    hallSize: setting("HALL_SIZE", HALL_SIZE),
     createRate: { ...CREATE_RATE, burst: setting("ROOMS_BURST", CREATE_RATE.burst), perSecond: setting("ROOMS_PER_SECOND", CREATE_RATE.perSecond) },
   };
 }

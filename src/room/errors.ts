@@ -64,13 +64,15 @@ export const CLOSE_CODES = {
   policy: 4008,
   /** Too far behind: sent a megabyte it never showed it read (src/room/backlog.ts). May reconnect. */
   tooSlow: 4009,
+  /** Sent to a hall of the talk (a `hall` message says which): connect there. */
+  moved: 4010,
   /** Too many connections: one participant's (a few tabs), or one source address's (`connection_limit`). */
   tooMany: 4029,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
-// A slow reader may come back: it resyncs from the snapshot.
-const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set(Object.values(CLOSE_CODES).filter((code) => code !== CLOSE_CODES.tooSlow));
+// A slow reader may come back: it resyncs from the snapshot. A phone sent to a hall goes there.
+const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set(Object.values(CLOSE_CODES).filter((code) => code !== CLOSE_CODES.tooSlow && code !== CLOSE_CODES.moved));
 
 /** True for close codes after which reconnecting is pointless (tell partysocket to stop). */
 export function isFinalCloseCode(code: number): boolean {

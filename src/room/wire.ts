@@ -82,6 +82,15 @@ const MarkSchema = v.object({
   id: v.string(),
 });
 
+/**
+ * To a phone that can follow (`halls=1` in its connect URL), when the talk is crowded: connect to
+ * this hall of the talk instead (party `hall`, room `hall`), as the same participant. A close (4010) follows.
+ */
+const HallSchema = v.object({
+  type: v.literal("hall"),
+  hall: v.string(),
+});
+
 /** To a voter: the server kept their ballot (the client keeps it in `you.votes`). */
 const VotedSchema = v.object({
   type: v.literal("voted"),
@@ -160,6 +169,7 @@ const ServerMessageSchema = v.variant("type", [
   ErrorMessageSchema,
   ProbeSchema,
   MarkSchema,
+  HallSchema,
   VotedSchema,
   NotificationSchema,
   EventSchema,
@@ -187,6 +197,7 @@ export type ServerMessage =
   | ErrorMessage
   | v.InferOutput<typeof ProbeSchema>
   | v.InferOutput<typeof MarkSchema>
+  | v.InferOutput<typeof HallSchema>
   | v.InferOutput<typeof VotedSchema>
   | NotificationMessage
   | EventMessage

@@ -43,7 +43,8 @@ class Way {
 
   async route(page: Page): Promise<void> {
     await page.route("**/parties/main/**", (route) => (this.cut ? route.abort("addressunreachable") : route.continue()));
-    await page.routeWebSocket(/\/parties\/main\//, (socket) => {
+    // The talk's sockets and its halls' (a second phone is sent to one: playwright.config.ts).
+    await page.routeWebSocket(/\/parties\/(main|hall)\//, (socket) => {
       if (this.cut) return void socket.close();
       const server = socket.connectToServer();
       this.open.add(socket);

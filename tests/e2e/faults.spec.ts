@@ -31,7 +31,8 @@ class Wifi {
 
   async route(page: Page): Promise<void> {
     this.page = page;
-    await page.routeWebSocket(/\/parties\/main\//, (route) => this.carry(route));
+    // The talk's sockets, and its halls' (a phone coming back may be sent to one: src/room/halls.ts).
+    await page.routeWebSocket(/\/parties\/(main|hall)\//, (route) => this.carry(route));
   }
 
   private carry(route: WebSocketRoute): void {
@@ -101,6 +102,7 @@ test("a phone 30 s without Wi-Fi comes back on its own to the presenter's slide 
   const lost = wifi.lost.map((frame) => JSON.parse(frame) as { type: string; changes?: { slide?: number; poll?: { open: boolean } } });
   expect(lost.some((m) => m.type === "delta" && m.changes?.slide !== undefined), "the presenter's moves were lost on the way").toBe(true);
   expect(lost.some((m) => m.type === "delta" && m.changes?.poll?.open === true), "the poll's opening was lost on the way").toBe(true);
+  // (A talk crowded with the phone's own stale socket sends it to a hall first: the snapshot is the hall's socket's first frame.)
   const first = JSON.parse(wifi.links.at(-1)!.delivered[0]!) as { type: string; state: { slide: number; poll: { id: string; open: boolean } | null } };
   expect(first.type).toBe("snapshot");
   expect({ slide: first.state.slide + 1, poll: first.state.poll?.id, open: first.state.poll?.open }).toEqual({ slide: live, poll: "ja-usou-websocket", open: true });

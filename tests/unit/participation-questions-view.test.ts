@@ -56,6 +56,7 @@ class FakeRoom {
       audience: () => this.peers.filter((peer) => peer.member.role === "audience"),
       participant: (pid) => this.peers.filter((peer) => peer.member.pid === pid).map((peer) => peer.link),
       send: (link, message) => this.frames.get(link.id)?.push(typeof message === "string" ? message : JSON.stringify(message)),
+      toAudience: (text) => this.peers.filter((peer) => peer.member.role === "audience").forEach((peer) => this.frames.get(peer.link.id)?.push(text)),
       storage: {
         get: async <T>(key: string) => store.get(key) as T | undefined,
         put: async (values) => void Object.entries(values).forEach(([key, value]) => store.set(key, value)),

@@ -194,10 +194,10 @@ test("errors carry a code, and a ref and a detail key only when given: no words"
   assert.deepEqual(errorMessage("forbidden", { ref: "goto", detail: "presenter" }), { type: "error", code: "forbidden", ref: "goto", detail: "presenter" });
 });
 
-test("close codes 4000, 4001, 4004, 4008, 4029 are final; others (4009: too slow) are not", () => {
-  assert.deepEqual(Object.values(CLOSE_CODES).sort(), [4000, 4001, 4004, 4008, 4009, 4029]);
+test("close codes 4000, 4001, 4004, 4008, 4029 are final; others (4009: too slow, 4010: moved to a hall) are not", () => {
+  assert.deepEqual(Object.values(CLOSE_CODES).sort(), [4000, 4001, 4004, 4008, 4009, 4010, 4029]);
   for (const code of [4000, 4001, 4004, 4008, 4029]) assert.ok(isFinalCloseCode(code));
-  for (const code of [1000, 1001, 1006, 1011, 4002, 4009, 4999]) assert.ok(!isFinalCloseCode(code));
+  for (const code of [1000, 1001, 1006, 1011, 4002, 4009, 4010, 4999]) assert.ok(!isFinalCloseCode(code));
 });
 
 test("parseServerMessage accepts the server's messages and rejects junk", () => {
