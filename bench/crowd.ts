@@ -44,7 +44,7 @@ function openMember(url: string, pid: string | null, index: number, crowd: Crowd
       // The room asks a quiet presenter whether it is still there: answer as our pages do.
       if (text === '{"type":"probe"}') send(member, '{"type":"ping","id":"probe-answer"}');
       // … and shows it reads, as our pages do (src/room/backlog.ts), or the room stops sending to it.
-      if (text.startsWith('{"type":"mark"')) send(member, { type: "read", mark: (JSON.parse(text) as { id: string }).id });
+      if (text.startsWith('{"type":"mark"')) send(member, { type: "read", mark: (JSON.parse(text) as { id: string }).id }, true);
       if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
         member.snapshotAt = at;
         clearTimeout(timer);
@@ -137,11 +137,11 @@ export class Crowd {
   }
 }
 
-/** Sends a message (already encoded, or encoded here); a closed socket is skipped. */
-export function send(member: Member, message: unknown): void {
+/** Sends a message (already encoded, or encoded here); a closed socket is skipped. `read`: a mark's answer. */
+export function send(member: Member, message: unknown, read = false): void {
   if (member.ws.readyState !== WebSocket.OPEN) return;
   member.ws.send(typeof message === "string" ? message : JSON.stringify(message));
-  countSent();
+  countSent(read);
 }
 
 /**

@@ -10,18 +10,22 @@ export const now = (): number => performance.timeOrigin + performance.now();
 
 const SLOT_MS = 100;
 const slots = new Map<number, number>();
+/** The same for the `read` answers to the room's marks alone (all phones cross a mark together). */
+const readSlots = new Map<number, number>();
 
-export function countSent(frames = 1): void {
+export function countSent(read = false): void {
   const slot = Math.floor(now() / SLOT_MS);
-  slots.set(slot, (slots.get(slot) ?? 0) + frames);
+  slots.set(slot, (slots.get(slot) ?? 0) + 1);
+  if (read) readSlots.set(slot, (readSlots.get(slot) ?? 0) + 1);
 }
 
-/** This thread's slots within [from, to] (epoch ms), as [slot, frames] pairs. */
-export function sentBetween(from: number, to: number): [number, number][] {
+/** This thread's slots within [from, to] (epoch ms), as [slot, frames] pairs: every frame, or the reads. */
+export function sentBetween(from: number, to: number, reads = false): [number, number][] {
   const first = Math.floor(from / SLOT_MS);
   const last = Math.floor(to / SLOT_MS);
-  for (const slot of slots.keys()) if (slot < first - 600) slots.delete(slot); // forget what no window will ask for
-  return [...slots].filter(([slot]) => slot >= first && slot <= last);
+  const map = reads ? readSlots : slots;
+  for (const slot of map.keys()) if (slot < first - 600) map.delete(slot); // forget what no window will ask for
+  return [...map].filter(([slot]) => slot >= first && slot <= last);
 }
 
 export interface InRate {

@@ -56,7 +56,7 @@ const exactly = (exact: boolean) => (exact ? "yes" : "not within 30 s");
 export function tables(runs: SizeRun[]): string {
   return [
     table("Join storm: N phones connect at once (ids issued before)", rows(runs, (run) => run.join, (join) => ({
-      N: join.sockets, "ids issued ms": join.idsIssuedMs, joined: join.sockets - join.failed, "all joined ms": join.allJoinedMs, "p50 ms": join.join.p50, "p95 ms": join.join.p95, ...cpu(join.usage),
+      N: join.sockets, wave: join.wave || "all", "ids issued ms": join.idsIssuedMs, joined: join.sockets - join.failed, "all joined ms": join.allJoinedMs, "p50 ms": join.join.p50, "p95 ms": join.join.p95, ...cpu(join.usage),
     }))),
     ...runs.filter((run) => run.join.failed > 0).map((run) => `  N=${run.sockets}: ${run.join.failed} never joined (first reason: ${run.join.error}); nothing else ran at this size`),
     table("Fan-out: presenter slide changes to every phone", rows(runs, (run) => run.fanOut, (fan) => ({
@@ -93,7 +93,7 @@ export function tables(runs: SizeRun[]): string {
       "room CPU %": flood.usage.cpuPercent, "bench CPU %": flood.usage.benchCpuPercent,
     }))),
     table("Per object: what the one room object took in during each scenario (the relay is an object of its own)", runs.flatMap((run) => objects(run).map(([scenario, object]) => ({
-      scenario, N: run.sockets, "msgs in": object.messagesIn, "in/s mean": object.inPerSecondMean, "in/s peak 1 s": object.inPerSecondPeak,
+      scenario, N: run.sockets, "msgs in": object.messagesIn, "in/s mean": object.inPerSecondMean, "in/s peak 1 s": object.inPerSecondPeak, "of which reads": object.reads, "reads peak 1 s": object.readsPerSecondPeak,
       "workerd peak RSS MB": object.peakRssMb, "B/phone/s mean": object.bytesPerPhoneMean, "B/phone/s max": object.bytesPerPhoneMax,
     })))),
   ].filter((text) => text !== "").join("\n");

@@ -11,6 +11,7 @@
  *   npm run bench -- --sizes 2000,5000    other sizes
  *   npm run bench -- --scenarios fan-out,reactions,poll   a subset (the join storm always runs)
  *   npm run bench -- --threads 4          phones in 4 worker threads (default 2)
+ *   npm run bench -- --join-wave 500      each thread opens 500 phones at a time (default: all at once)
  *   npm run bench -- --smoke              N = 30, a few seconds each: CI's check that it runs,
  *                                         judged on correctness only
  *
@@ -26,7 +27,7 @@ import { newRoomCode } from "../src/room/codes.ts";
 import type { RoomCreated } from "../src/room/wire.ts";
 import { Crowd } from "./crowd.ts";
 import { Phones } from "./phones/pool.ts";
-import { findWorkerd } from "./room-process.ts";
+import { findWorkerd, openFiles } from "./room-process.ts";
 import { tables, type SizeRun } from "./report.ts";
 import { targetLines, targets } from "./targets.ts";
 import { cloudStorm } from "./scenarios/cloud-storm.ts";
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     sizes: { type: "string" },
     scenarios: { type: "string" },
     threads: { type: "string", default: "2" },
+    "join-wave": { type: "string", default: "0" },
     out: { type: "string" },
   },
 });
@@ -59,6 +61,7 @@ const settings = smoke
   : { sizes: [100, 500, 1000], changes: 200, intervalMs: 100, stormSeconds: 30, voteSeconds: 20, pollSeconds: 10, questionSeconds: 20, cloudSeconds: 5, quizAnswerSeconds: 10, floodSeconds: 3 };
 const sizes = args.sizes ? args.sizes.split(",").map(Number) : settings.sizes;
 const threads = Number(args.threads);
+const joinWave = Number(args["join-wave"]);
 const chosen = (args.scenarios?.split(",") ?? [...SCENARIOS]) as Scenario[];
 const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
 if (unknown.length > 0 || !(threads >= 1)) throw new Error(`--scenarios: one of ${SCENARIOS.join(", ")} (join always runs); --threads ≥ 1. Got ${unknown.join(", ")} / ${args.threads}`);
@@ -89,12 +92,17 @@ try {
     const roomUrl = `${server.wsOrigin}/parties/main/${code}`;
     const crowd = new Crowd();
     const presenter = await crowd.open(roomUrl, "role=presenter", JSON.stringify({ type: "auth", key: room.key }));
-    const join = await joinStorm({ crowd, phones, workerd }, roomUrl, sockets);
+    const printed = server.output().length;
+    const join = await joinStorm({ crowd, phones, workerd }, roomUrl, sockets, joinWave);
+    join.workerdFiles = openFiles(workerd);
     const run: SizeRun = { sockets, join };
     results.push(run);
     if (join.failed > 0) {
       // What the machine refused is the result: say it, and go on with the next size.
-      console.error(`  ${join.failed} of ${sockets} phones never joined: ${join.error}`);
+      // Its errors, without the colours and the 101 lines of the phones that did join.
+      const said = server.output().slice(printed).replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").split("\n");
+      join.serverSaid = said.filter((line) => line.trim() !== "" && !line.includes("101 Switching Protocols")).slice(-12).join("\n");
+      console.error(`  ${join.failed} of ${sockets} phones never joined: ${join.error}; workerd holds ${join.workerdFiles.open} files (limit ${join.workerdFiles.limit})\n  partykit dev said meanwhile:\n${join.serverSaid}`);
       await crowd.close();
       await phones.close();
       continue;
@@ -126,7 +134,7 @@ const judged = targets(results);
 console.log(tables(results));
 console.log(`\nTargets\n${targetLines(judged, smoke)}`);
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
-await writeFile(out, JSON.stringify({ date: new Date().toISOString(), smoke, machine, settings: { ...settings, sizes, threads, scenarios: chosen }, runs: results, targets: judged }, null, 2) + "\n");
+await writeFile(out, JSON.stringify({ date: new Date().toISOString(), smoke, machine, settings: { ...settings, sizes, threads, joinWave, scenarios: chosen }, runs: results, targets: judged }, null, 2) + "\n");
 console.log(`\nwrote ${out}`);
 
 const missed = judged.filter((target) => !target.met && (!smoke || target.kind === "correctness"));

@@ -49,11 +49,14 @@ export class Phones {
     return Promise.all(this.workers.map((worker) => this.request<T>(worker, op)));
   }
 
-  /** Opens one phone per id, all at once, in contiguous slices over the workers. */
-  async join(roomUrl: string, pids: readonly string[]): Promise<Joined> {
+  /**
+   * Opens one phone per id, in contiguous slices over the workers: all at once, or (`wave` > 0)
+   * each worker `wave` at a time, a wave when the one before has its snapshots.
+   */
+  async join(roomUrl: string, pids: readonly string[], wave = 0): Promise<Joined> {
     const size = Math.ceil(pids.length / this.workers.length);
     const parts = await Promise.all(
-      this.workers.map((worker, w) => this.request<Joined>(worker, { op: "join", roomUrl, pids: pids.slice(w * size, (w + 1) * size), firstIndex: this.count + w * size })),
+      this.workers.map((worker, w) => this.request<Joined>(worker, { op: "join", roomUrl, pids: pids.slice(w * size, (w + 1) * size), firstIndex: this.count + w * size, wave })),
     );
     const failed = parts.reduce((sum, part) => sum + part.failed, 0);
     this.count += pids.length - failed;
@@ -77,9 +80,9 @@ export class Phones {
     return (await this.all<{ frames: number; bytes: number }[]>({ op: "counters", reset })).flat();
   }
 
-  /** The workers' sent-frame slots within [from, to] (bench/meter.ts). */
-  sent(from: number, to: number): Promise<[number, number][][]> {
-    return this.all({ op: "sent", from, to });
+  /** The workers' sent-frame slots within [from, to] (bench/meter.ts): every frame, or the marks' reads. */
+  sent(from: number, to: number, reads = false): Promise<[number, number][][]> {
+    return this.all({ op: "sent", from, to, reads });
   }
 
   /** Closes every phone; the workers stay for the next crowd. */

@@ -7,12 +7,12 @@
 import type { FrameListener, Member } from "../crowd.ts";
 
 export type Request =
-  | { id: number; op: "join"; roomUrl: string; pids: string[]; firstIndex: number }
+  | { id: number; op: "join"; roomUrl: string; pids: string[]; firstIndex: number; wave: number }
   | { id: number; op: "begin"; behaviour: string; args: unknown }
   | { id: number; op: "call"; name: string; args: unknown }
   | { id: number; op: "end" }
   | { id: number; op: "counters"; reset: boolean }
-  | { id: number; op: "sent"; from: number; to: number }
+  | { id: number; op: "sent"; from: number; to: number; reads: boolean }
   | { id: number; op: "close" };
 
 export type Reply = { id: number; result: unknown } | { id: number; error: string };

@@ -26,6 +26,10 @@ export interface ObjectLoad {
   inPerSecondMean: number;
   /** The busiest one-second window (100 ms steps). */
   inPerSecondPeak: number;
+  /** Of the messages in, the `read` answers to the room's marks (every 16 K characters sent to a phone). */
+  reads: number;
+  /** Their busiest second: phones that get the same stream all cross a mark within a moment. */
+  readsPerSecondPeak: number;
   /** workerd's peak resident memory (all of partykit dev's rooms: one here). */
   peakRssMb: number;
   /** What each phone received per second over the scenario (bytes on the wire). */
@@ -54,6 +58,7 @@ export async function watch(stage: Pick<Stage, "crowd" | "phones" | "workerd">):
   return async (to = now()) => {
     const usage = stop();
     const rate = inRate([sentBetween(from, to), ...(await stage.phones.sent(from, to))], from, to);
+    const reads = inRate([sentBetween(from, to, true), ...(await stage.phones.sent(from, to, true))], from, to);
     const counters = await stage.phones.counters();
     const phones = perPhone(counters, (to - from) / 1000);
     return {
@@ -64,6 +69,8 @@ export async function watch(stage: Pick<Stage, "crowd" | "phones" | "workerd">):
         messagesIn: rate.messagesIn,
         inPerSecondMean: rate.mean,
         inPerSecondPeak: rate.peak,
+        reads: reads.messagesIn,
+        readsPerSecondPeak: reads.peak,
         peakRssMb: round(usage.peakRssMb, 1),
         bytesPerPhoneMean: phones.bytesMean,
         bytesPerPhoneMax: phones.bytesMax,

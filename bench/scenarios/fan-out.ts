@@ -11,13 +11,16 @@ import type { Usage } from "../room-process.ts";
 import { sleep, summarize, until, type Latency } from "../stats.ts";
 import { watch, type ObjectLoad, type Stage } from "./context.ts";
 
+/** A change that has not reached a phone this long after the last one was sent counts as lost. */
+const DRAIN_TIMEOUT_MS = 30_000;
+
 export interface FanOutResult {
   sockets: number;
   changes: number;
   /** Between two slide changes (ms): well above a presenter's pace, under the room's rate limit. */
   intervalMs: number;
   latency: Latency;
-  /** Changes some phone never got (summed over phones). */
+  /** Changes some phone had not got 30 s after the last was sent (summed over phones). */
   lost: number;
   /** Phones (and the presenter) that saw a gap in `seq` (a delta missing) or a seq going backwards. */
   outOfOrder: number;
@@ -45,7 +48,7 @@ export async function fanOut(stage: Stage, changes: number, intervalMs: number):
   }
   const expected = changes * stage.phones.count;
   let arrived = 0;
-  await until(() => arrived >= expected, 10_000, async () => {
+  await until(() => arrived >= expected, DRAIN_TIMEOUT_MS, async () => {
     arrived = (await stage.phones.call<number>("received")).reduce((sum, each) => sum + each, 0);
   });
   const { usage, object } = await watched();
