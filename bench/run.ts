@@ -99,9 +99,9 @@ try {
     results.push(run);
     if (join.failed > 0) {
       // What the machine refused is the result: say it, and go on with the next size.
-      // Its errors, without the colours and the 101 lines of the phones that did join.
+      // Its errors, without the colours and the lines of the requests that went through.
       const said = server.output().slice(printed).replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").split("\n");
-      join.serverSaid = said.filter((line) => line.trim() !== "" && !line.includes("101 Switching Protocols")).slice(-12).join("\n");
+      join.serverSaid = said.filter((line) => line.trim() !== "" && !line.startsWith("[pk:inf]")).slice(-12).join("\n");
       console.error(`  ${join.failed} of ${sockets} phones never joined: ${join.error}; workerd holds ${join.workerdFiles.open} files (limit ${join.workerdFiles.limit})\n  partykit dev said meanwhile:\n${join.serverSaid}`);
       await crowd.close();
       await phones.close();
