@@ -1,24 +1,28 @@
 /**
- * The bench's simulated audience: plain `ws` clients speaking the documented protocol
- * (docs/PROTOCOL.md), one participant id each, all in this process. A frame is handed to the
- * current scenario as raw text with its arrival time; parsing is left to the scenario, so a
- * thousand sockets cost the load generator as little as possible.
+ * A thread's sockets: plain `ws` clients speaking the documented protocol (docs/PROTOCOL.md). The
+ * main thread has one crowd (the presenter, a projector, a remote); each phones worker
+ * (bench/phones/) has one with its slice of the audience, one participant id each. A frame is
+ * handed to the current listener as raw text with its arrival time (epoch ms, `now()`, the clock
+ * every thread shares); parsing is left to the listener, so thousands of sockets cost the load
+ * generator as little as possible. Every frame sent is counted (bench/meter.ts).
  */
-import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
 import { frameBytes } from "../src/features/measure/bytes.ts";
 import type { ParticipantIssued } from "../src/room/wire.ts";
+import { countSent, now } from "./meter.ts";
 
 export type FrameListener = (member: Member, text: string, at: number) => void;
 
 export interface Member {
   readonly ws: WebSocket;
   readonly pid: string | null;
+  /** A phone's place in the whole audience (0 … N-1, across threads); -1 for other sockets. */
+  readonly index: number;
   /** Frames received since the crowd's counters were last reset. */
   frames: number;
   /** Bytes those frames took on the wire (RFC 6455 header + payload; no compression is negotiated). */
   bytes: number;
-  /** When the first snapshot arrived (performance.now()), null until then. */
+  /** When the first snapshot arrived (epoch ms, `now()`), null until then. */
   snapshotAt: number | null;
   closedWith: number | null;
 }
@@ -26,21 +30,21 @@ export interface Member {
 const OPEN_TIMEOUT_MS = 30_000;
 
 /** `firstFrame`: what the socket sends as soon as it opens (a presenter's key, in an `auth` frame). */
-function openMember(url: string, pid: string | null, crowd: Crowd, firstFrame?: string): Promise<Member> {
+function openMember(url: string, pid: string | null, index: number, crowd: Crowd, firstFrame?: string): Promise<Member> {
   const ws = new WebSocket(url, { perMessageDeflate: false });
-  const member: Member = { ws, pid, frames: 0, bytes: 0, snapshotAt: null, closedWith: null };
-  if (firstFrame) ws.on("open", () => ws.send(firstFrame));
+  const member: Member = { ws, pid, index, frames: 0, bytes: 0, snapshotAt: null, closedWith: null };
+  if (firstFrame) ws.on("open", () => send(member, firstFrame));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no snapshot within ${OPEN_TIMEOUT_MS} ms: ${url}`)), OPEN_TIMEOUT_MS);
     ws.on("message", (data: Buffer, isBinary: boolean) => {
-      const at = performance.now();
+      const at = now();
       member.frames++;
       member.bytes += frameBytes(data.length, false);
       const text = isBinary ? "" : data.toString();
       // The room asks a quiet presenter whether it is still there: answer as our pages do.
-      if (text === '{"type":"probe"}') ws.send('{"type":"ping","id":"probe-answer"}');
+      if (text === '{"type":"probe"}') send(member, '{"type":"ping","id":"probe-answer"}');
       // … and shows it reads, as our pages do (src/room/backlog.ts), or the room stops sending to it.
-      if (text.startsWith('{"type":"mark"')) ws.send(JSON.stringify({ type: "read", mark: (JSON.parse(text) as { id: string }).id }));
+      if (text.startsWith('{"type":"mark"')) send(member, { type: "read", mark: (JSON.parse(text) as { id: string }).id }, true);
       if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
         member.snapshotAt = at;
         clearTimeout(timer);
@@ -87,12 +91,11 @@ export class Crowd {
   listener: FrameListener | null = null;
 
   /**
-   * Opens `count` audience sockets at once (their ids issued by the room first, or made up for the
-   * naive relay, which issues none); resolves when every one has its snapshot.
+   * Opens one audience socket per id at once, the first being phone `firstIndex` of the audience;
+   * resolves when every one has its snapshot.
    */
-  async join(roomUrl: string, count: number, { issued = true } = {}): Promise<Member[]> {
-    const pids = issued ? await issuePids(roomUrl, count) : Array.from({ length: count }, (_, i) => `naive-phone-${i}`);
-    const joining = pids.map((pid) => openMember(`${roomUrl}?role=audience&pid=${pid}`, pid, this));
+  async join(roomUrl: string, pids: readonly string[], firstIndex = 0): Promise<Member[]> {
+    const joining = pids.map((pid, i) => openMember(`${roomUrl}?role=audience&pid=${pid}`, pid, firstIndex + i, this));
     const joined = await Promise.all(joining);
     this.members.push(...joined);
     return joined;
@@ -100,7 +103,7 @@ export class Crowd {
 
   /** Opens one socket with the given query (the presenter, a screen, a flooder), and its first frame if any. */
   async open(roomUrl: string, query: string, firstFrame?: string): Promise<Member> {
-    const member = await openMember(`${roomUrl}?${query}`, null, this, firstFrame);
+    const member = await openMember(`${roomUrl}?${query}`, null, -1, this, firstFrame);
     this.members.push(member);
     return member;
   }
@@ -134,17 +137,18 @@ export class Crowd {
   }
 }
 
-/** Sends a message (already encoded, or encoded here); a closed socket is skipped. */
-export function send(member: Member, message: unknown): void {
+/** Sends a message (already encoded, or encoded here); a closed socket is skipped. `read`: a mark's answer. */
+export function send(member: Member, message: unknown, read = false): void {
   if (member.ws.readyState !== WebSocket.OPEN) return;
   member.ws.send(typeof message === "string" ? message : JSON.stringify(message));
+  countSent(read);
 }
 
 /**
  * Every member acts every `everyMs` (each starting at a random moment within the first period, as
  * real people would), until the returned function is called.
  */
-export function paced(members: readonly Member[], everyMs: number, act: (member: Member, index: number) => void): () => void {
+export function paced<T>(members: readonly T[], everyMs: number, act: (member: T, index: number) => void): () => void {
   const timers = members.map((member, index) => {
     const timer: { start?: ReturnType<typeof setTimeout>; every?: ReturnType<typeof setInterval> } = {};
     timer.start = setTimeout(() => {

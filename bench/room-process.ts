@@ -80,3 +80,13 @@ export function round(value: number, digits = 0): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/** How many files (sockets included) a process holds open, and its soft limit: why a join storm stops. */
+export function openFiles(pid: number): { open: number; limit: number } {
+  try {
+    const limit = /Max open files\s+(\d+)/.exec(readFileSync(`/proc/${pid}/limits`, "utf8"))?.[1];
+    return { open: readdirSync(`/proc/${pid}/fd`).length, limit: Number(limit ?? 0) };
+  } catch {
+    return { open: 0, limit: 0 };
+  }
+}

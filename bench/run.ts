@@ -2,16 +2,21 @@
  * `npm run bench`: how much the room holds, measured on this machine. Starts a real
  * `partykit dev` (with a naive relay beside the room, for comparison), and for each audience
  * size N runs a join storm, a fan-out of slide changes, a reaction storm (against the room, then
- * against the relay), a vote storm, a questions storm, a word cloud storm, a quiz storm and a flood; prints tables (with what each
- * phone receives per second in every storm) and the issue's targets, writes the numbers.
+ * against the relay), a vote storm, a poll answered by everyone within 10 s, a questions storm, a
+ * word cloud storm, a quiz storm and a flood; prints tables (with what each phone receives per
+ * second in every storm, and what the room object took in) and the issue's targets, writes the
+ * numbers.
  *
  *   npm run bench                         N = 100, 500, 1000 → bench/results.json
- *   npm run bench -- --sizes 1000,2000    other sizes
+ *   npm run bench -- --sizes 2000,5000    other sizes
+ *   npm run bench -- --scenarios fan-out,reactions,poll   a subset (the join storm always runs)
+ *   npm run bench -- --threads 4          phones in 4 worker threads (default 2)
+ *   npm run bench -- --join-wave 500      each thread opens 500 phones at a time (default: all at once)
  *   npm run bench -- --smoke              N = 30, a few seconds each: CI's check that it runs,
  *                                         judged on correctness only
  *
- * The load generator runs in this process, on the same cores as the room: the numbers include
- * its cost, as a laptop running a talk's rehearsal would.
+ * The phones run in worker threads (bench/phones/), the presenter, projector and remote in this
+ * one; all on the same cores as the room: the numbers include the generator's cost.
  */
 import { cpus, totalmem } from "node:os";
 import { writeFile } from "node:fs/promises";
@@ -21,31 +26,46 @@ import { startPartyServer } from "../tests/integration/server.ts";
 import { newRoomCode } from "../src/room/codes.ts";
 import type { RoomCreated } from "../src/room/wire.ts";
 import { Crowd } from "./crowd.ts";
-import { findWorkerd } from "./room-process.ts";
-import { tables, targetLines, targets, type SizeRun } from "./report.ts";
+import { Phones } from "./phones/pool.ts";
+import { findWorkerd, openFiles } from "./room-process.ts";
+import { tables, type SizeRun } from "./report.ts";
+import { targetLines, targets } from "./targets.ts";
 import { cloudStorm } from "./scenarios/cloud-storm.ts";
 import { fanOut } from "./scenarios/fan-out.ts";
 import { flood } from "./scenarios/flood.ts";
 import { joinStorm } from "./scenarios/join-storm.ts";
+import { pollWithin } from "./scenarios/poll-within.ts";
 import { questionsStorm } from "./scenarios/questions-storm.ts";
 import { quizStorm } from "./scenarios/quiz-storm.ts";
 import { naiveStorm, reactionStorm } from "./scenarios/reaction-storm.ts";
 import { voteStorm } from "./scenarios/vote-storm.ts";
 import { sleep } from "./stats.ts";
 
+const SCENARIOS = ["fan-out", "reactions", "naive", "votes", "poll", "questions", "cloud", "quiz", "flood"] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
 const { values: args } = parseArgs({
   options: {
     smoke: { type: "boolean", default: false },
     sizes: { type: "string" },
+    scenarios: { type: "string" },
+    threads: { type: "string", default: "2" },
+    "join-wave": { type: "string", default: "0" },
     out: { type: "string" },
   },
 });
 
 const smoke = args.smoke === true;
 const settings = smoke
-  ? { sizes: [30], changes: 20, intervalMs: 100, stormSeconds: 3, voteSeconds: 3, questionSeconds: 3, cloudSeconds: 3, quizAnswerSeconds: 3, floodSeconds: 2 }
-  : { sizes: [100, 500, 1000], changes: 200, intervalMs: 100, stormSeconds: 30, voteSeconds: 20, questionSeconds: 20, cloudSeconds: 5, quizAnswerSeconds: 10, floodSeconds: 3 };
+  ? { sizes: [30], changes: 20, intervalMs: 100, stormSeconds: 3, voteSeconds: 3, pollSeconds: 3, questionSeconds: 3, cloudSeconds: 3, quizAnswerSeconds: 3, floodSeconds: 2 }
+  : { sizes: [100, 500, 1000], changes: 200, intervalMs: 100, stormSeconds: 30, voteSeconds: 20, pollSeconds: 10, questionSeconds: 20, cloudSeconds: 5, quizAnswerSeconds: 10, floodSeconds: 3 };
 const sizes = args.sizes ? args.sizes.split(",").map(Number) : settings.sizes;
+const threads = Number(args.threads);
+const joinWave = Number(args["join-wave"]);
+const chosen = (args.scenarios?.split(",") ?? [...SCENARIOS]) as Scenario[];
+const unknown = chosen.filter((name) => !SCENARIOS.includes(name));
+if (unknown.length > 0 || !(threads >= 1)) throw new Error(`--scenarios: one of ${SCENARIOS.join(", ")} (join always runs); --threads ≥ 1. Got ${unknown.join(", ")} / ${args.threads}`);
+const runs = (name: Scenario) => chosen.includes(name);
 const out = resolve(import.meta.dirname, args.out ?? (smoke ? "results-smoke.json" : "results.json"));
 
 /**
@@ -61,41 +81,60 @@ function naiveSeconds(sockets: number): number {
 
 const server = await startPartyServer({ config: "bench/partykit.json" });
 const workerd = findWorkerd(server.pid);
-const runs: SizeRun[] = [];
+const phones = new Phones(threads);
+const results: SizeRun[] = [];
 try {
   for (const sockets of sizes) {
-    console.error(`… N = ${sockets}`);
+    console.error(`… N = ${sockets} (${threads} phone threads)`);
     const code = newRoomCode();
     const response = await fetch(`${server.origin}/parties/main/${code}`, { method: "POST" });
     const room = (await response.json()) as RoomCreated;
     const roomUrl = `${server.wsOrigin}/parties/main/${code}`;
     const crowd = new Crowd();
     const presenter = await crowd.open(roomUrl, "role=presenter", JSON.stringify({ type: "auth", key: room.key }));
-    const { audience, result: join } = await joinStorm(crowd, roomUrl, sockets, workerd);
+    const printed = server.output().length;
+    const join = await joinStorm({ crowd, phones, workerd }, roomUrl, sockets, joinWave);
+    join.workerdFiles = openFiles(workerd);
+    const run: SizeRun = { sockets, join };
+    results.push(run);
+    if (join.failed > 0) {
+      // What the machine refused is the result: say it, and go on with the next size.
+      // Its errors, without the colours and the lines of the requests that went through.
+      const said = server.output().slice(printed).replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").split("\n");
+      join.serverSaid = said.filter((line) => line.trim() !== "" && !line.startsWith("[pk:inf]")).slice(-12).join("\n");
+      console.error(`  ${join.failed} of ${sockets} phones never joined: ${join.error}; workerd holds ${join.workerdFiles.open} files (limit ${join.workerdFiles.limit})\n  partykit dev said meanwhile:\n${join.serverSaid}`);
+      await crowd.close();
+      await phones.close();
+      continue;
+    }
     await sleep(500); // presence settles
-    const stage = { roomUrl, crowd, presenter, presenterKey: room.key, audience, workerd };
-    const fan = await fanOut(stage, settings.changes, settings.intervalMs);
-    const reactions = await reactionStorm(stage, settings.stormSeconds);
-    const votes = await voteStorm(stage, settings.voteSeconds);
-    const questions = await questionsStorm(stage, settings.questionSeconds);
-    const cloud = await cloudStorm(stage, settings.cloudSeconds);
-    const quiz = await quizStorm(stage, settings.quizAnswerSeconds);
-    const flooded = await flood(stage, settings.floodSeconds);
+    const stage = { roomUrl, crowd, presenter, presenterKey: room.key, phones, workerd };
+    if (runs("fan-out")) run.fanOut = await fanOut(stage, settings.changes, settings.intervalMs);
+    if (runs("reactions")) run.reactions = await reactionStorm(stage, settings.stormSeconds);
+    if (runs("votes")) run.votes = await voteStorm(stage, settings.voteSeconds);
+    if (runs("poll")) run.poll = await pollWithin(stage, settings.pollSeconds);
+    if (runs("questions")) run.questions = await questionsStorm(stage, settings.questionSeconds);
+    if (runs("cloud")) run.cloud = await cloudStorm(stage, settings.cloudSeconds);
+    if (runs("quiz")) run.quiz = await quizStorm(stage, settings.quizAnswerSeconds);
+    if (runs("flood")) run.flood = await flood(stage, settings.floodSeconds);
     await crowd.close();
-    const naive = await naiveStorm(`${server.wsOrigin}/parties/naive/${code}`, sockets, naiveSeconds(sockets), workerd);
-    const naiveRatio = Math.round(naive.outPerIn / reactions.outPerIn);
-    runs.push({ sockets, join, fanOut: fan, reactions, naive, naiveRatio, votes, questions, cloud, quiz, flood: flooded });
+    await phones.close();
+    if (runs("naive")) {
+      run.naive = await naiveStorm({ crowd, phones, workerd }, `${server.wsOrigin}/parties/naive/${code}`, sockets, naiveSeconds(sockets));
+      if (run.reactions) run.naiveRatio = Math.round(run.naive.outPerIn / run.reactions.outPerIn);
+    }
     await sleep(1_000);
   }
 } finally {
+  await phones.dispose();
   await server.dispose();
 }
 
-const judged = targets(runs);
-console.log(tables(runs));
+const judged = targets(results);
+console.log(tables(results));
 console.log(`\nTargets\n${targetLines(judged, smoke)}`);
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
-await writeFile(out, JSON.stringify({ date: new Date().toISOString(), smoke, machine, settings: { ...settings, sizes }, runs, targets: judged }, null, 2) + "\n");
+await writeFile(out, JSON.stringify({ date: new Date().toISOString(), smoke, machine, settings: { ...settings, sizes, threads, joinWave, scenarios: chosen }, runs: results, targets: judged }, null, 2) + "\n");
 console.log(`\nwrote ${out}`);
 
 const missed = judged.filter((target) => !target.met && (!smoke || target.kind === "correctness"));

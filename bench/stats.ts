@@ -18,14 +18,18 @@ export function summarize(values: readonly number[]): Latency {
 
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
-/** Waits until `done()` holds (checked every 50 ms); false if `timeoutMs` passed first. */
-export async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
+/**
+ * Waits until `done()` holds (checked every 50 ms, after `refresh()` if given: asking the phones
+ * workers how far they are); false if `timeoutMs` passed first.
+ */
+export async function until(done: () => boolean, timeoutMs: number, refresh?: () => Promise<void>): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
-  while (!done()) {
+  for (;;) {
+    await refresh?.();
+    if (done()) return true;
     if (performance.now() > deadline) return false;
     await sleep(50);
   }
-  return true;
 }
 
 /** What each phone received per second over a span: the mean over phones and the busiest one. */

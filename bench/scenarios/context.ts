@@ -1,14 +1,80 @@
 /** What every scenario gets: the room under test, its presenter and audience, and the process to watch. */
 import type { Crowd, Member } from "../crowd.ts";
+import { inRate, now, sentBetween } from "../meter.ts";
+import type { Phones } from "../phones/pool.ts";
+import { round, sampleUsage, type Usage } from "../room-process.ts";
+import { perPhone, type PerPhone } from "../stats.ts";
 
 export interface Stage {
   /** ws://…/parties/main/<code> */
   roomUrl: string;
+  /** This thread's sockets: the presenter, and any projector or remote a scenario opens. */
   crowd: Crowd;
   presenter: Member;
   /** The presenter key, for a scenario that opens a second presenter connection (a remote). */
   presenterKey: string;
-  audience: Member[];
+  /** The audience, in worker threads (bench/phones/). */
+  phones: Phones;
   /** The workerd process running the room (bench/room-process.ts). */
   workerd: number;
+}
+
+/** What one object (the room, or the relay) took during a scenario: the issue's per-object figures. */
+export interface ObjectLoad {
+  /** Frames every client sent it (phones, presenter, marks' answers), per second over the scenario. */
+  messagesIn: number;
+  inPerSecondMean: number;
+  /** The busiest one-second window (100 ms steps). */
+  inPerSecondPeak: number;
+  /** Of the messages in, the `read` answers to the room's marks (every 16 K characters sent to a phone). */
+  reads: number;
+  /** Their busiest second: phones that get the same stream all cross a mark within a moment. */
+  readsPerSecondPeak: number;
+  /** workerd's peak resident memory (all of partykit dev's rooms: one here). */
+  peakRssMb: number;
+  /** What each phone received per second over the scenario (bytes on the wire). */
+  bytesPerPhoneMean: number;
+  bytesPerPhoneMax: number;
+}
+
+export interface Watched {
+  usage: Usage;
+  object: ObjectLoad;
+  perPhone: PerPhone;
+  /** Every phone's bytes and frames over the window (for a scenario that wants totals). */
+  counters: { frames: number; bytes: number }[];
+}
+
+/**
+ * Starts a scenario's window: counters reset, the room process sampled, messages in counted.
+ * The returned function ends it (at `to`, epoch ms, if given, e.g. when everyone had the final
+ * numbers) and gives the figures.
+ */
+export async function watch(stage: Pick<Stage, "crowd" | "phones" | "workerd">): Promise<(to?: number) => Promise<Watched>> {
+  await stage.phones.counters(true);
+  stage.crowd.resetCounters();
+  const stop = sampleUsage(stage.workerd);
+  const from = now();
+  return async (to = now()) => {
+    const usage = stop();
+    const rate = inRate([sentBetween(from, to), ...(await stage.phones.sent(from, to))], from, to);
+    const reads = inRate([sentBetween(from, to, true), ...(await stage.phones.sent(from, to, true))], from, to);
+    const counters = await stage.phones.counters();
+    const phones = perPhone(counters, (to - from) / 1000);
+    return {
+      usage,
+      perPhone: phones,
+      counters,
+      object: {
+        messagesIn: rate.messagesIn,
+        inPerSecondMean: rate.mean,
+        inPerSecondPeak: rate.peak,
+        reads: reads.messagesIn,
+        readsPerSecondPeak: reads.peak,
+        peakRssMb: round(usage.peakRssMb, 1),
+        bytesPerPhoneMean: phones.bytesMean,
+        bytesPerPhoneMax: phones.bytesMax,
+      },
+    };
+  };
 }

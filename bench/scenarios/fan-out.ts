@@ -1,13 +1,18 @@
 /**
  * Fan-out: the presenter changes slides; every phone must get every change, fast. Each `goto` is
  * a distinct (slide, step), so a phone's delta names the change it delivers; latency is from the
- * presenter's send to the phone's receipt, both in this process (one clock).
+ * presenter's send (main thread) to the phone's receipt (its worker), on the clock all threads
+ * share (epoch ms).
  */
-import { performance } from "node:perf_hooks";
 import { send } from "../crowd.ts";
-import { sampleUsage, type Usage } from "../room-process.ts";
+import { now } from "../meter.ts";
+import { change, type FanOutPart } from "../phones/fan-out.ts";
+import type { Usage } from "../room-process.ts";
 import { sleep, summarize, until, type Latency } from "../stats.ts";
-import type { Stage } from "./context.ts";
+import { watch, type ObjectLoad, type Stage } from "./context.ts";
+
+/** A change that has not reached a phone this long after the last one was sent counts as lost. */
+const DRAIN_TIMEOUT_MS = 30_000;
 
 export interface FanOutResult {
   sockets: number;
@@ -15,52 +20,50 @@ export interface FanOutResult {
   /** Between two slide changes (ms): well above a presenter's pace, under the room's rate limit. */
   intervalMs: number;
   latency: Latency;
-  /** Changes some phone never got (summed over phones). */
+  /** Changes some phone had not got 30 s after the last was sent (summed over phones). */
   lost: number;
-  /** Phones that saw a gap in `seq` (a delta missing) or a seq going backwards. */
+  /** Phones (and the presenter) that saw a gap in `seq` (a delta missing) or a seq going backwards. */
   outOfOrder: number;
   usage: Usage;
-}
-
-/**
- * The nth change (n ≥ 1): distinct for n < 2,000, and both slide and step differ from the
- * (n-1)th, so every delta carries both and names its change (the room starts at 0/0).
- */
-function change(n: number): { slide: number; step: number } {
-  return { slide: 1 + (n % 40), step: (n % 2) + 2 * Math.floor(n / 40) };
+  object: ObjectLoad;
 }
 
 export async function fanOut(stage: Stage, changes: number, intervalMs: number): Promise<FanOutResult> {
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  const received = new Map<object, number>();
-  const lastSeq = new Map<object, number>();
-  let outOfOrder = 0;
-  stage.crowd.listener = (member, text, at) => {
-    if (!text.startsWith('{"type":"delta"')) return;
-    const delta = JSON.parse(text) as { seq: number; changes: { slide?: number; step?: number } };
-    const previous = lastSeq.get(member);
-    if (previous !== undefined && delta.seq !== previous + 1) outOfOrder++;
-    lastSeq.set(member, delta.seq);
-    if (member === stage.presenter || delta.changes.slide === undefined) return;
-    const sent = sentAt.get(`${delta.changes.slide}:${delta.changes.step}`);
-    if (sent === undefined) return;
-    latencies.push(at - sent);
-    received.set(member, (received.get(member) ?? 0) + 1);
+  const sentAt: number[] = [];
+  let presenterSeq: number | undefined;
+  let presenterGaps = 0;
+  stage.crowd.listener = (member, text) => {
+    if (member !== stage.presenter || !text.startsWith('{"type":"delta"')) return;
+    const { seq } = JSON.parse(text) as { seq: number };
+    if (presenterSeq !== undefined && seq !== presenterSeq + 1) presenterGaps++;
+    presenterSeq = seq;
   };
+  await stage.phones.begin("fanOut");
 
-  const stop = sampleUsage(stage.workerd);
+  const watched = await watch(stage);
   for (let n = 1; n <= changes; n++) {
-    const next = change(n);
-    sentAt.set(`${next.slide}:${next.step}`, performance.now());
-    send(stage.presenter, { type: "goto", ...next });
+    sentAt[n] = now();
+    send(stage.presenter, { type: "goto", ...change(n) });
     await sleep(intervalMs);
   }
-  const expected = changes * stage.audience.length;
-  await until(() => latencies.length >= expected, 10_000);
-  const usage = stop();
+  const expected = changes * stage.phones.count;
+  let arrived = 0;
+  await until(() => arrived >= expected, DRAIN_TIMEOUT_MS, async () => {
+    arrived = (await stage.phones.call<number>("received")).reduce((sum, each) => sum + each, 0);
+  });
+  const { usage, object } = await watched();
+  const parts = await stage.phones.call<FanOutPart>("result", { sentAt, changes });
+  await stage.phones.end();
   stage.crowd.listener = null;
 
-  const lost = stage.audience.reduce((sum, member) => sum + changes - (received.get(member) ?? 0), 0);
-  return { sockets: stage.audience.length, changes, intervalMs, latency: summarize(latencies), lost, outOfOrder, usage };
+  return {
+    sockets: stage.phones.count,
+    changes,
+    intervalMs,
+    latency: summarize(parts.flatMap((part) => part.latencies)),
+    lost: parts.reduce((sum, part) => sum + part.lost, 0),
+    outOfOrder: presenterGaps + parts.reduce((sum, part) => sum + part.outOfOrder, 0),
+    usage,
+    object,
+  };
 }

@@ -3,14 +3,12 @@
  * The room must refuse the flooders (rate_limited), close them (4008), and keep answering the
  * honest phones about as fast as when the room is quiet.
  */
-import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { send, type Member } from "../crowd.ts";
 import { issuePids } from "../crowd.ts";
 import type { FloodReport } from "../flooder.ts";
-import { sampleUsage, type Usage } from "../room-process.ts";
-import { sleep, summarize, until, type Latency } from "../stats.ts";
-import type { Stage } from "./context.ts";
+import type { Usage } from "../room-process.ts";
+import { summarize, type Latency } from "../stats.ts";
+import { watch, type ObjectLoad, type Stage } from "./context.ts";
 
 const HONEST = 20;
 const FLOODERS = 5;
@@ -35,62 +33,32 @@ export interface FloodResult {
   /** From the flood's first frame until the room had closed every flooder (ms), or null. */
   closedAfterMs: number | null;
   usage: Usage;
-}
-
-/** One measuring window: the pings sent in it and their round trips. */
-interface Window {
-  sentAt: Map<string, number>;
-  rtts: number[];
-}
-
-let pingIds = 0;
-
-/** Honest phones ping every PING_EVERY_MS for `seconds`; the last pongs are waited for. */
-async function pingFor(honest: Member[], seconds: number, window: Window): Promise<void> {
-  const timers = honest.map((member) =>
-    setInterval(() => {
-      const id = `b${pingIds++}`;
-      window.sentAt.set(id, performance.now());
-      send(member, { type: "ping", id });
-    }, PING_EVERY_MS),
-  );
-  await sleep(seconds * 1000);
-  timers.forEach(clearInterval);
-  await until(() => window.rtts.length === window.sentAt.size, 2_000);
+  /** Messages in count the phones and the presenter, not the flooders' frames (counted above). */
+  object: ObjectLoad;
 }
 
 export async function flood(stage: Stage, seconds: number): Promise<FloodResult> {
-  const honest = stage.audience.slice(0, HONEST);
-  const quiet: Window = { sentAt: new Map(), rtts: [] };
-  const flooded: Window = { sentAt: new Map(), rtts: [] };
-  stage.crowd.listener = (_member, text, at) => {
-    if (!text.startsWith('{"type":"pong"')) return;
-    const { id } = JSON.parse(text) as { id: string };
-    for (const window of [quiet, flooded]) {
-      const sent = window.sentAt.get(id);
-      if (sent !== undefined) window.rtts.push(at - sent);
-    }
-  };
+  await stage.phones.begin("pings", { honest: HONEST, everyMs: PING_EVERY_MS });
+  const pingFor = async () => (await stage.phones.call<number[]>("pingFor", { seconds })).flat();
+  const quiet = await pingFor();
 
-  await pingFor(honest, seconds, quiet);
-
-  const stop = sampleUsage(stage.workerd);
+  const watched = await watch(stage);
   const pids = await issuePids(stage.roomUrl, FLOODERS);
   const flooders = new Worker(new URL("../flooder.ts", import.meta.url), { workerData: { url: stage.roomUrl, pids, seconds: FLOOD_MAX_SECONDS } });
   const floodDone = new Promise<FloodReport>((resolve, reject) => {
     flooders.once("message", resolve);
     flooders.once("error", reject);
   });
-  await pingFor(honest, seconds, flooded);
+  const flooded = await pingFor();
   const report = await floodDone;
   await flooders.terminate();
-  const usage = stop();
-  stage.crowd.listener = null;
+  const { usage, object } = await watched();
+  await stage.phones.end();
 
-  const q = summarize(quiet.rtts);
-  const f = summarize(flooded.rtts);
+  const q = summarize(quiet);
+  const f = summarize(flooded);
   return {
-    honest: honest.length,
+    honest: Math.min(HONEST, stage.phones.count),
     flooders: FLOODERS,
     seconds,
     quiet: q,
@@ -101,5 +69,6 @@ export async function flood(stage: Stage, seconds: number): Promise<FloodResult>
     closeCodes: report.closeCodes,
     closedAfterMs: report.closedAfterMs,
     usage,
+    object,
   };
 }

@@ -7,12 +7,12 @@
  * for the whole question, and whether every score is exactly the rule's for the time the room
  * measured.
  */
-import { performance } from "node:perf_hooks";
-import { pointsFor } from "../../src/features/quiz/rules.ts";
-import { send, type Member } from "../crowd.ts";
-import { round, sampleUsage, type Usage } from "../room-process.ts";
-import { perPhone, until, type PerPhone } from "../stats.ts";
-import type { Stage } from "./context.ts";
+import { send } from "../crowd.ts";
+import { now } from "../meter.ts";
+import type { QuizPart } from "../phones/quiz.ts";
+import { round, type Usage } from "../room-process.ts";
+import { until, type PerPhone } from "../stats.ts";
+import { watch, type ObjectLoad, type Stage } from "./context.ts";
 
 const DRAIN_TIMEOUT_MS = 30_000;
 const QUIZ = { id: "bench-quiz", question: "Qual técnica gasta menos bytes por evento?", options: ["Polling", "Long polling", "WebSocket", "Empate"], answer: 2, seconds: 30 };
@@ -38,87 +38,77 @@ export interface QuizStormResult {
   bytesPerPhoneMax: number;
   perPhone: PerPhone;
   usage: Usage;
+  object: ObjectLoad;
 }
 
-interface You {
-  scored?: Record<string, { points: number; ms: number }>;
-  points?: number;
-  rank?: number;
-}
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 export async function quizStorm(stage: Stage, answerWithinSeconds: number): Promise<QuizStormResult> {
-  const phones = new Set(stage.audience);
-  const seenAt = new Map<Member, number>();
-  const acked = new Set<Member>();
-  const chosen = new Map<Member, number>();
-  const standing = new Map<Member, string>();
+  const count = stage.phones.count;
   let presenterCounts: number[] | undefined;
-  const timers: ReturnType<typeof setTimeout>[] = [];
-
-  stage.crowd.resetCounters();
-  const stop = sampleUsage(stage.workerd);
-  stage.crowd.listener = (member, text, at) => {
-    if (!text.startsWith(QUIZ_REPORT)) return;
-    if (member === stage.presenter) {
-      // The presenter's report gets the counts once the answers are locked (whole or as a patch).
-      if (text.includes('"counts":')) {
-        const message = JSON.parse(text) as { data?: { current?: { counts?: number[] } }; patch?: { current?: { counts?: number[] } } };
-        presenterCounts = message.data?.current?.counts ?? message.patch?.current?.counts ?? presenterCounts;
-      }
-      return;
-    }
-    if (!phones.has(member)) return;
-    if (!seenAt.has(member) && text.includes('"phase":"open"')) {
-      // The receipt goes at once; the answer at a random moment within the window.
-      seenAt.set(member, at);
-      send(member, { type: "quizSeen", quiz: QUIZ.id });
-      const option = Math.random() < 0.6 ? QUIZ.answer : Math.floor(Math.random() * QUIZ.options.length);
-      chosen.set(member, option);
-      timers.push(setTimeout(() => send(member, { type: "quizAnswer", quiz: QUIZ.id, option }), 200 + Math.random() * (answerWithinSeconds * 1000 - 400)));
-    } else if (text.includes('"answers":{')) acked.add(member);
-    else if (text.includes('"you":{') && text.includes('"rank":')) standing.set(member, text);
+  stage.crowd.listener = (member, text) => {
+    // The presenter's report gets the counts once the answers are locked (whole or as a patch).
+    if (member !== stage.presenter || !text.startsWith(QUIZ_REPORT) || !text.includes('"counts":')) return;
+    const message = JSON.parse(text) as { data?: { current?: { counts?: number[] } }; patch?: { current?: { counts?: number[] } } };
+    presenterCounts = message.data?.current?.counts ?? message.patch?.current?.counts ?? presenterCounts;
   };
+  await stage.phones.begin("quiz", { quiz: QUIZ.id, options: QUIZ.options.length, answer: QUIZ.answer, seconds: QUIZ.seconds, answerWithinMs: answerWithinSeconds * 1000 });
+  const watched = await watch(stage);
 
-  const startedAt = performance.now();
+  const startedAt = now();
   send(stage.presenter, { type: "quiz", action: "start", quiz: QUIZ });
-  await until(() => seenAt.size === phones.size, 10_000);
-  const questionReachedAllMs = Math.max(...seenAt.values()) - startedAt;
-  const allAcked = await until(() => acked.size === phones.size, answerWithinSeconds * 1000 + DRAIN_TIMEOUT_MS);
-
-  const endedAt = performance.now();
-  send(stage.presenter, { type: "quiz", action: "end", quiz: QUIZ });
-  const expected = QUIZ.options.map((_, option) => [...chosen.values()].filter((each) => each === option).length);
-  const presenterFinal = () => presenterCounts !== undefined && presenterCounts.every((count, option) => count === expected[option]);
-  const final = await until(() => standing.size === phones.size && presenterFinal(), DRAIN_TIMEOUT_MS);
-  const doneAt = performance.now();
-  const usage = stop();
-  stage.crowd.listener = null;
-  for (const timer of timers) clearTimeout(timer);
-
-  // Every score is the rule's for the time the room measured, and every rank agrees with the points.
-  const yours = [...standing.values()].map((text) => (JSON.parse(text) as { patch: { you: You } }).patch.you);
-  const scoresExact = [...standing].every(([member, text]) => {
-    const you = (JSON.parse(text) as { patch: { you: You } }).patch.you;
-    const mine = you.scored?.[QUIZ.id];
-    return mine !== undefined && mine.points === pointsFor(chosen.get(member) === QUIZ.answer, mine.ms, QUIZ.seconds * 1000);
+  let seen = { count: 0, lastAt: 0 };
+  await until(() => seen.count === count, 10_000, async () => {
+    const parts = await stage.phones.call<{ count: number; lastAt: number }>("seen");
+    seen = { count: sum(parts.map((part) => part.count)), lastAt: Math.max(...parts.map((part) => part.lastAt)) };
   });
-  const totals = yours.map((you) => you.points ?? -1);
-  const ranksExact = yours.every((you) => you.rank === 1 + totals.filter((points) => points > (you.points ?? -1)).length);
+  const questionReachedAllMs = seen.lastAt - startedAt;
+  let acked = 0;
+  const allAcked = await until(() => acked === count, answerWithinSeconds * 1000 + DRAIN_TIMEOUT_MS, async () => {
+    acked = sum(await stage.phones.call<number>("acked"));
+  });
+
+  const endedAt = now();
+  send(stage.presenter, { type: "quiz", action: "end", quiz: QUIZ });
+  let standings = 0;
+  let parts: QuizPart[] = [];
+  let expected: number[] = [];
+  const presenterFinal = () => presenterCounts !== undefined && presenterCounts.every((each, option) => each === expected[option]);
+  const final = await until(() => standings === count && presenterFinal(), DRAIN_TIMEOUT_MS, async () => {
+    standings = sum(await stage.phones.call<number>("standings"));
+    if (standings === count && expected.length === 0) {
+      parts = await stage.phones.call<QuizPart>("result");
+      expected = QUIZ.options.map((_, option) => sum(parts.map((part) => part.counts[option] ?? 0)));
+    }
+  });
+  const doneAt = now();
+  const { usage, object, perPhone, counters } = await watched(doneAt);
+  if (parts.length === 0) parts = await stage.phones.call<QuizPart>("result");
+  await stage.phones.end();
+  stage.crowd.listener = null;
+
+  // Every rank agrees with the points, across every slice.
+  const points = parts.flatMap((part) => part.points);
+  const ranks = parts.flatMap((part) => part.ranks);
+  const firstPlace = new Map<number, number>(); // points → how many have more
+  [...points].sort((a, b) => b - a).forEach((each, place) => firstPlace.has(each) || firstPlace.set(each, place));
+  const ranksExact = ranks.every((rank, i) => rank === 1 + firstPlace.get(points[i]!)!);
   send(stage.presenter, { type: "quiz", action: "leaderboard", quiz: QUIZ });
 
-  const bytes = stage.audience.map((member) => member.bytes);
+  const bytes = counters.map((phone) => phone.bytes);
   return {
-    sockets: stage.audience.length,
+    sockets: count,
     answerWithinSeconds,
-    answers: chosen.size,
-    acked: acked.size,
+    answers: sum(parts.flatMap((part) => part.counts)),
+    acked,
     questionReachedAllMs: round(questionReachedAllMs),
     leaderboardFinalMs: round(doneAt - endedAt),
     totalMs: round(doneAt - startedAt),
-    exact: allAcked && final && scoresExact && ranksExact,
-    bytesPerPhoneMean: round(bytes.reduce((sum, value) => sum + value, 0) / Math.max(1, bytes.length)),
+    exact: allAcked && final && parts.every((part) => part.scoresExact) && ranksExact,
+    bytesPerPhoneMean: round(sum(bytes) / Math.max(1, bytes.length)),
     bytesPerPhoneMax: Math.max(0, ...bytes),
-    perPhone: perPhone(stage.audience, (doneAt - startedAt) / 1000),
+    perPhone,
     usage,
+    object,
   };
 }

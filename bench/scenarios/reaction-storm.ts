@@ -2,14 +2,16 @@
  * Reaction storm: every phone sends a batch of taps twice a second. The room counts exactly and
  * reports the totals coalesced (≤ 10 a second to each phone); the naive relay broadcasts every
  * batch to everyone. Both runs count the frames that reach the phones, and both must end with
- * every phone showing the exact totals.
+ * every phone (and, in the room, the presenter) showing the exact totals.
  */
-import { performance } from "node:perf_hooks";
 import { REACTIONS } from "../../src/features/reactions/protocol.ts";
-import { Crowd, paced, send, type Member } from "../crowd.ts";
-import { round, sampleUsage, type Usage } from "../room-process.ts";
-import { perPhone, sleep, until, type PerPhone } from "../stats.ts";
-import type { Stage } from "./context.ts";
+import type { Crowd, Member } from "../crowd.ts";
+import { now } from "../meter.ts";
+import type { Phones } from "../phones/pool.ts";
+import type { ReactionsSent, Totals } from "../phones/reactions.ts";
+import { round, type Usage } from "../room-process.ts";
+import { sleep, until, type PerPhone } from "../stats.ts";
+import { watch, type ObjectLoad } from "./context.ts";
 
 const BATCH_EVERY_MS = 500;
 /** How long the totals may take to reach everyone after the last batch before they count as wrong. */
@@ -33,59 +35,55 @@ export interface StormResult {
   /** What each reacting phone received per second, from the start until every phone had the final totals. */
   perPhone: PerPhone;
   usage: Usage;
+  object: ObjectLoad;
 }
-
-type Totals = Record<string, number>;
 
 interface Storm {
   crowd: Crowd;
-  reactors: Member[];
-  /** Who must end with the exact totals. */
-  watchers: Member[];
+  phones: Phones;
+  /** The presenter, who must end with the exact totals too (the room only). */
+  presenter: Member | null;
+  naive: boolean;
   seconds: number;
   workerd: number;
-  /** The totals a frame carries, or null for frames about something else. */
-  totalsIn(text: string): Totals | null;
-  /** Cheap test on the raw text, so only the last matching frame is kept (and parsed at the end). */
-  prefix: string;
 }
 
+const PRESENTER_REPORT = '{"type":"report","feature":"reactions"';
+
 async function runStorm(storm: Storm): Promise<StormResult> {
-  const sent: Totals = {};
-  let messagesIn = 0;
-  const lastReport = new Map<Member, string>();
-  storm.crowd.resetCounters();
+  let presenterReport: string | undefined;
   storm.crowd.listener = (member, text) => {
-    if (text.startsWith(storm.prefix)) lastReport.set(member, text);
+    if (member === storm.presenter && text.startsWith(PRESENTER_REPORT)) presenterReport = text;
   };
-
-  const stop = sampleUsage(storm.workerd);
-  const startedAt = performance.now();
-  const stopBatches = paced(storm.reactors, BATCH_EVERY_MS, (member, index) => {
-    const reaction = REACTIONS[(index + messagesIn) % REACTIONS.length]!;
-    const taps = 1 + (messagesIn % 3);
-    sent[reaction] = (sent[reaction] ?? 0) + taps;
-    messagesIn++;
-    send(member, { type: "react", counts: { [reaction]: taps } });
-  });
+  await storm.phones.begin("reactions", { naive: storm.naive });
+  const watched = await watch(storm);
+  const startedAt = now();
+  await storm.phones.call("start", { everyMs: BATCH_EVERY_MS });
   await sleep(storm.seconds * 1000);
-  stopBatches();
-  const stoppedAt = performance.now();
+  const parts = await storm.phones.call<ReactionsSent>("stop");
+  const stoppedAt = Math.max(...parts.map((part) => part.stoppedAt));
+  const sent: Totals = {};
+  for (const part of parts) for (const [reaction, taps] of Object.entries(part.sent)) sent[reaction] = (sent[reaction] ?? 0) + taps;
+  const messagesIn = parts.reduce((sum, part) => sum + part.messagesIn, 0);
 
-  const matches = (member: Member) => {
-    const text = lastReport.get(member);
-    const totals = text === undefined ? null : storm.totalsIn(text);
+  const presenterExact = () => {
+    if (storm.presenter === null) return true;
+    const totals = presenterReport === undefined ? null : (JSON.parse(presenterReport) as { data: { totals: Totals } }).data.totals;
     return totals !== null && REACTIONS.every((reaction) => (totals[reaction] ?? 0) === (sent[reaction] ?? 0));
   };
-  const exact = await until(() => storm.watchers.every(matches), DRAIN_TIMEOUT_MS);
-  const drainMs = performance.now() - stoppedAt;
-  const usage = stop();
+  let phonesExact = false;
+  const exact = await until(() => phonesExact && presenterExact(), DRAIN_TIMEOUT_MS, async () => {
+    phonesExact = (await storm.phones.call<boolean>("exact", { totals: sent })).every(Boolean);
+  });
+  const doneAt = now();
+  const { usage, object, perPhone, counters } = await watched(doneAt);
+  await storm.phones.end();
   storm.crowd.listener = null;
 
-  const seconds = (performance.now() - startedAt) / 1000;
-  const framesOut = storm.crowd.framesReceived();
+  const seconds = (doneAt - startedAt) / 1000;
+  const framesOut = counters.reduce((sum, phone) => sum + phone.frames, 0) + storm.crowd.framesReceived();
   return {
-    sockets: storm.reactors.length,
+    sockets: storm.phones.count,
     seconds: storm.seconds,
     messagesIn,
     taps: Object.values(sent).reduce((sum, taps) => sum + taps, 0),
@@ -94,40 +92,24 @@ async function runStorm(storm: Storm): Promise<StormResult> {
     framesOutPerSecond: round(framesOut / seconds),
     outPerIn: round(framesOut / messagesIn, 2),
     exact,
-    drainMs: round(drainMs),
-    perPhone: perPhone(storm.reactors, seconds),
+    drainMs: round(doneAt - stoppedAt),
+    perPhone,
     usage,
+    object,
   };
 }
 
 /** The room: the reactions feature's `report` messages carry the totals. */
-export function reactionStorm(stage: Stage, seconds: number): Promise<StormResult> {
-  return runStorm({
-    crowd: stage.crowd,
-    reactors: stage.audience,
-    watchers: [...stage.audience, stage.presenter],
-    seconds,
-    workerd: stage.workerd,
-    prefix: '{"type":"report","feature":"reactions"',
-    totalsIn: (text) => (JSON.parse(text) as { data: { totals: Totals } }).data.totals,
-  });
+export function reactionStorm(stage: { crowd: Crowd; phones: Phones; presenter: Member; workerd: number }, seconds: number): Promise<StormResult> {
+  return runStorm({ ...stage, naive: false, seconds });
 }
 
-/** The naive relay (bench/naive-relay.ts), with its own N phones. */
-export async function naiveStorm(naiveUrl: string, count: number, seconds: number, workerd: number): Promise<StormResult> {
-  const crowd = new Crowd();
+/** The naive relay (bench/naive-relay.ts), with N phones of its own (the room's are closed first). */
+export async function naiveStorm(stage: { crowd: Crowd; phones: Phones; workerd: number }, naiveUrl: string, count: number, seconds: number): Promise<StormResult> {
+  await stage.phones.join(naiveUrl, Array.from({ length: count }, (_, i) => `naive-phone-${i}`));
   try {
-    const phones = await crowd.join(naiveUrl, count, { issued: false });
-    return await runStorm({
-      crowd,
-      reactors: phones,
-      watchers: phones,
-      seconds,
-      workerd,
-      prefix: '{"type":"reactions"',
-      totalsIn: (text) => (JSON.parse(text) as { totals: Totals }).totals,
-    });
+    return await runStorm({ ...stage, presenter: null, naive: true, seconds });
   } finally {
-    await crowd.close();
+    await stage.phones.close();
   }
 }
