@@ -14,7 +14,10 @@ import { countSent, now } from "./meter.ts";
 export type FrameListener = (member: Member, text: string, at: number) => void;
 
 export interface Member {
-  readonly ws: WebSocket;
+  /** Its socket: replaced when the talk sends the phone to a hall. */
+  ws: WebSocket;
+  /** Where its socket goes: "talk", or the id of the hall it was sent to. */
+  object: string;
   readonly pid: string | null;
   /** A phone's place in the whole audience (0 … N-1, across threads); -1 for other sockets. */
   readonly index: number;
@@ -29,38 +32,52 @@ export interface Member {
 
 const OPEN_TIMEOUT_MS = 30_000;
 
-/** `firstFrame`: what the socket sends as soon as it opens (a presenter's key, in an `auth` frame). */
+/**
+ * `firstFrame`: what the socket sends as soon as it opens (a presenter's key, in an `auth` frame).
+ * A phone sent to a hall (`{"type":"hall"}`, then close 4010: docs/PROTOCOL.md, "Halls") connects
+ * there, as our pages do, and is the same member.
+ */
 function openMember(url: string, pid: string | null, index: number, crowd: Crowd, firstFrame?: string): Promise<Member> {
-  const ws = new WebSocket(url, { perMessageDeflate: false });
-  const member: Member = { ws, pid, index, frames: 0, bytes: 0, snapshotAt: null, closedWith: null };
-  if (firstFrame) ws.on("open", () => send(member, firstFrame));
+  const member: Member = { ws: new WebSocket(url, { perMessageDeflate: false }), object: "talk", pid, index, frames: 0, bytes: 0, snapshotAt: null, closedWith: null };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no snapshot within ${OPEN_TIMEOUT_MS} ms: ${url}`)), OPEN_TIMEOUT_MS);
-    ws.on("message", (data: Buffer, isBinary: boolean) => {
-      const at = now();
-      member.frames++;
-      member.bytes += frameBytes(data.length, false);
-      const text = isBinary ? "" : data.toString();
-      // The room asks a quiet presenter whether it is still there: answer as our pages do.
-      if (text === '{"type":"probe"}') send(member, '{"type":"ping","id":"probe-answer"}');
-      // … and shows it reads, as our pages do (src/room/backlog.ts), or the room stops sending to it.
-      if (text.startsWith('{"type":"mark"')) send(member, { type: "read", mark: (JSON.parse(text) as { id: string }).id }, true);
-      if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
-        member.snapshotAt = at;
+    const attach = (ws: WebSocket) => {
+      if (firstFrame) ws.on("open", () => send(member, firstFrame));
+      ws.on("message", (data: Buffer, isBinary: boolean) => {
+        const at = now();
+        member.frames++;
+        member.bytes += frameBytes(data.length, false);
+        const text = isBinary ? "" : data.toString();
+        // The room asks a quiet presenter whether it is still there: answer as our pages do.
+        if (text === '{"type":"probe"}') send(member, '{"type":"ping","id":"probe-answer"}');
+        // … and shows it reads, as our pages do (src/room/backlog.ts), or the room stops sending to it.
+        if (text.startsWith('{"type":"mark"')) send(member, { type: "read", mark: (JSON.parse(text) as { id: string }).id }, true);
+        if (text.startsWith('{"type":"hall"')) {
+          member.object = (JSON.parse(text) as { hall: string }).hall;
+          const hallUrl = url.replace(/\/parties\/main\/[^?]*/, `/parties/hall/${member.object}`);
+          member.ws = new WebSocket(hallUrl, { perMessageDeflate: false });
+          return attach(member.ws);
+        }
+        if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
+          member.snapshotAt = at;
+          clearTimeout(timer);
+          resolve(member);
+        }
+        crowd.listener?.(member, text, at);
+      });
+      ws.on("close", (code: number) => {
+        if (ws !== member.ws) return; // the talk's socket, closed (4010) after sending the phone to a hall
+        member.closedWith = code;
         clearTimeout(timer);
-        resolve(member);
-      }
-      crowd.listener?.(member, text, at);
-    });
-    ws.on("close", (code: number) => {
-      member.closedWith = code;
-      clearTimeout(timer);
-      reject(new Error(`closed ${code} before its snapshot: ${url}`));
-    });
-    ws.on("error", (error: Error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
+        reject(new Error(`closed ${code} before its snapshot: ${url}`));
+      });
+      ws.on("error", (error: Error) => {
+        if (ws !== member.ws) return;
+        clearTimeout(timer);
+        reject(error);
+      });
+    };
+    attach(member.ws);
   });
 }
 
@@ -94,8 +111,8 @@ export class Crowd {
    * Opens one audience socket per id at once, the first being phone `firstIndex` of the audience;
    * resolves when every one has its snapshot.
    */
-  async join(roomUrl: string, pids: readonly string[], firstIndex = 0): Promise<Member[]> {
-    const joining = pids.map((pid, i) => openMember(`${roomUrl}?role=audience&pid=${pid}`, pid, firstIndex + i, this));
+  async join(roomUrl: string, pids: readonly string[], firstIndex = 0, halls = true): Promise<Member[]> {
+    const joining = pids.map((pid, i) => openMember(`${roomUrl}?role=audience&pid=${pid}${halls ? "&halls=1" : ""}`, pid, firstIndex + i, this));
     const joined = await Promise.all(joining);
     this.members.push(...joined);
     return joined;
@@ -141,7 +158,7 @@ export class Crowd {
 export function send(member: Member, message: unknown, read = false): void {
   if (member.ws.readyState !== WebSocket.OPEN) return;
   member.ws.send(typeof message === "string" ? message : JSON.stringify(message));
-  countSent(read);
+  countSent(read, member.object);
 }
 
 /**

@@ -92,8 +92,8 @@ export function tables(runs: SizeRun[]): string {
       "p95 ratio": flood.p95Ratio, "flood frames": flood.floodFrames, refused: flood.refusals, "closed with": [...new Set(flood.closeCodes)].join(","), "all closed after ms": flood.closedAfterMs ?? "never",
       "room CPU %": flood.usage.cpuPercent, "bench CPU %": flood.usage.benchCpuPercent,
     }))),
-    table("Per object: what the one room object took in during each scenario (the relay is an object of its own)", runs.flatMap((run) => objects(run).map(([scenario, object]) => ({
-      scenario, N: run.sockets, "msgs in": object.messagesIn, "in/s mean": object.inPerSecondMean, "in/s peak 1 s": object.inPerSecondPeak, "of which reads": object.reads, "reads peak 1 s": object.readsPerSecondPeak,
+    table("Per object: what the talk and its halls took in during each scenario (the talk's peak counts each hall's frames at their bound of 10 a second; the relay is an object of its own)", runs.flatMap((run) => objects(run).map(([scenario, object]) => ({
+      scenario, N: run.sockets, objects: object.objects, "msgs in": object.messagesIn, "in/s mean": object.inPerSecondMean, "talk peak 1 s": object.talkPeak, "busiest hall peak 1 s": object.hallPeak, "of which reads": object.reads, "reads peak 1 s": object.readsPerSecondPeak,
       "workerd peak RSS MB": object.peakRssMb, "B/phone/s mean": object.bytesPerPhoneMean, "B/phone/s max": object.bytesPerPhoneMax,
     })))),
   ].filter((text) => text !== "").join("\n");

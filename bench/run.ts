@@ -12,11 +12,14 @@
  *   npm run bench -- --scenarios fan-out,reactions,poll   a subset (the join storm always runs)
  *   npm run bench -- --threads 4          phones in 4 worker threads (default 2)
  *   npm run bench -- --join-wave 500      each thread opens 500 phones at a time (default: all at once)
+ *   npm run bench -- --one-object         phones stay on the talk's one object (no halls=1): the baseline
  *   npm run bench -- --smoke              N = 30, a few seconds each: CI's check that it runs,
  *                                         judged on correctness only
  *
  * The phones run in worker threads (bench/phones/), the presenter, projector and remote in this
- * one; all on the same cores as the room: the numbers include the generator's cost.
+ * one; all on the same cores as the room: the numbers include the generator's cost. Phones say
+ * they can follow (halls=1), as our pages do: past HALLS_FROM phones the talk sends them to its
+ * halls (src/room/halls.ts). The smoke run makes halls small, so CI's run goes through several.
  */
 import { cpus, totalmem } from "node:os";
 import { writeFile } from "node:fs/promises";
@@ -51,6 +54,7 @@ const { values: args } = parseArgs({
     scenarios: { type: "string" },
     threads: { type: "string", default: "2" },
     "join-wave": { type: "string", default: "0" },
+    "one-object": { type: "boolean", default: false },
     out: { type: "string" },
   },
 });
@@ -79,7 +83,9 @@ function naiveSeconds(sockets: number): number {
   return Math.max(1, Math.min(settings.stormSeconds, Math.round(NAIVE_FRAME_BUDGET / (2 * sockets * sockets))));
 }
 
-const server = await startPartyServer({ config: "bench/partykit.json" });
+const halls = args["one-object"] !== true;
+// The smoke run's 30 phones: ten on the talk, then halls of ten (two of them).
+const server = await startPartyServer({ config: "bench/partykit.json", vars: smoke ? { HALLS_FROM: "10", HALL_SIZE: "10" } : {} });
 const workerd = findWorkerd(server.pid);
 const phones = new Phones(threads);
 const results: SizeRun[] = [];
@@ -93,7 +99,7 @@ try {
     const crowd = new Crowd();
     const presenter = await crowd.open(roomUrl, "role=presenter", JSON.stringify({ type: "auth", key: room.key }));
     const printed = server.output().length;
-    const join = await joinStorm({ crowd, phones, workerd }, roomUrl, sockets, joinWave);
+    const join = await joinStorm({ crowd, phones, workerd }, roomUrl, sockets, joinWave, halls);
     join.workerdFiles = openFiles(workerd);
     const run: SizeRun = { sockets, join };
     results.push(run);

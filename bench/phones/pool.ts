@@ -5,6 +5,7 @@
  * Every call goes to all workers and gives one answer per worker, in slice order.
  */
 import { Worker } from "node:worker_threads";
+import type { SentByObject } from "../meter.ts";
 import type { Joined, Reply, Request } from "./protocol.ts";
 
 type Op = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
@@ -53,10 +54,10 @@ export class Phones {
    * Opens one phone per id, in contiguous slices over the workers: all at once, or (`wave` > 0)
    * each worker `wave` at a time, a wave when the one before has its snapshots.
    */
-  async join(roomUrl: string, pids: readonly string[], wave = 0): Promise<Joined> {
+  async join(roomUrl: string, pids: readonly string[], wave = 0, halls = true): Promise<Joined> {
     const size = Math.ceil(pids.length / this.workers.length);
     const parts = await Promise.all(
-      this.workers.map((worker, w) => this.request<Joined>(worker, { op: "join", roomUrl, pids: pids.slice(w * size, (w + 1) * size), firstIndex: this.count + w * size, wave })),
+      this.workers.map((worker, w) => this.request<Joined>(worker, { op: "join", roomUrl, pids: pids.slice(w * size, (w + 1) * size), firstIndex: this.count + w * size, wave, halls })),
     );
     const failed = parts.reduce((sum, part) => sum + part.failed, 0);
     this.count += pids.length - failed;
@@ -81,7 +82,7 @@ export class Phones {
   }
 
   /** The workers' sent-frame slots within [from, to] (bench/meter.ts): every frame, or the marks' reads. */
-  sent(from: number, to: number, reads = false): Promise<[number, number][][]> {
+  sent(from: number, to: number, reads = false): Promise<SentByObject[]> {
     return this.all({ op: "sent", from, to, reads });
   }
 

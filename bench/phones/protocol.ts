@@ -7,7 +7,8 @@
 import type { FrameListener, Member } from "../crowd.ts";
 
 export type Request =
-  | { id: number; op: "join"; roomUrl: string; pids: string[]; firstIndex: number; wave: number }
+  /** `halls`: the phones say they can follow (halls=1) and go to the hall the talk sends them to. */
+  | { id: number; op: "join"; roomUrl: string; pids: string[]; firstIndex: number; wave: number; halls: boolean }
   | { id: number; op: "begin"; behaviour: string; args: unknown }
   | { id: number; op: "call"; name: string; args: unknown }
   | { id: number; op: "end" }

@@ -21,7 +21,7 @@ async function handle(request: Request): Promise<unknown> {
       const wave = request.wave > 0 ? request.wave : request.pids.length;
       for (let start = 0; start < request.pids.length; start += wave) {
         const part = request.pids.slice(start, start + wave);
-        settled.push(...(await Promise.allSettled(part.map((pid, i) => crowd.join(request.roomUrl, [pid], request.firstIndex + start + i)))));
+        settled.push(...(await Promise.allSettled(part.map((pid, i) => crowd.join(request.roomUrl, [pid], request.firstIndex + start + i, request.halls)))));
       }
       const failed = settled.filter((each) => each.status === "rejected");
       const joined: Joined = {

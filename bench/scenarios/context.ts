@@ -1,6 +1,7 @@
 /** What every scenario gets: the room under test, its presenter and audience, and the process to watch. */
 import type { Crowd, Member } from "../crowd.ts";
-import { inRate, now, sentBetween } from "../meter.ts";
+import { LINK_EVERY_MS } from "../../src/room/halls.ts";
+import { inRateAll, inRates, now, sentBetween } from "../meter.ts";
 import type { Phones } from "../phones/pool.ts";
 import { round, sampleUsage, type Usage } from "../room-process.ts";
 import { perPhone, type PerPhone } from "../stats.ts";
@@ -19,13 +20,23 @@ export interface Stage {
   workerd: number;
 }
 
-/** What one object (the room, or the relay) took during a scenario: the issue's per-object figures. */
+/**
+ * What the objects (the talk and its halls, or the relay) took during a scenario: the issue's
+ * per-object figures. Counted where clients send; the talk also takes its halls' frames, which no
+ * client sees: at most 1000 / LINK_EVERY_MS a second per hall, counted at that bound.
+ */
 export interface ObjectLoad {
-  /** Frames every client sent it (phones, presenter, marks' answers), per second over the scenario. */
+  /** Frames every client sent (phones, presenter, marks' answers), to whichever object, over the scenario. */
   messagesIn: number;
   inPerSecondMean: number;
-  /** The busiest one-second window (100 ms steps). */
+  /** The busiest object's busiest one-second window (100 ms steps). */
   inPerSecondPeak: number;
+  /** Objects the clients spoke to: the talk, and the halls its phones were sent to. */
+  objects: number;
+  /** The talk's busiest second: what its own clients sent, plus every hall's frames at their bound. */
+  talkPeak: number;
+  /** The busiest hall's busiest second (0 without halls). */
+  hallPeak: number;
   /** Of the messages in, the `read` answers to the room's marks (every 16 K characters sent to a phone). */
   reads: number;
   /** Their busiest second: phones that get the same stream all cross a mark within a moment. */
@@ -57,8 +68,13 @@ export async function watch(stage: Pick<Stage, "crowd" | "phones" | "workerd">):
   const from = now();
   return async (to = now()) => {
     const usage = stop();
-    const rate = inRate([sentBetween(from, to), ...(await stage.phones.sent(from, to))], from, to);
-    const reads = inRate([sentBetween(from, to, true), ...(await stage.phones.sent(from, to, true))], from, to);
+    const sent = [sentBetween(from, to), ...(await stage.phones.sent(from, to))];
+    const rate = inRateAll(sent, from, to);
+    const reads = inRateAll([sentBetween(from, to, true), ...(await stage.phones.sent(from, to, true))], from, to);
+    const { talk, ...halls } = inRates(sent, from, to);
+    const hallCount = Object.keys(halls).length;
+    const talkPeak = (talk?.peak ?? 0) + hallCount * (1000 / LINK_EVERY_MS);
+    const hallPeak = Math.max(0, ...Object.values(halls).map((hall) => hall.peak));
     const counters = await stage.phones.counters();
     const phones = perPhone(counters, (to - from) / 1000);
     return {
@@ -68,7 +84,10 @@ export async function watch(stage: Pick<Stage, "crowd" | "phones" | "workerd">):
       object: {
         messagesIn: rate.messagesIn,
         inPerSecondMean: rate.mean,
-        inPerSecondPeak: rate.peak,
+        inPerSecondPeak: Math.max(talkPeak, hallPeak),
+        objects: 1 + hallCount,
+        talkPeak,
+        hallPeak,
         reads: reads.messagesIn,
         readsPerSecondPeak: reads.peak,
         peakRssMb: round(usage.peakRssMb, 1),

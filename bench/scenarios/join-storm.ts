@@ -33,13 +33,13 @@ export interface JoinStormResult {
 }
 
 /** `wave`: 0, every phone at once (the storm); k > 0, each phones thread opens k at a time. */
-export async function joinStorm(stage: Pick<Stage, "crowd" | "phones" | "workerd">, roomUrl: string, count: number, wave = 0): Promise<JoinStormResult> {
+export async function joinStorm(stage: Pick<Stage, "crowd" | "phones" | "workerd">, roomUrl: string, count: number, wave = 0, halls = true): Promise<JoinStormResult> {
   const issuing = now();
   const pids = await issuePids(roomUrl, count);
   const idsIssuedMs = round(now() - issuing);
   const watched = await watch(stage);
   const startedAt = now();
-  const joined = await stage.phones.join(roomUrl, pids, wave);
+  const joined = await stage.phones.join(roomUrl, pids, wave, halls);
   const { usage, object } = await watched();
   const times = joined.snapshotAt.filter((at): at is number => at !== null).map((at) => at - startedAt);
   return { sockets: count, wave, idsIssuedMs, allJoinedMs: round(Math.max(0, ...times), 1), join: summarize(times), failed: joined.failed, error: joined.error, usage, object };

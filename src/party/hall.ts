@@ -14,7 +14,7 @@ import type * as Party from "partykit/server";
 import { MESSAGES } from "../features/index.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
-import { CONN_PATTERN, HALL_HEADER, parseHallId, readDown, sourceField, upLine, type UpLine } from "../room/halls.ts";
+import { CONN_PATTERN, HALL_HEADER, LINK_EVERY_MS, parseHallId, readDown, sourceField, upLine, type UpLine } from "../room/halls.ts";
 import { SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { parseClientMessage } from "../room/messages.ts";
 import { isParticipantId } from "../room/participants.ts";
@@ -24,8 +24,6 @@ import { roomSettings, type RoomSettings } from "./settings.ts";
 
 type TalkLink = Awaited<ReturnType<Party.Stub["socket"]>>;
 
-/** At most ten frames a second up the link, whatever the phones send. */
-export const LINK_EVERY_MS = 100;
 /** Waits between tries to reach the talk. */
 const RELINK_MS = 1_000;
 /** Messages held while the link is down; past this the oldest go (none was acknowledged). */

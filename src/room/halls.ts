@@ -16,6 +16,9 @@ export const HALL_HEADER = "x-full-duplex-hall";
 /** The most halls a talk opens: 64 × 250 phones, with the talk's own, is 16,000 and more. */
 export const HALLS_MAX = 64;
 
+/** A hall sends the talk at most one frame per LINK_EVERY_MS (ten a second), whatever its phones send. */
+export const LINK_EVERY_MS = 100;
+
 /** How long a phone sent to a hall counts there before it arrives (a join storm must not overfill one). */
 export const ASSIGNED_FOR_MS = 10_000;
 
