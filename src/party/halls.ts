@@ -46,7 +46,9 @@ export class Halls {
   // Indexes kept by add and drop, their only writers: a storm's acknowledgements look a participant up per message.
   private readonly byParticipant = new Map<string, Set<HallPhone>>();
   private readonly bySource = new Map<string, number>();
-  private flushing: ReturnType<typeof setTimeout> | null = null;
+  private flushing = false;
+  /** While a hall's frame is being handled, its answers wait for its end (hold/release). */
+  private holds = 0;
 
   /** After a start or a wake-up: the links still open, and the phones stored for each (halls without a link are forgotten). */
   async restore(connections: Iterable<Party.Connection>, storage: Party.Storage): Promise<void> {
@@ -200,17 +202,31 @@ export class Halls {
   }
 
   /**
-   * What a turn sends a hall goes as one frame when the turn ends: a storm of acknowledgements, or
-   * a report to a few hundred phones, costs the link one frame, not one per phone.
+   * What the talk sends a hall goes as one frame at the end of the current task (a microtask, not
+   * a timer: a timer waits behind every frame queued on a busy talk, and a change must go out at
+   * once), or at the end of the hall's frame being handled: a storm of acknowledgements, or a
+   * report to a few hundred phones, costs the link one frame, not one per phone.
    */
   private queue(hall: Hall, line: DownLine): void {
     if (!hall.link) return;
     hall.out.push(downLine(line));
-    this.flushing ??= setTimeout(() => this.flush(), 0);
+    if (this.flushing || this.holds > 0) return;
+    this.flushing = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  /** Holds what is sent to halls until `release`: a hall's frame of many lines gets its answers in one frame. */
+  hold(): void {
+    this.holds++;
+  }
+
+  release(): void {
+    if (--this.holds === 0) this.flush();
   }
 
   private flush(): void {
-    this.flushing = null;
+    this.flushing = false;
+    if (this.holds > 0) return;
     for (const hall of this.halls.values()) {
       if (hall.out.length === 0 || !hall.link) continue;
       sendTo(hall.link, hall.out.join("\n"));

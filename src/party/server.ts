@@ -280,6 +280,15 @@ export default class RoomServer implements Party.Server {
    * trusts no one's bytes), in the order they happened.
    */
   private async fromHall(n: number, frame: string): Promise<void> {
+    this.halls.hold();
+    try {
+      await this.fromHallLines(n, frame);
+    } finally {
+      this.halls.release();
+    }
+  }
+
+  private async fromHallLines(n: number, frame: string): Promise<void> {
     let moved = false;
     for (const line of readUp(frame)) {
       if (line.op === "join") {
