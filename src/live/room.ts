@@ -144,6 +144,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const frameListeners = new Set<(frame: WireFrame) => void>();
   const reports = new ReportChannel();
+  let moving = false;
   const update = (changes: Partial<RoomSnapshot>) => {
     snapshot = { ...snapshot, ...changes };
     if (snapshot.status === "online") {
@@ -174,6 +175,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
     for (const listener of messageListeners) listener(message);
     switch (message.type) {
       case "snapshot":
+        moving = false;
         update({
           status: "online",
           view: { seq: message.seq, state: message.state },
@@ -201,6 +203,8 @@ export function connectRoom(options: RoomOptions): RoomClient {
         break;
       case "hall":
         // The talk is crowded: this phone's place is in one of its halls, as the same participant.
+        // Moving is not reconnecting: the status stays as it was until the hall's snapshot.
+        moving = true;
         socket.updateProperties({ party: "hall", room: message.hall });
         socket.reconnect();
         break;
@@ -225,6 +229,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
   });
 
   socket.addEventListener("close", (event) => {
+    if (moving) return void (moving = false);
     if (isFinalCloseCode(event.code)) {
       socket.close();
       update({ status: "refused" });
