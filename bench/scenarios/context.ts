@@ -71,7 +71,9 @@ export async function watch(stage: Pick<Stage, "crowd" | "phones" | "workerd">):
     const sent = [sentBetween(from, to), ...(await stage.phones.sent(from, to))];
     const rate = inRateAll(sent, from, to);
     const reads = inRateAll([sentBetween(from, to, true), ...(await stage.phones.sent(from, to, true))], from, to);
-    const { talk, ...halls } = inRates(sent, from, to);
+    const { talk, ...all } = inRates(sent, from, to);
+    // The halls this scenario's phones spoke to (the meter also remembers earlier rooms' halls).
+    const halls = Object.fromEntries(Object.entries(all).filter(([, hall]) => hall.messagesIn > 0));
     const hallCount = Object.keys(halls).length;
     const talkPeak = (talk?.peak ?? 0) + hallCount * (1000 / LINK_EVERY_MS);
     const hallPeak = Math.max(0, ...Object.values(halls).map((hall) => hall.peak));

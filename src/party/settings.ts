@@ -33,10 +33,11 @@ export interface RoomSettings {
 /**
  * Halls open past HALLS_FROM phones on the talk itself: below it a talk is one object, as simple as
  * ever. Sized by a Durable Object's soft limit of ~1,000 messages a second (docs/SCALE.md): in a
- * storm a phone sends two a second, so a hall of 250 takes 500; the talk takes its own 250 phones'
- * 500 and ten frames a second from each hall: 39 halls (10,000 phones) add 390.
+ * storm a phone sends two a second and answers a mark now and then, so a hall of 250 takes ~750 at
+ * its busiest; the talk takes its own 100 phones' ~300 and ten frames a second from each hall: 40
+ * halls (10,000 phones) add 400.
  */
-export const HALLS_FROM = 250;
+export const HALLS_FROM = 100;
 export const HALL_SIZE = 250;
 
 export function roomSettings(env: Readonly<Record<string, unknown>>): RoomSettings {

@@ -146,12 +146,15 @@ test("the talk, woken over the same storage and sockets: presence, peers, the po
   await settle();
   assert.equal(lastState(presenter).slide, 3);
 
+  const storedPhones = () => [...platform.storage.keys()].filter((key) => key.startsWith("hall:")).sort();
+  assert.deepEqual(storedPhones(), ["hall:0:c1", "hall:0:c2"], "one key per phone of the hall");
+
   // The hall's link closes: its phones leave after the grace period, as a reload would.
   talk.onClose(asConnection(link));
   link.closed = 1006;
   await new Promise((resolve) => setTimeout(resolve, 4_300));
   assert.equal(lastState(presenter).audience, 1);
-  assert.deepEqual(platform.storage.get("hall:0"), {}, "the hall's phones are no longer stored");
+  assert.deepEqual(storedPhones(), [], "the hall's phones are no longer stored");
 });
 
 test("a hall, woken over the same sockets: its phones, their limits and its link come back, and the next message goes up", async () => {
