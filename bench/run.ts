@@ -11,8 +11,12 @@
  *   npm run bench -- --sizes 2000,5000    other sizes
  *   npm run bench -- --scenarios fan-out,reactions,poll   a subset (the join storm always runs)
  *   npm run bench -- --threads 4          phones in 4 worker threads (default 2)
- *   npm run bench -- --join-wave 500      each thread opens 500 phones at a time (default: all at once)
+ *   npm run bench -- --join-wave 500      phones come 500 per thread at a time, each wave asking its ids first,
+ *                                         as new phones do (default: ids first, then every socket at once)
  *   npm run bench -- --one-object         phones stay on the talk's one object (no halls=1): the baseline
+ *   npm run bench -- --fan-out-every 1000 a slide change a second in the fan-out (default 100 ms, 200 changes)
+ *   npm run bench -- --profile room.cpuprofile   a CPU profile of the room's JavaScript over the scenarios
+ *                                         after the join (bench/profile.ts), and its top functions
  *   npm run bench -- --smoke              N = 30, a few seconds each: CI's check that it runs,
  *                                         judged on correctness only
  *
@@ -28,8 +32,9 @@ import { resolve } from "node:path";
 import { startPartyServer } from "../tests/integration/server.ts";
 import { newRoomCode } from "../src/room/codes.ts";
 import type { RoomCreated } from "../src/room/wire.ts";
-import { Crowd } from "./crowd.ts";
+import { Crowd, send } from "./crowd.ts";
 import { Phones } from "./phones/pool.ts";
+import { profileWorkerd } from "./profile.ts";
 import { findWorkerd, openFiles } from "./room-process.ts";
 import { tables, type SizeRun } from "./report.ts";
 import { targetLines, targets } from "./targets.ts";
@@ -55,6 +60,8 @@ const { values: args } = parseArgs({
     threads: { type: "string", default: "2" },
     "join-wave": { type: "string", default: "0" },
     "one-object": { type: "boolean", default: false },
+    "fan-out-every": { type: "string" },
+    profile: { type: "string" },
     out: { type: "string" },
   },
 });
@@ -64,6 +71,8 @@ const settings = smoke
   ? { sizes: [30], changes: 20, intervalMs: 100, stormSeconds: 3, voteSeconds: 3, pollSeconds: 3, questionSeconds: 3, cloudSeconds: 3, quizAnswerSeconds: 3, floodSeconds: 2 }
   : { sizes: [100, 500, 1000], changes: 200, intervalMs: 100, stormSeconds: 30, voteSeconds: 20, pollSeconds: 10, questionSeconds: 20, cloudSeconds: 5, quizAnswerSeconds: 10, floodSeconds: 3 };
 const sizes = args.sizes ? args.sizes.split(",").map(Number) : settings.sizes;
+// The fan-out's pace: a change every 100 ms is a stress, well above a presenter's; a slower one shows one change's cost.
+if (args["fan-out-every"]) Object.assign(settings, { intervalMs: Number(args["fan-out-every"]), changes: Math.max(10, Math.round(20_000 / Number(args["fan-out-every"]))) });
 const threads = Number(args.threads);
 const joinWave = Number(args["join-wave"]);
 const chosen = (args.scenarios?.split(",") ?? [...SCENARIOS]) as Scenario[];
@@ -78,12 +87,20 @@ const out = resolve(import.meta.dirname, args.out ?? (smoke ? "results-smoke.jso
  * about this many frames; "out per in" stays a per-batch figure, comparable with the room's.
  */
 const NAIVE_FRAME_BUDGET = 3_000_000;
+/** The presenter page's heartbeat (src/live/room.ts). */
+const PRESENTER_PING_MS = 10_000;
 
 function naiveSeconds(sockets: number): number {
   return Math.max(1, Math.min(settings.stormSeconds, Math.round(NAIVE_FRAME_BUDGET / (2 * sockets * sockets))));
 }
 
 const halls = args["one-object"] !== true;
+
+/** What `partykit dev` printed since `from`: its errors, without the colours and the lines of the requests that went through. */
+function serverSaid(from: number): string {
+  const said = server.output().slice(from).replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").split("\n");
+  return said.filter((line) => line.trim() !== "" && !line.startsWith("[pk:inf]")).slice(-12).join("\n");
+}
 // The smoke run's 30 phones: ten on the talk, then halls of ten (two of them).
 const server = await startPartyServer({ config: "bench/partykit.json", vars: smoke ? { HALLS_FROM: "10", HALL_SIZE: "10" } : {} });
 const workerd = findWorkerd(server.pid);
@@ -98,6 +115,9 @@ try {
     const roomUrl = `${server.wsOrigin}/parties/main/${code}`;
     const crowd = new Crowd();
     const presenter = await crowd.open(roomUrl, "role=presenter", JSON.stringify({ type: "auth", key: room.key }));
+    // As our presenter page does: a ping every 10 s. Answering probes alone, a presenter is counted
+    // out when the room runs more than ~8 s behind (src/room/liveness.ts), as this machine does at 5,000 phones.
+    const heartbeat = setInterval(() => send(presenter, { type: "ping", id: "heartbeat" }), PRESENTER_PING_MS);
     const printed = server.output().length;
     const join = await joinStorm({ crowd, phones, workerd }, roomUrl, sockets, joinWave, halls);
     join.workerdFiles = openFiles(workerd);
@@ -105,16 +125,16 @@ try {
     results.push(run);
     if (join.failed > 0) {
       // What the machine refused is the result: say it, and go on with the next size.
-      // Its errors, without the colours and the lines of the requests that went through.
-      const said = server.output().slice(printed).replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").split("\n");
-      join.serverSaid = said.filter((line) => line.trim() !== "" && !line.startsWith("[pk:inf]")).slice(-12).join("\n");
+      join.serverSaid = serverSaid(printed);
       console.error(`  ${join.failed} of ${sockets} phones never joined: ${join.error}; workerd holds ${join.workerdFiles.open} files (limit ${join.workerdFiles.limit})\n  partykit dev said meanwhile:\n${join.serverSaid}`);
+      clearInterval(heartbeat);
       await crowd.close();
       await phones.close();
       continue;
     }
     await sleep(500); // presence settles
     const stage = { roomUrl, crowd, presenter, presenterKey: room.key, phones, workerd };
+    const profiled = args.profile ? await profileWorkerd(workerd, resolve(args.profile)) : null;
     if (runs("fan-out")) run.fanOut = await fanOut(stage, settings.changes, settings.intervalMs);
     if (runs("reactions")) run.reactions = await reactionStorm(stage, settings.stormSeconds);
     if (runs("votes")) run.votes = await voteStorm(stage, settings.voteSeconds);
@@ -123,6 +143,8 @@ try {
     if (runs("cloud")) run.cloud = await cloudStorm(stage, settings.cloudSeconds);
     if (runs("quiz")) run.quiz = await quizStorm(stage, settings.quizAnswerSeconds);
     if (runs("flood")) run.flood = await flood(stage, settings.floodSeconds);
+    await profiled?.();
+    clearInterval(heartbeat);
     await crowd.close();
     await phones.close();
     if (runs("naive")) {
@@ -130,6 +152,8 @@ try {
       if (run.reactions) run.naiveRatio = Math.round(run.naive.outPerIn / run.reactions.outPerIn);
     }
     await sleep(1_000);
+    run.serverSaid = serverSaid(printed);
+    if (run.serverSaid) console.error(`  partykit dev said during N = ${sockets}:\n${run.serverSaid}`);
   }
 } finally {
   await phones.dispose();

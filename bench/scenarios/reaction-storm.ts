@@ -76,6 +76,11 @@ async function runStorm(storm: Storm): Promise<StormResult> {
     phonesExact = (await storm.phones.call<boolean>("exact", { totals: sent })).every(Boolean);
   });
   const doneAt = now();
+  if (!exact) {
+    // Say where the totals went wrong: the presenter's last report (and its socket), or the phones.
+    const shown = presenterReport === undefined ? "no report" : JSON.stringify((JSON.parse(presenterReport) as { data: { totals: Totals } }).data.totals);
+    console.error(`  reactions not exact: sent ${JSON.stringify(sent)}; presenter ${shown} (socket ${storm.presenter?.ws.readyState}, closed ${storm.presenter?.closedWith}); phones exact: ${phonesExact}`);
+  }
   const { usage, object, perPhone, counters } = await watched(doneAt);
   await storm.phones.end();
   storm.crowd.listener = null;
@@ -106,7 +111,7 @@ export function reactionStorm(stage: { crowd: Crowd; phones: Phones; presenter: 
 
 /** The naive relay (bench/naive-relay.ts), with N phones of its own (the room's are closed first). */
 export async function naiveStorm(stage: { crowd: Crowd; phones: Phones; workerd: number }, naiveUrl: string, count: number, seconds: number): Promise<StormResult> {
-  await stage.phones.join(naiveUrl, Array.from({ length: count }, (_, i) => `naive-phone-${i}`));
+  await stage.phones.join(naiveUrl, Array.from({ length: count }, (_, i) => ({ pid: `naive-phone-${i}` })), false);
   try {
     return await runStorm({ ...stage, presenter: null, naive: true, seconds });
   } finally {
