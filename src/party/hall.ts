@@ -1,7 +1,8 @@
 /**
  * A hall of a talk (party `hall`, id `CODE-n`; src/room/halls.ts says why halls exist): it holds
  * its phones' sockets, answers their pings, limits and checks what they send as the talk would,
- * and forwards the rest up one socket to the talk, coalesced into at most LINK_EVERY_MS frames;
+ * and forwards the rest up one socket to the talk, coalesced into at most a frame per LINK_EVERY_MS
+ * (reactions summed: one line per frame, src/features/reactions/sum.ts);
  * what the talk sends down it delivers, a change once for all its phones. The talk decides who
  * is admitted (it alone knows which participant ids it issued): until it answers, a phone is here
  * but hears nothing but its pongs.
@@ -12,6 +13,7 @@
  */
 import type * as Party from "partykit/server";
 import { MESSAGES } from "../features/index.ts";
+import { ReactionsSum } from "../features/reactions/sum.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
 import { CONN_PATTERN, HALL_HEADER, LINK_EVERY_MS, parseHallId, readDown, sourceField, upLine, type UpLine } from "../room/halls.ts";
@@ -40,6 +42,8 @@ export default class HallServer implements Party.Server {
   private linking = false;
   /** Lines waiting for the next frame up. */
   private up: string[] = [];
+  /** Reactions since the last frame up: one line for all of them. */
+  private readonly reactions = new ReactionsSum();
   private upTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUp = 0;
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
@@ -100,6 +104,10 @@ export default class HallServer implements Party.Server {
       if (this.peers().read(sender, message.mark)) this.forward({ op: "resync", conn: sender.id });
       return;
     }
+    if (message.type === "react") {
+      this.reactions.add(message.counts);
+      return this.scheduleUp();
+    }
     this.forward({ op: "message", conn: sender.id, json: JSON.stringify(message) });
   }
 
@@ -125,6 +133,10 @@ export default class HallServer implements Party.Server {
   private forward(line: UpLine): void {
     this.up.push(upLine(line));
     if (this.up.length > HELD_MAX) this.up.splice(0, this.up.length - HELD_MAX);
+    this.scheduleUp();
+  }
+
+  private scheduleUp(): void {
     if (!this.link) return this.connectLink();
     if (this.upTimer !== null) return;
     this.upTimer = setTimeout(() => this.flushUp(), Math.max(0, this.lastUp + LINK_EVERY_MS - Date.now()));
@@ -132,7 +144,10 @@ export default class HallServer implements Party.Server {
 
   private flushUp(): void {
     this.upTimer = null;
-    if (!this.link || this.up.length === 0) return;
+    if (!this.link) return;
+    const reactions = this.reactions.take();
+    if (reactions !== null) this.up.push(upLine({ op: "sum", json: reactions }));
+    if (this.up.length === 0) return;
     this.lastUp = Date.now();
     try {
       this.link.send(this.up.join("\n"));

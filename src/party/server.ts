@@ -7,6 +7,7 @@
  */
 import type * as Party from "partykit/server";
 import { FEATURES, MESSAGES } from "../features/index.ts";
+import { readSum } from "../features/reactions/sum.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
 import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
 import { json } from "../room/http.ts";
@@ -303,6 +304,10 @@ export default class RoomServer implements Party.Server {
         if (member) this.departures = departed(this.departures, member, Date.now());
         this.features.leave({ id: `${n}:${line.conn}` });
         moved = true;
+      } else if (line.op === "sum") {
+        // The hall's phones' reactions, summed (admitted phones' only: the hall forwards nothing else).
+        const sum = readSum(line.json);
+        if (sum) await this.features.message(sum as ClientMessage, { link: { id: `${n}:` }, member: { role: "audience", pid: "" } });
       } else {
         const peer = this.halls.phone(n, line.conn);
         if (!peer) continue; // not admitted (yet, or any more)

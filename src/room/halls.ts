@@ -28,7 +28,9 @@ export type UpLine =
   | { op: "leave"; conn: string }
   | { op: "message"; conn: string; json: string }
   /** The phone read its way back from behind: it needs everything anew. */
-  | { op: "resync"; conn: string };
+  | { op: "resync"; conn: string }
+  /** The hall's phones' input summed since the last frame (reactions: src/features/reactions/sum.ts). */
+  | { op: "sum"; json: string };
 
 /** What comes down a hall's link, for its phones. */
 export type DownLine =
@@ -41,7 +43,7 @@ export type DownLine =
   /** Close one phone (refused at the door, after its error went as a reply). */
   | { op: "close"; conn: string; code: number };
 
-const UP_OPS = { join: "j", leave: "l", message: "m", resync: "r" } as const;
+const UP_OPS = { join: "j", leave: "l", message: "m", resync: "r", sum: "s" } as const;
 const DOWN_OPS = { all: "*", reply: "@", send: "#", close: "x" } as const;
 
 /** A connection id a hall forwards: PartySocket's are UUIDs; anything else is cut out at the door. */
@@ -80,6 +82,8 @@ export function upLine(line: UpLine): string {
       return `${UP_OPS.join}\t${line.conn}\t${line.pid}\t${line.source}`;
     case "message":
       return `${UP_OPS.message}\t${line.conn}\t${line.json}`;
+    case "sum":
+      return `${UP_OPS.sum}\t${line.json}`;
     default:
       return `${UP_OPS[line.op]}\t${line.conn}`;
   }
@@ -114,6 +118,10 @@ function fields(text: string, count: number): string[] {
 export function readUp(frame: string): UpLine[] {
   const lines: UpLine[] = [];
   for (const text of frame.split("\n")) {
+    if (text[0] === UP_OPS.sum && text[1] === "\t") {
+      lines.push({ op: "sum", json: text.slice(2) });
+      continue;
+    }
     const [op, conn = "", ...rest] = fields(text, text[0] === UP_OPS.join ? 3 : 2);
     if (!CONN_PATTERN.test(conn)) continue;
     if (op === UP_OPS.join && rest.length === 2) lines.push({ op: "join", conn, pid: rest[0]!, source: rest[1]! });

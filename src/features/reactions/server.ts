@@ -7,6 +7,7 @@
 import { defineFeature } from "../../room/feature.ts";
 import { REACTIONS_MESSAGES } from "./protocol.ts";
 import { ReactionsBySlide } from "./bySlide.ts";
+import type { SummedReact } from "./sum.ts";
 import { REACTIONS_REPORT_MS, ReactionTally, restoreTotals } from "./tally.ts";
 
 /** Storage keys of the totals and the totals per slide (small objects, rewritten before each report that changed them). */
@@ -32,8 +33,9 @@ export const reactions = defineFeature("reactions", REACTIONS_MESSAGES, (host) =
       bySlide = new ReactionsBySlide(await host.storage.get(SLIDES_KEY));
     },
     // The audience reacts (the table refuses anyone else); the projector's screen and the presenter watch.
+    // A phone's batch, or a hall's sum of its phones' batches (sum.ts: it says how many).
     message(message) {
-      tally.add(message.counts);
+      tally.add(message.counts, (message as Partial<SummedReact>).batches);
       bySlide.add(host.state().slide, message.counts);
       unsaved = true;
       host.changed();

@@ -64,12 +64,12 @@ export class ReactionTally {
     this.current = { ...totals };
   }
 
-  /** One phone's batch (already validated: known reactions, 1..50 each). */
-  add(counts: ReactionCounts): void {
+  /** One phone's batch (already validated: known reactions, 1..50 each), or a hall's sum of `batches` of them (sum.ts). */
+  add(counts: ReactionCounts, batches = 1): void {
     const next = { ...this.current };
     for (const reaction of REACTIONS) next[reaction] += counts[reaction] ?? 0;
     this.current = next;
-    this.batches += 1;
+    this.batches += batches;
   }
 
   clear(): void {
