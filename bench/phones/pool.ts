@@ -7,6 +7,7 @@
 import { Worker } from "node:worker_threads";
 import type { SentByObject } from "../meter.ts";
 import type { Joined, Reply, Request } from "./protocol.ts";
+import type { ParticipantIssued } from "../../src/room/wire.ts";
 
 type Op = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
 
@@ -50,14 +51,11 @@ export class Phones {
     return Promise.all(this.workers.map((worker) => this.request<T>(worker, op)));
   }
 
-  /**
-   * Opens one phone per id, in contiguous slices over the workers: all at once, or (`wave` > 0)
-   * each worker `wave` at a time, a wave when the one before has its snapshots.
-   */
-  async join(roomUrl: string, pids: readonly string[], wave = 0, halls = true): Promise<Joined> {
+  /** Opens one phone per id at once, in contiguous slices over the workers; resolves when each has its snapshot (or failed). */
+  async join(roomUrl: string, pids: readonly ParticipantIssued[], halls = true): Promise<Joined> {
     const size = Math.ceil(pids.length / this.workers.length);
     const parts = await Promise.all(
-      this.workers.map((worker, w) => this.request<Joined>(worker, { op: "join", roomUrl, pids: pids.slice(w * size, (w + 1) * size), firstIndex: this.count + w * size, wave, halls })),
+      this.workers.map((worker, w) => this.request<Joined>(worker, { op: "join", roomUrl, pids: pids.slice(w * size, (w + 1) * size), firstIndex: this.count + w * size, halls })),
     );
     const failed = parts.reduce((sum, part) => sum + part.failed, 0);
     this.count += pids.length - failed;

@@ -4,7 +4,7 @@
  * (behaviours.ts) on its frames, so the main thread's event loop never sees a phone's frame.
  */
 import { parentPort } from "node:worker_threads";
-import { Crowd, type Member } from "../crowd.ts";
+import { Crowd } from "../crowd.ts";
 import { sentBetween } from "../meter.ts";
 import { behaviours } from "./behaviours.ts";
 import type { Behaviour, Joined, Request } from "./protocol.ts";
@@ -16,13 +16,7 @@ async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
     case "join": {
       // allSettled: at a size the machine refuses (too many open files), say how many joined and why.
-      // In waves of `wave` phones (each wave waits for the one before), or all at once (0).
-      const settled: PromiseSettledResult<Member[]>[] = [];
-      const wave = request.wave > 0 ? request.wave : request.pids.length;
-      for (let start = 0; start < request.pids.length; start += wave) {
-        const part = request.pids.slice(start, start + wave);
-        settled.push(...(await Promise.allSettled(part.map((pid, i) => crowd.join(request.roomUrl, [pid], request.firstIndex + start + i, request.halls)))));
-      }
+      const settled = await Promise.allSettled(request.pids.map((issued, i) => crowd.join(request.roomUrl, [issued], request.firstIndex + i, request.halls)));
       const failed = settled.filter((each) => each.status === "rejected");
       const joined: Joined = {
         snapshotAt: settled.map((each) => (each.status === "fulfilled" ? (each.value[0]!.snapshotAt ?? null) : null)),

@@ -1,8 +1,12 @@
 /**
- * Join storm: N phones open the room at the same instant (a QR code on the projector). Measured:
- * the time until every one of them has its snapshot, and what the room process spent. The ids
- * are issued first (timed apart): with the phones in worker threads the storm itself is the
- * sockets opening at once.
+ * Join storm: N phones open the room (a QR code on the projector). Measured: the time until every
+ * one of them has its snapshot, and what the room process spent. Two shapes:
+ * - all at once (wave 0): the ids are issued first (timed apart), then every socket opens at the
+ *   same instant, as after a reload of every page: each goes through the talk's door;
+ * - in waves (wave k: k phones per thread at a time, a wave when the one before has its
+ *   snapshots): each wave asks for its ids, then connects, as new phones do: once the talk is
+ *   crowded an id comes with its hall and the phone goes straight there. "All joined" then counts
+ *   from the first id asked for.
  */
 import { issuePids } from "../crowd.ts";
 import { now } from "../meter.ts";
@@ -15,10 +19,12 @@ export interface JoinStormResult {
   sockets: number;
   /** 0: all at once; k: each phones thread opened k at a time, a wave after the one before. */
   wave: number;
-  /** Issuing the N participant ids (HTTP, 50 at a time), before the storm (ms). */
+  /** Issuing the N participant ids (HTTP, 50 at a time; in waves, summed over them) (ms). */
   idsIssuedMs: number;
-  /** From the first connect to the last snapshot (ms). */
+  /** From the first connect (in waves: the first id asked for) to the last snapshot (ms). */
   allJoinedMs: number;
+  /** Phones whose id came with a hall, so they connected there at once. */
+  straightToHall: number;
   /** Each socket's time to its snapshot. */
   join: Latency;
   /** Phones that never joined, and the first reason (a size the machine refuses). */
@@ -34,13 +40,30 @@ export interface JoinStormResult {
 
 /** `wave`: 0, every phone at once (the storm); k > 0, each phones thread opens k at a time. */
 export async function joinStorm(stage: Pick<Stage, "crowd" | "phones" | "workerd">, roomUrl: string, count: number, wave = 0, halls = true): Promise<JoinStormResult> {
-  const issuing = now();
-  const pids = await issuePids(roomUrl, count);
-  const idsIssuedMs = round(now() - issuing);
+  const step = wave > 0 ? wave * stage.phones.threads : count;
+  let idsIssuedMs = 0;
+  const issue = async (size: number) => {
+    const issuing = now();
+    const pids = await issuePids(roomUrl, size);
+    idsIssuedMs += now() - issuing;
+    return pids;
+  };
+  const first = wave > 0 ? null : await issue(count);
   const watched = await watch(stage);
   const startedAt = now();
-  const joined = await stage.phones.join(roomUrl, pids, wave, halls);
+  const snapshotAt: (number | null)[] = [];
+  let failed = 0;
+  let error: string | null = null;
+  let straightToHall = 0;
+  for (let from = 0; from < count; from += step) {
+    const pids = first ?? (await issue(Math.min(step, count - from)));
+    if (halls) straightToHall += pids.filter(({ hall }) => hall).length;
+    const joined = await stage.phones.join(roomUrl, pids, halls);
+    snapshotAt.push(...joined.snapshotAt);
+    failed += joined.failed;
+    error ??= joined.error;
+  }
   const { usage, object } = await watched();
-  const times = joined.snapshotAt.filter((at): at is number => at !== null).map((at) => at - startedAt);
-  return { sockets: count, wave, idsIssuedMs, allJoinedMs: round(Math.max(0, ...times), 1), join: summarize(times), failed: joined.failed, error: joined.error, usage, object };
+  const times = snapshotAt.filter((at): at is number => at !== null).map((at) => at - startedAt);
+  return { sockets: count, wave, idsIssuedMs: round(idsIssuedMs), allJoinedMs: round(Math.max(0, ...times), 1), straightToHall, join: summarize(times), failed, error, usage, object };
 }

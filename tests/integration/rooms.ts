@@ -31,23 +31,28 @@ export async function joinAsPresenter(server: PartyServer, room: RoomCreated, op
   return [socket, await socket.nextOfType("snapshot")];
 }
 
-const issued = new Map<string, Promise<string>>();
+const issued = new Map<string, Promise<ParticipantIssued>>();
 
 /**
- * The participant id room `code` issued for the phone the test calls `name` (asked once: the same
- * name is the same person, as a phone keeps its id).
+ * What room `code` issued for the phone the test calls `name`: its id, and the hall it named if the
+ * talk was crowded (asked once: the same name is the same person, as a phone keeps its id).
  */
-export function participant(server: PartyServer, code: string, name: string): Promise<string> {
+export function issuedTo(server: PartyServer, code: string, name: string): Promise<ParticipantIssued> {
   const key = `${server.port}/${code}/${name}`;
-  let pid = issued.get(key);
-  if (!pid) {
-    pid = fetch(`${server.origin}/parties/main/${code}/participants`, { method: "POST" }).then(async (response) => {
+  let answer = issued.get(key);
+  if (!answer) {
+    answer = fetch(`${server.origin}/parties/main/${code}/participants`, { method: "POST" }).then(async (response) => {
       assert.equal(response.status, 201, await response.clone().text());
-      return ((await response.json()) as ParticipantIssued).pid;
+      return (await response.json()) as ParticipantIssued;
     });
-    issued.set(key, pid);
+    issued.set(key, answer);
   }
-  return pid;
+  return answer;
+}
+
+/** The participant id room `code` issued for the phone the test calls `name`. */
+export async function participant(server: PartyServer, code: string, name: string): Promise<string> {
+  return (await issuedTo(server, code, name)).pid;
 }
 
 /** The phone the test calls `name`, with the id the room issued it. */
