@@ -15,8 +15,6 @@
  *                                         as new phones do (default: ids first, then every socket at once)
  *   npm run bench -- --one-object         phones stay on the talk's one object (no halls=1): the baseline
  *   npm run bench -- --fan-out-every 1000 a slide change a second in the fan-out (default 100 ms, 200 changes)
- *   npm run bench -- --profile room.cpuprofile   a CPU profile of the room's JavaScript over the scenarios
- *                                         after the join (bench/profile.ts), and its top functions
  *   npm run bench -- --smoke              N = 30, a few seconds each: CI's check that it runs,
  *                                         judged on correctness only
  *
@@ -34,7 +32,6 @@ import { newRoomCode } from "../src/room/codes.ts";
 import type { RoomCreated } from "../src/room/wire.ts";
 import { Crowd, send } from "./crowd.ts";
 import { Phones } from "./phones/pool.ts";
-import { profileWorkerd } from "./profile.ts";
 import { findWorkerd, openFiles } from "./room-process.ts";
 import { tables, type SizeRun } from "./report.ts";
 import { targetLines, targets } from "./targets.ts";
@@ -61,7 +58,6 @@ const { values: args } = parseArgs({
     "join-wave": { type: "string", default: "0" },
     "one-object": { type: "boolean", default: false },
     "fan-out-every": { type: "string" },
-    profile: { type: "string" },
     out: { type: "string" },
   },
 });
@@ -134,7 +130,6 @@ try {
     }
     await sleep(500); // presence settles
     const stage = { roomUrl, crowd, presenter, presenterKey: room.key, phones, workerd };
-    const profiled = args.profile ? await profileWorkerd(workerd, resolve(args.profile)) : null;
     if (runs("fan-out")) run.fanOut = await fanOut(stage, settings.changes, settings.intervalMs);
     if (runs("reactions")) run.reactions = await reactionStorm(stage, settings.stormSeconds);
     if (runs("votes")) run.votes = await voteStorm(stage, settings.voteSeconds);
@@ -143,7 +138,6 @@ try {
     if (runs("cloud")) run.cloud = await cloudStorm(stage, settings.cloudSeconds);
     if (runs("quiz")) run.quiz = await quizStorm(stage, settings.quizAnswerSeconds);
     if (runs("flood")) run.flood = await flood(stage, settings.floodSeconds);
-    await profiled?.();
     clearInterval(heartbeat);
     await crowd.close();
     await phones.close();
