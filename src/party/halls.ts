@@ -33,6 +33,8 @@ interface Hall {
   assigned: number[];
   /** Phones come (their stored value) or gone (null) since the last store. */
   changed: Map<string, StoredPhone | null>;
+  /** Frames of this hall being handled: its lines wait for their end (hold/release). */
+  holds: number;
 }
 
 const STORED = "hall:";
@@ -63,8 +65,6 @@ export class Halls {
   private readonly byParticipant = new Map<string, Set<HallPhone>>();
   private readonly bySource = new Map<string, number>();
   private flushing = false;
-  /** While a hall's frame is being handled, its answers wait for its end (hold/release). */
-  private holds = 0;
 
   /** After a start or a wake-up: the links still open, and the phones stored for each (halls without a link are forgotten). */
   async restore(connections: Iterable<Party.Connection>, storage: Party.Storage): Promise<void> {
@@ -85,7 +85,7 @@ export class Halls {
 
   private hall(n: number): Hall {
     let hall = this.halls.get(n);
-    if (!hall) this.halls.set(n, (hall = { link: null, phones: new Map(), out: [], assigned: [], changed: new Map() }));
+    if (!hall) this.halls.set(n, (hall = { link: null, phones: new Map(), out: [], assigned: [], changed: new Map(), holds: 0 }));
     return hall;
   }
 
@@ -233,34 +233,38 @@ export class Halls {
   /**
    * What the talk sends a hall goes as one frame at the end of the current task (a microtask, not
    * a timer: a timer waits behind every frame queued on a busy talk, and a change must go out at
-   * once), or at the end of the hall's frame being handled: a storm of acknowledgements, or a
-   * report to a few hundred phones, costs the link one frame, not one per phone.
+   * once), or at the end of the hall's own frame being handled: a storm of acknowledgements, or a
+   * report to a few hundred phones, costs the link one frame, not one per phone. Held per hall: a
+   * frame of 250 joins (each id checked, which awaits) holds its own hall's answers, no one else's.
    */
   private queue(hall: Hall, line: DownLine): void {
     if (!hall.link) return;
     hall.out.push(downLine(line));
-    if (this.flushing || this.holds > 0) return;
+    if (this.flushing || hall.holds > 0) return;
     this.flushing = true;
     queueMicrotask(() => this.flush());
   }
 
-  /** Holds what is sent to halls until `release`: a hall's frame of many lines gets its answers in one frame. */
-  hold(): void {
-    this.holds++;
+  /** Holds what is sent to hall `n` until `release(n)`: its frame of many lines gets its answers in one frame. */
+  hold(n: number): void {
+    this.hall(n).holds++;
   }
 
-  release(): void {
-    if (--this.holds === 0) this.flush();
+  release(n: number): void {
+    const hall = this.hall(n);
+    // (Not below zero: an erase replaces the halls while a frame is handled.)
+    if (hall.holds > 0 && --hall.holds === 0) this.send(hall);
   }
 
   private flush(): void {
     this.flushing = false;
-    if (this.holds > 0) return;
-    for (const hall of this.halls.values()) {
-      if (hall.out.length === 0 || !hall.link) continue;
-      sendTo(hall.link, hall.out.join("\n"));
-      hall.out = [];
-    }
+    for (const hall of this.halls.values()) if (hall.holds === 0) this.send(hall);
+  }
+
+  private send(hall: Hall): void {
+    if (hall.out.length === 0 || !hall.link) return;
+    sendTo(hall.link, hall.out.join("\n"));
+    hall.out = [];
   }
 
   /** Closes every link (the room's data was erased: the halls close their phones in turn). */

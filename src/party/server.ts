@@ -292,22 +292,26 @@ export default class RoomServer implements Party.Server {
    * trusts no one's bytes), in the order they happened.
    */
   private async fromHall(n: number, frame: string): Promise<void> {
-    this.halls.hold();
+    this.halls.hold(n);
     try {
       await this.fromHallLines(n, frame);
     } finally {
-      this.halls.release();
+      this.halls.release(n);
     }
   }
 
   private async fromHallLines(n: number, frame: string): Promise<void> {
     let moved = false;
-    for (const line of readUp(frame)) {
+    const lines = readUp(frame);
+    // The joins' ids, checked together (each check awaits): a hall's first frame may carry 250.
+    const joins = lines.flatMap((line) => (line.op === "join" ? [line.pid] : []));
+    const issued = new Set(joins.length === 0 ? [] : (await Promise.all(joins.map(async (pid) => ((await this.keys.isParticipant(pid)) ? [pid] : [])))).flat());
+    for (const line of lines) {
       if (line.op === "join") {
         moved = true;
         const known = this.halls.phone(n, line.conn);
         const over = known ? null : this.overLimit(line.source, line.pid);
-        if (!(await this.keys.isParticipant(line.pid))) this.halls.refuse(n, line.conn, errorMessage("bad_request", { detail: "pid" }), CLOSE_CODES.badRequest);
+        if (!issued.has(line.pid)) this.halls.refuse(n, line.conn, errorMessage("bad_request", { detail: "pid" }), CLOSE_CODES.badRequest);
         else if (over) this.halls.refuse(n, line.conn, errorMessage("connection_limit", { detail: over }), CLOSE_CODES.tooMany);
         else this.resync(this.halls.join(n, line.conn, line.pid, line.source));
       } else if (line.op === "leave") {
