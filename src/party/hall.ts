@@ -42,8 +42,10 @@ export default class HallServer implements Party.Server {
   private linking = false;
   /** Lines waiting for the next frame up. */
   private up: string[] = [];
-  /** Reactions since the last frame up: one line for all of them. */
+  /** Reactions since the last frame up: one line for all of them, from phones the talk admitted. */
   private readonly reactions = new ReactionsSum();
+  /** Phones the talk admitted (it alone knows the ids it issued); kept in memory: after a wake-up the roll call admits them again. */
+  private readonly welcomed = new Set<string>();
   private upTimer: ReturnType<typeof setTimeout> | null = null;
   private lastUp = 0;
   private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
@@ -104,7 +106,8 @@ export default class HallServer implements Party.Server {
       if (this.peers().read(sender, message.mark)) this.forward({ op: "resync", conn: sender.id });
       return;
     }
-    if (message.type === "react") {
+    // A sum is counted as it is: only admitted phones' reactions go into it (others go up as they came, and the talk drops them).
+    if (message.type === "react" && this.welcomed.has(sender.id)) {
       this.reactions.add(message.counts);
       return this.scheduleUp();
     }
@@ -121,6 +124,7 @@ export default class HallServer implements Party.Server {
   }
 
   private left(connection: Party.Connection): void {
+    this.welcomed.delete(connection.id);
     if (this.peers().remove(connection)) this.forward({ op: "leave", conn: connection.id });
   }
 
@@ -195,6 +199,7 @@ export default class HallServer implements Party.Server {
         if (connection) this.refuse(connection, "no_room", CLOSE_CODES.noRoom);
       }
       this.admitted = null;
+      this.welcomed.clear();
       return;
     }
     // Phones still here: they need the talk. Without phones, nothing keeps the hall awake.
@@ -208,8 +213,11 @@ export default class HallServer implements Party.Server {
         if (peers.broadcast(line.text)) this.scheduleCatchUp();
       } else if (line.op === "reply") peers.reply({ id: line.conn }, line.text);
       else if (line.op === "send") peers.send({ id: line.conn }, line.text);
-      else {
+      else if (line.op === "admit") {
+        if (this.room.getConnection(line.conn)) this.welcomed.add(line.conn);
+      } else {
         const connection = this.room.getConnection(line.conn);
+        this.welcomed.delete(line.conn);
         peers.remove({ id: line.conn });
         if (connection) closeWith(connection, line.code as CloseCode, "");
       }

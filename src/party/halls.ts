@@ -151,6 +151,7 @@ export class Halls {
   join(n: number, conn: string, pid: string, source: string): Peer {
     const hall = this.hall(n);
     hall.assigned.shift(); // one who was on the way has arrived
+    this.queue(hall, { op: "admit", conn });
     const known = hall.phones.get(conn);
     if (known) return known;
     hall.changed.set(conn, [pid, source]);

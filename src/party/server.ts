@@ -320,7 +320,7 @@ export default class RoomServer implements Party.Server {
         this.features.leave({ id: `${n}:${line.conn}` });
         moved = true;
       } else if (line.op === "sum") {
-        // The hall's phones' reactions, summed (admitted phones' only: the hall forwards nothing else).
+        // The hall's phones' reactions, summed (only those the talk admitted: the hall sums no one else's).
         const sum = readSum(line.json);
         if (sum) await this.features.message(sum as ClientMessage, { link: { id: `${n}:` }, member: { role: "audience", pid: "" } });
       } else {

@@ -40,11 +40,13 @@ export type DownLine =
   | { op: "reply"; conn: string; text: string }
   /** A feature's message to one phone: not while it is behind. */
   | { op: "send"; conn: string; text: string }
+  /** The talk admitted this phone (its id is one the talk issued): its reactions may be summed. */
+  | { op: "admit"; conn: string }
   /** Close one phone (refused at the door, after its error went as a reply). */
   | { op: "close"; conn: string; code: number };
 
 const UP_OPS = { join: "j", leave: "l", message: "m", resync: "r", sum: "s" } as const;
-const DOWN_OPS = { all: "*", reply: "@", send: "#", close: "x" } as const;
+const DOWN_OPS = { all: "*", reply: "@", send: "#", close: "x", admit: "+" } as const;
 
 /** A connection id a hall forwards: PartySocket's are UUIDs; anything else is cut out at the door. */
 export const CONN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -95,6 +97,8 @@ export function downLine(line: DownLine): string {
       return `${DOWN_OPS.all}\t${line.text}`;
     case "close":
       return `${DOWN_OPS.close}\t${line.conn}\t${line.code}`;
+    case "admit":
+      return `${DOWN_OPS.admit}\t${line.conn}`;
     default:
       return `${DOWN_OPS[line.op]}\t${line.conn}\t${line.text}`;
   }
@@ -144,6 +148,7 @@ export function readDown(frame: string): DownLine[] {
     if (op === DOWN_OPS.reply) lines.push({ op: "reply", conn, text: rest });
     else if (op === DOWN_OPS.send) lines.push({ op: "send", conn, text: rest });
     else if (op === DOWN_OPS.close) lines.push({ op: "close", conn, code: Number(rest) });
+    else if (op === DOWN_OPS.admit) lines.push({ op: "admit", conn });
   }
   return lines;
 }

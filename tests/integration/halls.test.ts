@@ -166,12 +166,17 @@ test("a hall's door: invented ids, a made-up hall, a flood, and the header only 
   const server = await startPartyServer({ vars: VARS });
   servers.push(server);
   const { room, presenter } = await roomWithPresenter(server);
-  await joinMany(server, room.code, 3); // the third opens hall 0
+  const three = await joinMany(server, room.code, 3); // the third opens hall 0
 
-  // Straight to a hall with an id the talk never issued: the talk refuses it, through the hall.
+  // Straight to a hall with an id the talk never issued, reacting at once: the talk refuses it,
+  // through the hall, and none of its taps count (a hall sums only the phones the talk admitted).
   const invented = await TestSocket.open(`${server.wsOrigin}/parties/hall/${room.code}-0?role=audience&pid=${"x".repeat(38)}`);
+  for (let i = 0; i < 20; i++) invented.send({ type: "react", counts: { "🐍": 50 } });
   assert.deepEqual(await invented.nextOfType("error"), { type: "error", code: "bad_request", detail: "pid" });
   assert.equal((await invented.closed).code, 4000);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  three[2]!.socket.send({ type: "react", counts: { "🐍": 1 } });
+  assert.equal((await reportWhere<ReactionsReport>(presenter, "reactions", (data) => data.total > 0)).total, 1, "only the admitted phone's tap");
 
   // A hall of a talk that doesn't exist, and a name that can't be a hall.
   for (const id of ["AAAAA-0", `${room.code}-99`, "nothing"]) {

@@ -36,6 +36,7 @@ test("lines up and down read back as written, a message's JSON untouched even wi
     { op: "reply", conn: "c_2", text: json },
     { op: "send", conn: "c_2", text: "{}" },
     { op: "close", conn: "c_2", code: 4000 },
+    { op: "admit", conn: "c_2" },
   ];
   assert.deepEqual(readDown(down.map(downLine).join("\n")), down);
 });

@@ -178,11 +178,19 @@ test("a hall, woken over the same sockets: its phones, their limits and its link
   assert.deepEqual(readUp(platform.links[1]!.sent.join("\n")), [{ op: "join", conn: "p1", pid, source: "local" }], "and announces its phones");
 
   // The next message goes up the new link; the limit is the one a phone has after a quiet spell (full: 40 at once, then 20 a second).
-  for (let i = 0; i < 40; i++) hall.onMessage(JSON.stringify({ type: "react", counts: { "👏": 1 } }), asConnection(phone));
-  hall.onMessage(JSON.stringify({ type: "react", counts: { "👏": 1 } }), asConnection(phone));
+  // Until the talk admits the phone again (its roll call's answer), its reactions go up as they came, for the talk to check.
+  const react = JSON.stringify({ type: "react", counts: { "👏": 1 } });
+  hall.onMessage(react, asConnection(phone));
+  platform.links[1]!.listeners.get("message")!({ data: "+\tp1" });
+  for (let i = 0; i < 39; i++) hall.onMessage(react, asConnection(phone));
+  hall.onMessage(react, asConnection(phone));
   await settle();
-  const up = readUp(platform.links[1]!.sent.join("\n")).flatMap((line) => (line.op === "sum" ? [JSON.parse(line.json)] : []));
-  assert.deepEqual(up, [{ type: "react", counts: { "👏": 40 }, batches: 40 }], "a burst of 40 goes up (summed, one line), as it would have before");
+  const up = readUp(platform.links[1]!.sent.join("\n")).filter((line) => line.op === "message" || line.op === "sum");
+  assert.deepEqual(
+    up.map((line) => (line.op === "sum" ? JSON.parse(line.json) : line)),
+    [{ op: "message", conn: "p1", json: react }, { type: "react", counts: { "👏": 39 }, batches: 39 }],
+    "a burst of 40 goes up (once admitted, summed in one line), as it would have before",
+  );
   assert.deepEqual(phone.messages().at(-1), { type: "error", code: "rate_limited" }, "the 41st is refused in the hall");
   // What the talk sends down reaches the phone.
   platform.links[1]!.listeners.get("message")!({ data: `*\t{"type":"delta","seq":9,"now":1,"changes":{"slide":2}}` });
