@@ -32,19 +32,13 @@ export interface Member {
 
 const OPEN_TIMEOUT_MS = 30_000;
 
-/** The URL of `hall` of the talk at `url` (…/parties/main/CODE?query → …/parties/hall/HALL?query). */
-function hallUrl(url: string, hall: string): string {
-  return url.replace(/\/parties\/main\/[^?]*/, `/parties/hall/${hall}`);
-}
-
 /**
  * `firstFrame`: what the socket sends as soon as it opens (a presenter's key, in an `auth` frame).
- * A phone whose id came with a hall connects there at once; a phone sent to a hall
- * (`{"type":"hall"}`, then close 4010: docs/PROTOCOL.md, "Halls") connects there then, as our
- * pages do, and is the same member.
+ * A phone sent to a hall (`{"type":"hall"}`, then close 4010: docs/PROTOCOL.md, "Halls") connects
+ * there, as our pages do, and is the same member.
  */
-function openMember(url: string, pid: string | null, index: number, crowd: Crowd, firstFrame?: string, hall?: string): Promise<Member> {
-  const member: Member = { ws: new WebSocket(hall ? hallUrl(url, hall) : url, { perMessageDeflate: false }), object: hall ?? "talk", pid, index, frames: 0, bytes: 0, snapshotAt: null, closedWith: null };
+function openMember(url: string, pid: string | null, index: number, crowd: Crowd, firstFrame?: string): Promise<Member> {
+  const member: Member = { ws: new WebSocket(url, { perMessageDeflate: false }), object: "talk", pid, index, frames: 0, bytes: 0, snapshotAt: null, closedWith: null };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no snapshot within ${OPEN_TIMEOUT_MS} ms: ${url}`)), OPEN_TIMEOUT_MS);
     const attach = (ws: WebSocket) => {
@@ -60,7 +54,8 @@ function openMember(url: string, pid: string | null, index: number, crowd: Crowd
         if (text.startsWith('{"type":"mark"')) send(member, { type: "read", mark: (JSON.parse(text) as { id: string }).id }, true);
         if (text.startsWith('{"type":"hall"')) {
           member.object = (JSON.parse(text) as { hall: string }).hall;
-          member.ws = new WebSocket(hallUrl(url, member.object), { perMessageDeflate: false });
+          const hallUrl = url.replace(/\/parties\/main\/[^?]*/, `/parties/hall/${member.object}`);
+          member.ws = new WebSocket(hallUrl, { perMessageDeflate: false });
           return attach(member.ws);
         }
         if (member.snapshotAt === null && text.startsWith('{"type":"snapshot"')) {
@@ -88,19 +83,19 @@ function openMember(url: string, pid: string | null, index: number, crowd: Crowd
 
 /**
  * `count` participant ids issued by the room at `roomUrl` (ws://…/parties/main/CODE), 50 requests
- * at a time, each with the hall it names once the talk is crowded. The bench's partykit.json raises
- * the room's per-address budget: every simulated phone shares loopback.
+ * at a time. The bench's partykit.json raises the room's per-address budget: every simulated phone
+ * shares loopback.
  */
-export async function issuePids(roomUrl: string, count: number): Promise<ParticipantIssued[]> {
+export async function issuePids(roomUrl: string, count: number): Promise<string[]> {
   const endpoint = `${roomUrl.replace(/^ws/, "http")}/participants`;
-  const pids: ParticipantIssued[] = [];
+  const pids: string[] = [];
   while (pids.length < count) {
     const batch = Math.min(50, count - pids.length);
     const issued = await Promise.all(
       Array.from({ length: batch }, async () => {
         const response = await fetch(endpoint, { method: "POST" });
-        if (response.status !== 201) throw new Error(`issuing a participant id: HTTP ${response.status}: ${await response.text()}`);
-        return (await response.json()) as ParticipantIssued;
+        if (response.status !== 201) throw new Error(`issuing a participant id: HTTP ${response.status}`);
+        return ((await response.json()) as ParticipantIssued).pid;
       }),
     );
     pids.push(...issued);
@@ -114,11 +109,10 @@ export class Crowd {
 
   /**
    * Opens one audience socket per id at once, the first being phone `firstIndex` of the audience;
-   * resolves when every one has its snapshot. `halls`: as our pages, they follow the talk to its
-   * halls (straight to the one their id came with); otherwise they all stay on the talk.
+   * resolves when every one has its snapshot.
    */
-  async join(roomUrl: string, pids: readonly ParticipantIssued[], firstIndex = 0, halls = true): Promise<Member[]> {
-    const joining = pids.map(({ pid, hall }, i) => openMember(`${roomUrl}?role=audience&pid=${pid}${halls ? "&halls=1" : ""}`, pid, firstIndex + i, this, undefined, halls ? hall : undefined));
+  async join(roomUrl: string, pids: readonly string[], firstIndex = 0, halls = true): Promise<Member[]> {
+    const joining = pids.map((pid, i) => openMember(`${roomUrl}?role=audience&pid=${pid}${halls ? "&halls=1" : ""}`, pid, firstIndex + i, this));
     const joined = await Promise.all(joining);
     this.members.push(...joined);
     return joined;

@@ -57,8 +57,8 @@ const exactly = (exact: boolean) => (exact ? "yes" : "not within 30 s");
 
 export function tables(runs: SizeRun[]): string {
   return [
-    table("Join storm: N phones connect at once (ids issued before)", rows(runs, (run) => run.join, (join) => ({
-      N: join.sockets, wave: join.wave || "all", "ids issued ms": join.idsIssuedMs, "straight to a hall": join.straightToHall, joined: join.sockets - join.failed, "all joined ms": join.allJoinedMs, "p50 ms": join.join.p50, "p95 ms": join.join.p95, ...cpu(join.usage),
+    table("Join storm: N phones connect (wave all: ids issued before, then every socket at once; in waves: each wave asks its ids, then connects)", rows(runs, (run) => run.join, (join) => ({
+      N: join.sockets, wave: join.wave || "all", "ids issued ms": join.idsIssuedMs, joined: join.sockets - join.failed, "all joined ms": join.allJoinedMs, "p50 ms": join.join.p50, "p95 ms": join.join.p95, ...cpu(join.usage),
     }))),
     ...runs.filter((run) => run.join.failed > 0).map((run) => `  N=${run.sockets}: ${run.join.failed} never joined (first reason: ${run.join.error}); nothing else ran at this size`),
     table("Fan-out: presenter slide changes to every phone", rows(runs, (run) => run.fanOut, (fan) => ({

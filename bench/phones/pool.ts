@@ -7,7 +7,6 @@
 import { Worker } from "node:worker_threads";
 import type { SentByObject } from "../meter.ts";
 import type { Joined, Reply, Request } from "./protocol.ts";
-import type { ParticipantIssued } from "../../src/room/wire.ts";
 
 type Op = Request extends infer R ? (R extends Request ? Omit<R, "id"> : never) : never;
 
@@ -52,7 +51,7 @@ export class Phones {
   }
 
   /** Opens one phone per id at once, in contiguous slices over the workers; resolves when each has its snapshot (or failed). */
-  async join(roomUrl: string, pids: readonly ParticipantIssued[], halls = true): Promise<Joined> {
+  async join(roomUrl: string, pids: readonly string[], halls = true): Promise<Joined> {
     const size = Math.ceil(pids.length / this.workers.length);
     const parts = await Promise.all(
       this.workers.map((worker, w) => this.request<Joined>(worker, { op: "join", roomUrl, pids: pids.slice(w * size, (w + 1) * size), firstIndex: this.count + w * size, halls })),

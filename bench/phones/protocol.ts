@@ -4,12 +4,11 @@
  * scenario, registered in behaviours.ts): begun with its arguments on every worker, called by
  * name while the scenario runs, ended before the next one. Times are epoch ms (`now()`).
  */
-import type { ParticipantIssued } from "../../src/room/wire.ts";
 import type { FrameListener, Member } from "../crowd.ts";
 
 export type Request =
   /** `halls`: the phones say they can follow (halls=1) and go to the hall the talk sends them to. */
-  | { id: number; op: "join"; roomUrl: string; pids: ParticipantIssued[]; firstIndex: number; halls: boolean }
+  | { id: number; op: "join"; roomUrl: string; pids: string[]; firstIndex: number; halls: boolean }
   | { id: number; op: "begin"; behaviour: string; args: unknown }
   | { id: number; op: "call"; name: string; args: unknown }
   | { id: number; op: "end" }

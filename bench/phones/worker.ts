@@ -16,7 +16,7 @@ async function handle(request: Request): Promise<unknown> {
   switch (request.op) {
     case "join": {
       // allSettled: at a size the machine refuses (too many open files), say how many joined and why.
-      const settled = await Promise.allSettled(request.pids.map((issued, i) => crowd.join(request.roomUrl, [issued], request.firstIndex + i, request.halls)));
+      const settled = await Promise.allSettled(request.pids.map((pid, i) => crowd.join(request.roomUrl, [pid], request.firstIndex + i, request.halls)));
       const failed = settled.filter((each) => each.status === "rejected");
       const joined: Joined = {
         snapshotAt: settled.map((each) => (each.status === "fulfilled" ? (each.value[0]!.snapshotAt ?? null) : null)),

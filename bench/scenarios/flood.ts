@@ -43,7 +43,7 @@ export async function flood(stage: Stage, seconds: number): Promise<FloodResult>
   const quiet = await pingFor();
 
   const watched = await watch(stage);
-  const pids = (await issuePids(stage.roomUrl, FLOODERS)).map(({ pid }) => pid);
+  const pids = await issuePids(stage.roomUrl, FLOODERS);
   const flooders = new Worker(new URL("../flooder.ts", import.meta.url), { workerData: { url: stage.roomUrl, pids, seconds: FLOOD_MAX_SECONDS } });
   const floodDone = new Promise<FloodReport>((resolve, reject) => {
     flooders.once("message", resolve);

@@ -2,11 +2,10 @@
  * Join storm: N phones open the room (a QR code on the projector). Measured: the time until every
  * one of them has its snapshot, and what the room process spent. Two shapes:
  * - all at once (wave 0): the ids are issued first (timed apart), then every socket opens at the
- *   same instant, as after a reload of every page: each goes through the talk's door;
+ *   same instant (as after a reload of every page);
  * - in waves (wave k: k phones per thread at a time, a wave when the one before has its
- *   snapshots): each wave asks for its ids, then connects, as new phones do: once the talk is
- *   crowded an id comes with its hall and the phone goes straight there. "All joined" then counts
- *   from the first id asked for.
+ *   snapshots): each wave asks for its ids, then connects, as new phones do. "All joined" then
+ *   counts from the first id asked for.
  */
 import { issuePids } from "../crowd.ts";
 import { now } from "../meter.ts";
@@ -23,8 +22,6 @@ export interface JoinStormResult {
   idsIssuedMs: number;
   /** From the first connect (in waves: the first id asked for) to the last snapshot (ms). */
   allJoinedMs: number;
-  /** Phones whose id came with a hall, so they connected there at once. */
-  straightToHall: number;
   /** Each socket's time to its snapshot. */
   join: Latency;
   /** Phones that never joined, and the first reason (a size the machine refuses). */
@@ -54,10 +51,8 @@ export async function joinStorm(stage: Pick<Stage, "crowd" | "phones" | "workerd
   const snapshotAt: (number | null)[] = [];
   let failed = 0;
   let error: string | null = null;
-  let straightToHall = 0;
   for (let from = 0; from < count; from += step) {
     const pids = first ?? (await issue(Math.min(step, count - from)));
-    if (halls) straightToHall += pids.filter(({ hall }) => hall).length;
     const joined = await stage.phones.join(roomUrl, pids, halls);
     snapshotAt.push(...joined.snapshotAt);
     failed += joined.failed;
@@ -65,5 +60,5 @@ export async function joinStorm(stage: Pick<Stage, "crowd" | "phones" | "workerd
   }
   const { usage, object } = await watched();
   const times = snapshotAt.filter((at): at is number => at !== null).map((at) => at - startedAt);
-  return { sockets: count, wave, idsIssuedMs: round(idsIssuedMs), allJoinedMs: round(Math.max(0, ...times), 1), straightToHall, join: summarize(times), failed, error, usage, object };
+  return { sockets: count, wave, idsIssuedMs: round(idsIssuedMs), allJoinedMs: round(Math.max(0, ...times), 1), join: summarize(times), failed, error, usage, object };
 }

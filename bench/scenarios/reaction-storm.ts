@@ -111,7 +111,7 @@ export function reactionStorm(stage: { crowd: Crowd; phones: Phones; presenter: 
 
 /** The naive relay (bench/naive-relay.ts), with N phones of its own (the room's are closed first). */
 export async function naiveStorm(stage: { crowd: Crowd; phones: Phones; workerd: number }, naiveUrl: string, count: number, seconds: number): Promise<StormResult> {
-  await stage.phones.join(naiveUrl, Array.from({ length: count }, (_, i) => ({ pid: `naive-phone-${i}` })), false);
+  await stage.phones.join(naiveUrl, Array.from({ length: count }, (_, i) => `naive-phone-${i}`), false);
   try {
     return await runStorm({ ...stage, presenter: null, naive: true, seconds });
   } finally {

@@ -37,12 +37,12 @@ export async function eraseRoom(code: string, key: string): Promise<boolean> {
 /** Why a room issued no participant id: too many from this address just now, or no answer. */
 export type NoParticipant = "busy" | "unreachable";
 
-/** A participant id issued by room `code` (POST …/participants), and the hall to join, if the talk is crowded. */
-export async function issueParticipant(code: string): Promise<ParticipantIssued | NoParticipant> {
+/** A participant id issued by room `code` (POST …/participants). */
+export async function issueParticipant(code: string): Promise<string | NoParticipant> {
   try {
     const response = await fetch(`${roomApi(code)}/participants`, { method: "POST" });
     if (!response.ok) return response.status === 429 ? "busy" : "unreachable";
-    return (await response.json()) as ParticipantIssued;
+    return ((await response.json()) as ParticipantIssued).pid;
   } catch {
     return "unreachable";
   }

@@ -7,8 +7,6 @@ const SCREEN_PREFIX = "full-duplex:screen-key:";
 const LAST_PRESENTED = "full-duplex:last-presented";
 
 const issuing = new Map<string, Promise<string | NoParticipant>>();
-/** The hall a crowded talk named with this page's new id: for its first connect only (takeIssuedHall). */
-const issuedHalls = new Map<string, string>();
 
 /**
  * This browser's participant id in room `code`: issued by the room the first time (ids are the
@@ -20,27 +18,14 @@ export function participantFor(code: string): Promise<string | NoParticipant> {
   if (stored && isParticipantId(stored)) return Promise.resolve(stored);
   let pending = issuing.get(code);
   if (!pending) {
-    pending = issueParticipant(code).then((issued) => {
+    pending = issueParticipant(code).then((pid) => {
       issuing.delete(code);
-      if (typeof issued === "string") return issued;
-      if (!isParticipantId(issued.pid)) return "unreachable";
-      if (issued.hall) issuedHalls.set(code, issued.hall);
-      write(PID_PREFIX + code, issued.pid);
-      return issued.pid;
+      if (isParticipantId(pid)) write(PID_PREFIX + code, pid);
+      return pid;
     });
     issuing.set(code, pending);
   }
   return pending;
-}
-
-/**
- * The hall room `code` named when it issued this page's id, once: a new phone in a crowded talk
- * connects there at once; later connects go through the talk, which sends it on if need be.
- */
-export function takeIssuedHall(code: string): string | undefined {
-  const hall = issuedHalls.get(code);
-  issuedHalls.delete(code);
-  return hall;
 }
 
 /** The presenter key of a room this browser created or was handed (never sent anywhere else). */

@@ -74,8 +74,6 @@ export interface RoomOptions {
   key?: string;
   /** host[:port] of the room server; the page's own origin by default. */
   host?: string;
-  /** A phone's hall in a crowded talk, named when its id was issued: its first connect goes there. */
-  hall?: string | undefined;
 }
 
 const REFUSALS: ReadonlySet<string> = new Set(["unauthorized", "no_room", "bad_room", "bad_request"]);
@@ -132,8 +130,7 @@ export function connectRoom(options: RoomOptions): RoomClient {
   // http retried a TLS handshake against a plain port forever. The page's own scheme is the answer.
   const host = options.host ?? location.host;
   const protocol = socketProtocol(location.protocol);
-  const place = options.hall ? { party: "hall", room: options.hall } : { room: options.code };
-  const socket = new PartySocket({ host, ...place, query, protocol, maxReconnectionDelay: RETRY_MAX_MS });
+  const socket = new PartySocket({ host, room: options.code, query, protocol, maxReconnectionDelay: RETRY_MAX_MS });
   // A presenter or screen proves itself first, on every (re)connect, before anything else is sent
   // (a missing key is sent empty, so the room refuses it at once instead of waiting for it).
   if (options.role !== "audience") {

@@ -27,8 +27,6 @@ export interface RoomForHttp {
   features: Features;
   create(): Promise<Response>;
   erase(): Promise<void>;
-  /** Where a new phone connects when the talk is crowded (docs/PROTOCOL.md, "Halls"), or null. */
-  hallForNewcomer(): string | null;
 }
 
 const METHOD_NOT_ALLOWED = errorMessage("bad_request", { detail: "method" });
@@ -65,8 +63,7 @@ async function issueParticipant(request: Request, room: RoomForHttp): Promise<Re
   if (request.method !== "POST") return json(405, METHOD_NOT_ALLOWED, { allow: "POST, OPTIONS" });
   const pid = await room.keys.issue(sourceOf(request.headers), Date.now());
   if (pid === null) return json(429, errorMessage("rate_limited", { detail: "issue" }), { "retry-after": "1" });
-  const hall = room.hallForNewcomer();
-  return json(201, (hall === null ? { pid } : { pid, hall }) satisfies ParticipantIssued);
+  return json(201, { pid } satisfies ParticipantIssued);
 }
 
 /** "Apagar os dados da sala": the presenter erases the room now instead of in 30 days (src/room/retention.ts). */

@@ -155,7 +155,6 @@ export default class RoomServer implements Party.Server {
         features: this.features,
         create: () => this.create(),
         erase: () => this.erase(),
-        hallForNewcomer: () => this.hallForNewcomer(),
       });
     } catch (error) {
       console.error("onRequest", error);
@@ -218,22 +217,12 @@ export default class RoomServer implements Party.Server {
    * Below HALLS_FROM phones here, or with every hall full, the phone stays.
    */
   private toHall(connection: Party.Connection, url: string): boolean {
-    const hall = new URL(url).searchParams.get("halls") === "1" ? this.hallForNewcomer() : null;
-    if (hall === null) return false;
-    sendTo(connection, { type: "hall", hall });
+    if (new URL(url).searchParams.get("halls") !== "1" || this.peers().audience().length < this.settings.hallsFrom) return false;
+    const n = this.halls.assign(this.settings.hallSize, Date.now());
+    if (n === null) return false;
+    sendTo(connection, { type: "hall", hall: hallId(this.room.id, n) });
     closeWith(connection, CLOSE_CODES.moved, "moved");
     return true;
-  }
-
-  /**
-   * The hall a newcomer goes to (counted there for a while), or null when it stays here: fewer
-   * than HALLS_FROM phones here, or every hall full. Asked at the door, and when an id is issued
-   * (so a new phone goes straight to its hall, one handshake instead of two).
-   */
-  private hallForNewcomer(): string | null {
-    if (this.peers().audience().length < this.settings.hallsFrom) return null;
-    const n = this.halls.assign(this.settings.hallSize, Date.now());
-    return n === null ? null : hallId(this.room.id, n);
   }
 
   /** An admitted connection: its state, its snapshot and the reports it may see. */

@@ -212,8 +212,6 @@ export interface RoomCreated {
 /** POST …/participants → 201: an id this room issued, to keep and send on every connect. */
 export interface ParticipantIssued {
   pid: string;
-  /** A crowded talk's hall for this phone's first connect (docs/PROTOCOL.md, "Halls"). */
-  hall?: string;
 }
 export interface RoomInfo {
   code: string;

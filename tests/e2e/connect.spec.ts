@@ -15,7 +15,7 @@ test.use({ baseURL: origin, launchOptions: { ...launchOptions, args: [...(launch
 
 const status = (page: Page) => page.locator("[data-room-status]");
 
-test("a presenter and a phone on a name.local address connect over ws: (the page is http:)", async ({ page, browser }) => {
+test("a presenter and phones on a name.local address connect over ws: (the page is http:), a later phone through the talk to its hall", async ({ page, browser }) => {
   const sockets: string[] = [];
   await page.goto("/present/");
   await expect(status(page)).toHaveText(/^Ao vivo/);
@@ -29,6 +29,19 @@ test("a presenter and a phone on a name.local address connect over ws: (the page
   await expect(status(phone)).toHaveText("Ao vivo");
   expect(sockets[0]).toMatch(new RegExp(`^ws://${HOST.replace(".", "\\.")}:${ROOM_PORT}/parties/main/${code}\\?`));
   await expect(status(page)).toHaveText("Ao vivo · 1 pessoa");
+
+  // The talk is crowded now (halls open past one phone here: playwright.config.ts): a new phone
+  // goes through the talk's door to its hall, over the same plain ws:, and counts as one more.
+  const second = await browser.newContext(iphone14);
+  const late = await second.newPage();
+  const lateSockets: string[] = [];
+  late.on("websocket", (socket) => lateSockets.push(socket.url()));
+  await late.goto(`/join/?room=${code}`);
+  await expect(status(late)).toHaveText("Ao vivo");
+  await expect(status(page)).toHaveText("Ao vivo · 2 pessoas");
+  expect(lateSockets.map((url) => new URL(url).pathname)).toEqual([`/parties/main/${code}`, `/parties/hall/${code}-0`]);
+  expect(lateSockets.every((url) => url.startsWith(`ws://${HOST}:`))).toBe(true);
+  await second.close();
   await context.close();
 });
 

@@ -13,7 +13,7 @@ import type { ReactionsReport } from "../../src/features/reactions/tally.ts";
 import { HALL_HEADER } from "../../src/room/halls.ts";
 import type { ServerMessage, SnapshotMessage } from "../../src/room/wire.ts";
 import { TestSocket } from "./client.ts";
-import { issuedTo, joinAsPresenter, participant, roomSocketUrl, roomWithPresenter } from "./rooms.ts";
+import { joinAsPresenter, participant, roomSocketUrl, roomWithPresenter } from "./rooms.ts";
 import { startPartyServer, type PartyServer } from "./server.ts";
 import { reportWhere, until } from "./support.ts";
 
@@ -29,39 +29,25 @@ const poll = { id: "halls", question: "Onde você está?", options: ["Aqui", "Al
 interface Phone {
   socket: TestSocket;
   snapshot: SnapshotMessage;
-  /** The hall it is in, or null on the talk itself. */
+  /** The hall it was sent to, or null on the talk itself. */
   hall: string | null;
-  /** How it got there: straight to the hall its id came with, or through the talk. */
-  via: "issued" | "talk";
 }
 
-async function openInHall(server: PartyServer, hall: string, pid: string): Promise<TestSocket> {
-  return await TestSocket.open(`${server.wsOrigin}/parties/hall/${hall}?role=audience&pid=${pid}&halls=1`);
-}
-
-/** A phone as our pages connect one, back with its id: to the talk, saying it follows (`halls=1`), then wherever the talk sends it. */
+/** A phone as our pages connect one: to the talk, saying it follows (`halls=1`), then wherever the talk sends it. */
 async function joinThroughTalk(server: PartyServer, code: string, name: string): Promise<Phone> {
   const pid = await participant(server, code, name);
   const first = await TestSocket.open(roomSocketUrl(server, code, `role=audience&pid=${pid}&halls=1`));
   const answer = await first.next((m) => m.type === "snapshot" || m.type === "hall");
-  if (answer.type === "snapshot") return { socket: first, snapshot: answer, hall: null, via: "talk" };
+  if (answer.type === "snapshot") return { socket: first, snapshot: answer, hall: null };
   assert.equal(answer.type, "hall");
   const hall = (answer as Extract<ServerMessage, { type: "hall" }>).hall;
   assert.equal((await first.closed).code, 4010, "the talk closes the socket it moved");
-  const socket = await openInHall(server, hall, pid);
-  return { socket, snapshot: await socket.nextOfType("snapshot"), hall, via: "talk" };
-}
-
-/** A new phone as our pages connect one: straight to the hall its id came with, if the talk named one. */
-async function joinNew(server: PartyServer, code: string, name: string): Promise<Phone> {
-  const { pid, hall } = await issuedTo(server, code, name);
-  if (!hall) return await joinThroughTalk(server, code, name);
-  const socket = await openInHall(server, hall, pid);
-  return { socket, snapshot: await socket.nextOfType("snapshot"), hall, via: "issued" };
+  const socket = await TestSocket.open(`${server.wsOrigin}/parties/hall/${hall}?role=audience&pid=${pid}`);
+  return { socket, snapshot: await socket.nextOfType("snapshot"), hall };
 }
 
 function joinMany(server: PartyServer, code: string, count: number, prefix = "phone-"): Promise<Phone[]> {
-  return Promise.all(Array.from({ length: count }, (_, i) => joinNew(server, code, `${prefix}${i}`)));
+  return Promise.all(Array.from({ length: count }, (_, i) => joinThroughTalk(server, code, `${prefix}${i}`)));
 }
 
 async function audienceIs(socket: TestSocket, count: number): Promise<void> {
@@ -77,8 +63,6 @@ test("a crowded talk spreads its phones over halls: counts, totals and order as 
   const firstTwo = await Promise.all([joinThroughTalk(server, room.code, "first-0"), joinThroughTalk(server, room.code, "first-1")]);
   assert.deepEqual(firstTwo.map((phone) => phone.hall), [null, null]);
   const inHalls = await joinMany(server, room.code, 18);
-  // Their ids came with their halls: one handshake each, the talk's door never sees them.
-  assert.deepEqual(new Set(inHalls.map(({ via }) => via)), new Set(["issued"]));
   const phones = [...firstTwo, ...inHalls];
   const perHall = new Map<string, number>();
   for (const { hall } of inHalls) perHall.set(hall!, (perHall.get(hall!) ?? 0) + 1);

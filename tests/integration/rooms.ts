@@ -31,28 +31,23 @@ export async function joinAsPresenter(server: PartyServer, room: RoomCreated, op
   return [socket, await socket.nextOfType("snapshot")];
 }
 
-const issued = new Map<string, Promise<ParticipantIssued>>();
+const issued = new Map<string, Promise<string>>();
 
 /**
- * What room `code` issued for the phone the test calls `name`: its id, and the hall it named if the
- * talk was crowded (asked once: the same name is the same person, as a phone keeps its id).
+ * The participant id room `code` issued for the phone the test calls `name` (asked once: the same
+ * name is the same person, as a phone keeps its id).
  */
-export function issuedTo(server: PartyServer, code: string, name: string): Promise<ParticipantIssued> {
+export function participant(server: PartyServer, code: string, name: string): Promise<string> {
   const key = `${server.port}/${code}/${name}`;
-  let answer = issued.get(key);
-  if (!answer) {
-    answer = fetch(`${server.origin}/parties/main/${code}/participants`, { method: "POST" }).then(async (response) => {
+  let pid = issued.get(key);
+  if (!pid) {
+    pid = fetch(`${server.origin}/parties/main/${code}/participants`, { method: "POST" }).then(async (response) => {
       assert.equal(response.status, 201, await response.clone().text());
-      return (await response.json()) as ParticipantIssued;
+      return ((await response.json()) as ParticipantIssued).pid;
     });
-    issued.set(key, answer);
+    issued.set(key, pid);
   }
-  return answer;
-}
-
-/** The participant id room `code` issued for the phone the test calls `name`. */
-export async function participant(server: PartyServer, code: string, name: string): Promise<string> {
-  return (await issuedTo(server, code, name)).pid;
+  return pid;
 }
 
 /** The phone the test calls `name`, with the id the room issued it. */

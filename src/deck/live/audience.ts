@@ -3,7 +3,7 @@ import { pageLocale } from "../../i18n/locales.ts";
 import { normalizeRoomCode } from "../../room/codes.ts";
 import { followPresenter, mirrorPresenter } from "./follow.ts";
 import { mountJoinInfo } from "./joinInfo.ts";
-import { participantFor, screenKey, takeIssuedHall } from "../../live/identity.ts";
+import { participantFor, screenKey } from "../../live/identity.ts";
 import { connectRoom } from "../../live/room.ts";
 import { setLiveSession } from "../../live/session.ts";
 import { renderStatus } from "../../live/status.ts";
@@ -52,7 +52,7 @@ export async function startAudience(): Promise<void> {
   const status = document.querySelector<HTMLElement>("[data-room-status]")!;
   const backToLive = document.querySelector<HTMLButtonElement>("[data-back-to-live]")!;
   const client = pid
-    ? connectRoom({ code, role: "audience", pid, hall: takeIssuedHall(code), host: roomHost() })
+    ? connectRoom({ code, role: "audience", pid, host: roomHost() })
     : connectRoom({ code, role: "screen", key: screenKey(code) ?? "", host: roomHost() });
   setLiveSession(pid ? { code, role: "audience", pid, client } : { code, role: "screen", client });
   client.subscribe((snapshot) => renderStatus(status, snapshot, screen ? "screen" : "audience"));
