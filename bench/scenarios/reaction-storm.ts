@@ -76,7 +76,7 @@ async function runStorm(storm: Storm): Promise<StormResult> {
     phonesExact = (await storm.phones.call<boolean>("exact", { totals: sent })).every(Boolean);
   });
   const doneAt = now();
-  if (!exact) {
+  if (!exact && storm.presenter !== null) {
     // Say where the totals went wrong: the presenter's last report (and its socket), or the phones.
     const shown = presenterReport === undefined ? "no report" : JSON.stringify((JSON.parse(presenterReport) as { data: { totals: Totals } }).data.totals);
     console.error(`  reactions not exact: sent ${JSON.stringify(sent)}; presenter ${shown} (socket ${storm.presenter?.ws.readyState}, closed ${storm.presenter?.closedWith}); phones exact: ${phonesExact}`);
