@@ -15,12 +15,12 @@ import type * as Party from "partykit/server";
 import { MESSAGES } from "../features/index.ts";
 import { ReactionsSum } from "../features/reactions/sum.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
-import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
+import { CLOSE_CODES, errorMessage, type CloseCode } from "../room/errors.ts";
 import { CONN_PATTERN, HALL_HEADER, LINK_EVERY_MS, parseHallId, readDown, sourceField, upLine, type UpLine } from "../room/halls.ts";
 import { SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { parseClientMessage } from "../room/messages.ts";
 import { isParticipantId } from "../room/participants.ts";
-import { closeWith, Peers, sendTo, sourceOf, trimConnectRequest } from "./peers.ts";
+import { closeWith, Peers, refuse, sourceOf, trimConnectRequest } from "./peers.ts";
 import { registryOf } from "./registry.ts";
 import { roomSettings, type RoomSettings } from "./settings.ts";
 
@@ -28,6 +28,8 @@ type TalkLink = Awaited<ReturnType<Party.Stub["socket"]>>;
 
 /** Waits between tries to reach the talk. */
 const RELINK_MS = 1_000;
+/** What a phone behind asks the talk for, through its hall: a snapshot. */
+const SYNC = JSON.stringify({ type: "sync" });
 /** Messages held while the link is down; past this the oldest go (none was acknowledged). */
 const HELD_MAX = 10_000;
 
@@ -74,24 +76,19 @@ export default class HallServer implements Party.Server {
   }
 
   async onConnect(connection: Party.Connection, context: Party.ConnectionContext): Promise<void> {
-    if (!this.talk) return this.refuse(connection, "bad_room", CLOSE_CODES.noRoom);
+    if (!this.talk) return refuse(connection, { error: "bad_room", close: CLOSE_CODES.noRoom });
     // A hall of a talk that doesn't exist must not start that talk's object: the registry says (as at the talk's door).
     this.exists ??= registryOf(this.room.context.parties).exists(this.talk.code);
-    if (!(await this.exists)) return this.refuse(connection, "no_room", CLOSE_CODES.noRoom);
+    if (!(await this.exists)) return refuse(connection, { error: "no_room", close: CLOSE_CODES.noRoom });
     const params = new URL(context.request.url).searchParams;
     const pid = params.get("pid");
-    if (params.get("role") !== "audience" || !isParticipantId(pid) || !CONN_PATTERN.test(connection.id)) return this.refuse(connection, "bad_request", CLOSE_CODES.badRequest);
+    if (params.get("role") !== "audience" || !isParticipantId(pid) || !CONN_PATTERN.test(connection.id)) return refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest });
     const source = sourceField(sourceOf(context.request.headers as unknown as Headers));
     // A hall takes what the talk sends it and a margin for reloads; a crowd aimed at one hall is refused.
-    if (this.peers().count >= this.settings.hallSize * 2) return this.refuse(connection, "connection_limit", CLOSE_CODES.tooMany, "hall_full");
-    if (this.peers().overLimit(source, pid, this.settings.connectionsPerSource)) return this.refuse(connection, "connection_limit", CLOSE_CODES.tooMany);
+    if (this.peers().count >= this.settings.hallSize * 2) return refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: "hall_full" });
+    if (this.peers().overLimit(source, pid, this.settings.connectionsPerSource)) return refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany });
     this.peers().join(connection, { role: "audience", pid }, source, Date.now());
     this.forward({ op: "join", conn: connection.id, pid, source });
-  }
-
-  private refuse(connection: Party.Connection, error: ErrorCode, close: CloseCode, detail?: string): void {
-    sendTo(connection, errorMessage(error, detail === undefined ? {} : { detail }));
-    closeWith(connection, close, error);
   }
 
   onMessage(raw: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection): void {
@@ -196,7 +193,7 @@ export default class HallServer implements Party.Server {
       this.up = [];
       for (const { link: phone } of this.peers().audience()) {
         const connection = this.room.getConnection(phone.id);
-        if (connection) this.refuse(connection, "no_room", CLOSE_CODES.noRoom);
+        if (connection) refuse(connection, { error: "no_room", close: CLOSE_CODES.noRoom });
       }
       this.admitted = null;
       this.welcomed.clear();
@@ -228,7 +225,7 @@ export default class HallServer implements Party.Server {
   private scheduleCatchUp(): void {
     this.catchUpTimer ??= setTimeout(() => {
       this.catchUpTimer = null;
-      for (const { link } of this.peers().takeMissed()) this.forward({ op: "message", conn: link.id, json: JSON.stringify({ type: "sync" }) });
+      for (const { link } of this.peers().takeMissed()) this.forward({ op: "message", conn: link.id, json: SYNC });
     }, SWEEP_EVERY_MS);
   }
 }

@@ -10,12 +10,12 @@
  * hall's whole list (in a join storm that was 250 phones rewritten ten times a second per hall).
  */
 import type * as Party from "partykit/server";
-import type { CloseCode, ErrorMessage } from "../room/errors.ts";
+import type { CloseCode } from "../room/errors.ts";
 import type { Peer, RoomLink } from "../room/feature.ts";
 import { ASSIGNED_FOR_MS, chooseHall, downLine, HALL_HEADER, hallOfState, type DownLine } from "../room/halls.ts";
 import type { Member } from "../room/participants.ts";
 import type { ServerMessage } from "../room/wire.ts";
-import { closeWith, sendTo } from "./peers.ts";
+import { closeWith, refusalMessage, sendTo, type Refusal } from "./peers.ts";
 
 /** A hall's phone as the talk keeps it (and stores it: `[pid, source]` by conn). */
 interface HallPhone {
@@ -116,10 +116,10 @@ export class Halls {
     this.hall(n).link = connection;
   }
 
-  /** The hall of `connection`, if it is a hall's link. */
-  hallOf(connection: RoomLink): number | null {
-    for (const [n, hall] of this.halls) if (hall.link?.id === connection.id) return n;
-    return null;
+  /** The hall of `connection`, if it is a hall's current link (read off its state: asked of every frame the talk gets). */
+  hallOf(connection: RoomLink & { state?: unknown }): number | null {
+    const n = hallOfState(connection.state);
+    return n !== null && this.halls.get(n)?.link?.id === connection.id ? n : null;
   }
 
   /** Hall `n`'s link closed: its phones, gone with it (they come back as joins when it does). */
@@ -184,10 +184,6 @@ export class Halls {
     for (const keys of chunks(gone)) await storage.delete(keys);
   }
 
-  has(link: RoomLink): boolean {
-    return this.byLink.has(link.id);
-  }
-
   /** Every hall's phones, as the room's audience. */
   audience(): Peer[] {
     return Array.from(this.byLink.values(), ({ phone }) => phone);
@@ -210,20 +206,24 @@ export class Halls {
     return this.byLink.size;
   }
 
-  /** One phone's answer (`reply`: even when it is behind) or a feature's message to it (`send`). */
-  to(link: RoomLink, message: ServerMessage | string, op: "reply" | "send"): void {
+  /**
+   * One phone's answer (`reply`: even when it is behind) or a feature's message to it (`send`), if
+   * `link` is a phone in a hall: false when it isn't (then it is the talk's own).
+   */
+  to(link: RoomLink, message: ServerMessage | string, op: "reply" | "send"): boolean {
     const found = this.byLink.get(link.id);
-    if (!found) return;
+    if (!found) return false;
     const text = typeof message === "string" ? message : JSON.stringify(message);
     this.queue(found.hall, { op, conn: link.id.slice(link.id.indexOf(":") + 1), text });
+    return true;
   }
 
   /** Refuses a phone at hall `n`'s door, not admitted: its error, then its close. */
-  refuse(n: number, conn: string, error: ErrorMessage, code: CloseCode): void {
+  refuse(n: number, conn: string, refusal: Refusal): void {
     const hall = this.halls.get(n);
     if (!hall) return;
-    this.queue(hall, { op: "reply", conn, text: JSON.stringify(error) });
-    this.queue(hall, { op: "close", conn, code });
+    this.queue(hall, { op: "reply", conn, text: JSON.stringify(refusalMessage(refusal)) });
+    this.queue(hall, { op: "close", conn, code: refusal.close });
   }
 
   /** `text` to every phone of every hall: one line per hall. */

@@ -6,7 +6,7 @@
 import type * as Party from "partykit/server";
 import { acked, count, freshBacklog, lagOf, laneOf, marked, type Backlog } from "../room/backlog.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
-import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
+import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode, type ErrorMessage } from "../room/errors.ts";
 import type { Peer, RoomLink } from "../room/feature.ts";
 import { DEFAULT_RATE, fullBucket, PRESENTER_RATE, take, type Verdict, type Bucket, type RateRule } from "../room/limiter.ts";
 import { CONN_PATTERN, HALL_HEADER, hallOfState } from "../room/halls.ts";
@@ -109,6 +109,23 @@ export function sendTo(connection: Party.Connection, message: ServerMessage | st
   } catch {
     // The client is gone; its onClose will update presence.
   }
+}
+
+/** Why a connection is turned away: its typed error (and detail), then its close code. */
+export interface Refusal {
+  error: ErrorCode;
+  close: CloseCode;
+  detail?: string;
+}
+
+/** Turns a connection away at the door: its error, then its close (the talk's and a hall's alike). */
+export function refuse(connection: Party.Connection, refusal: Refusal): void {
+  sendTo(connection, refusalMessage(refusal));
+  closeWith(connection, refusal.close, refusal.error);
+}
+
+export function refusalMessage({ error, detail }: Refusal): ErrorMessage {
+  return errorMessage(error, detail === undefined ? {} : { detail });
 }
 
 export function closeWith(connection: Party.Connection, code: CloseCode | 1000 | 1001, reason: string): void {
@@ -270,11 +287,11 @@ export class Peers {
 
   /** The sweep's snapshots, to those behind that missed a change. */
   catchUp(snapshotFor: (member: Member) => ServerMessage): void {
-    for (const peer of this.takeMissed()) this.deliver(this.byId.get(peer.link.id)!, JSON.stringify(snapshotFor(peer.member)));
+    for (const peer of this.takeMissed()) this.deliver(peer, JSON.stringify(snapshotFor(peer.member)));
   }
 
   /** Those behind that missed a change since asked last (a hall asks the talk for their snapshots). */
-  takeMissed(): Peer[] {
+  takeMissed(): Admitted[] {
     const missed = Array.from(this.byId.values()).filter(({ backlog }) => backlog.missed);
     for (const peer of missed) peer.backlog.missed = false;
     return missed;

@@ -9,7 +9,7 @@ import type * as Party from "partykit/server";
 import { FEATURES, MESSAGES } from "../features/index.ts";
 import { readSum } from "../features/reactions/sum.ts";
 import { isCanonicalRoomCode } from "../room/codes.ts";
-import { CLOSE_CODES, errorMessage, type CloseCode, type ErrorCode } from "../room/errors.ts";
+import { CLOSE_CODES, errorMessage } from "../room/errors.ts";
 import { json } from "../room/http.ts";
 import { SWEEP_EVERY_MS } from "../room/liveness.ts";
 import { parseClientMessage } from "../room/messages.ts";
@@ -25,7 +25,7 @@ import { hallId, readUp } from "../room/halls.ts";
 import { Features } from "./features.ts";
 import { hallOfRequest, Halls } from "./halls.ts";
 import { RoomKeys } from "./keys.ts";
-import { admit, closeWith, CONNECTIONS_PER_PARTICIPANT, Peers, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
+import { admit, closeWith, CONNECTIONS_PER_PARTICIPANT, Peers, refuse, sendTo, sourceOf, trimConnectRequest, type KeyedRole } from "./peers.ts";
 import { throughDoorway } from "./doorway.ts";
 import { registryOf } from "./registry.ts";
 import { answer } from "./routes.ts";
@@ -88,7 +88,9 @@ export default class RoomServer implements Party.Server {
       screens: () => this.peers().screens(),
       audience: () => [...this.peers().audience(), ...this.halls.audience()],
       participant: (pid) => [...this.peers().participant(pid), ...this.halls.participant(pid)],
-      send: (link, message) => (this.halls.has(link) ? this.halls.to(link, message, "send") : this.peers().send(link, message)),
+      send: (link, message) => {
+        if (!this.halls.to(link, message, "send")) this.peers().send(link, message);
+      },
       toAudience: (text) => {
         for (const { link } of this.peers().audience()) this.peers().send(link, text);
         this.halls.broadcast(text);
@@ -176,17 +178,17 @@ export default class RoomServer implements Party.Server {
     try {
       const hall = hallOfRequest(context.request.headers as unknown as Headers);
       if (hall !== null) {
-        if (this.published === null) return this.refuse(connection, { error: "no_room", close: CLOSE_CODES.noRoom });
+        if (this.published === null) return refuse(connection, { error: "no_room", close: CLOSE_CODES.noRoom });
         return this.halls.linked(hall, connection);
       }
       const admission = admit(context.request.url, this.room.id, this.published !== null);
-      if (!admission.ok) return this.refuse(connection, admission);
+      if (!admission.ok) return refuse(connection, admission);
       const source = sourceOf(context.request.headers as unknown as Headers);
       const pid = "member" in admission ? admission.member.pid : undefined;
       // Only ids this room issued: a made-up one counts for nothing (no ballots, no head).
-      if (pid !== undefined && !(await this.keys.isParticipant(pid))) return this.refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "pid" });
+      if (pid !== undefined && !(await this.keys.isParticipant(pid))) return refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "pid" });
       const over = this.overLimit(source, pid);
-      if (over) return this.refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: over });
+      if (over) return refuse(connection, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: over });
       if (pid !== undefined && this.toHall(connection, context.request.url)) return;
       if ("awaiting" in admission) {
         // Nothing is sent until the key arrives in the first frame; the sweep closes a silent one.
@@ -197,11 +199,6 @@ export default class RoomServer implements Party.Server {
     } catch (error) {
       console.error("onConnect", error);
     }
-  }
-
-  private refuse(connection: Party.Connection, refusal: { error: ErrorCode; close: CloseCode; detail?: string }): void {
-    sendTo(connection, errorMessage(refusal.error, refusal.detail === undefined ? {} : { detail: refusal.detail }));
-    closeWith(connection, refusal.close, refusal.error);
   }
 
   /** Why one more connection from `source` (as `pid`) is one too many, counting the phones in halls too; or null. */
@@ -240,17 +237,16 @@ export default class RoomServer implements Party.Server {
 
   /** An answer to one connection, in this room or in a hall: sent even when it is behind. */
   private reply(link: RoomLink, message: ServerMessage): void {
-    if (this.halls.has(link)) this.halls.to(link, message, "reply");
-    else this.peers().reply(link, message);
+    if (!this.halls.to(link, message, "reply")) this.peers().reply(link, message);
   }
 
   /** The first frame of a presenter or screen: its key, or it is closed. */
   private async authenticate(connection: Party.Connection, raw: string | ArrayBuffer | ArrayBufferView, wants: KeyedRole, source: string): Promise<void> {
     const key = parseAuth(raw);
-    if (key === null) return this.refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "auth_first" });
+    if (key === null) return refuse(connection, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "auth_first" });
     const check = await this.keys.check(wants, key, source, Date.now());
-    if (check === "throttled") return this.refuse(connection, { error: "rate_limited", close: CLOSE_CODES.policy, detail: "wrong_keys" });
-    if (check === "wrong") return this.refuse(connection, { error: "unauthorized", close: CLOSE_CODES.unauthorized });
+    if (check === "throttled") return refuse(connection, { error: "rate_limited", close: CLOSE_CODES.policy, detail: "wrong_keys" });
+    if (check === "wrong") return refuse(connection, { error: "unauthorized", close: CLOSE_CODES.unauthorized });
     await this.welcome(connection, { role: wants }, source);
   }
 
@@ -300,8 +296,8 @@ export default class RoomServer implements Party.Server {
         moved = true;
         const known = this.halls.phone(n, line.conn);
         const over = known ? null : this.overLimit(line.source, line.pid);
-        if (!issued.has(line.pid)) this.halls.refuse(n, line.conn, errorMessage("bad_request", { detail: "pid" }), CLOSE_CODES.badRequest);
-        else if (over) this.halls.refuse(n, line.conn, errorMessage("connection_limit", { detail: over }), CLOSE_CODES.tooMany);
+        if (!issued.has(line.pid)) this.halls.refuse(n, line.conn, { error: "bad_request", close: CLOSE_CODES.badRequest, detail: "pid" });
+        else if (over) this.halls.refuse(n, line.conn, { error: "connection_limit", close: CLOSE_CODES.tooMany, detail: over });
         else this.resync(this.halls.join(n, line.conn, line.pid, line.source));
       } else if (line.op === "leave") {
         const member = this.halls.leave(n, line.conn);

@@ -42,12 +42,17 @@ export const HALL_SIZE = 250;
 
 export function roomSettings(env: Readonly<Record<string, unknown>>): RoomSettings {
   const setting = (name: string, otherwise: number) => Number(env[name]) || otherwise;
+  // A count where 0 is a setting, not "unset".
+  const count = (name: string, otherwise: number) => {
+    const value = Number(env[name] ?? Number.NaN);
+    return Number.isInteger(value) && value >= 0 ? value : otherwise;
+  };
   return {
     connectionsPerSource: setting("CONNECTIONS_PER_SOURCE", CONNECTIONS_PER_SOURCE),
     issueRate: { ...ISSUE_RATE, burst: setting("MINT_BURST", ISSUE_RATE.burst), perSecond: setting("MINT_PER_SECOND", ISSUE_RATE.perSecond) },
     idleMs: setting("ROOM_IDLE_SECONDS", ROOM_IDLE_MS / 1000) * 1000,
-    // 0 is a setting here (every phone that can go to a hall goes: the tests' crowded halls), not "unset".
-    hallsFrom: Number.isInteger(Number(env["HALLS_FROM"] ?? "x")) && Number(env["HALLS_FROM"]) >= 0 ? Number(env["HALLS_FROM"]) : HALLS_FROM,
+    // HALLS_FROM=0: every phone that can go to a hall goes (the tests' crowded halls).
+    hallsFrom: count("HALLS_FROM", HALLS_FROM),
     hallSize: setting("HALL_SIZE", HALL_SIZE),
     createRate: { ...CREATE_RATE, burst: setting("ROOMS_BURST", CREATE_RATE.burst), perSecond: setting("ROOMS_PER_SECOND", CREATE_RATE.perSecond) },
   };
