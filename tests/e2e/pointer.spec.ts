@@ -102,6 +102,8 @@ test("laser and pen on the frame slide: the projector and two phones show them i
   }
   // The line is where it was drawn: its box on the phone matches the projector's, in slide space.
   const lineIn = async (follower: Page, onPhone: boolean) => {
+    // The stroke count is set as the line is drawn; a phone shows its picture a moment later.
+    await expect(follower.locator(".ink-layer__line").first()).toBeVisible();
     const line = await box(follower.locator(".ink-layer__line").first());
     const slide = await box(slideBox(follower, onPhone));
     return [(line.x - slide.x) / slide.width, (line.y - slide.y) / slide.height, line.width / slide.width].map((n) => Math.round(n * 50) / 50);
